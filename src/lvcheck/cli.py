@@ -1,0 +1,133 @@
+"""The command line: click commands only. Messages and exit codes are decided here.
+
+Exit codes: 0 fine; 1 findings (invalid or non-canonical documents); 2 usage errors and
+input that cannot be used at all (missing, unreadable, not XML where XML is needed).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from lvcheck import __version__
+from lvcheck.errors import LvcheckError
+from lvcheck.files import refuse_overwriting, write_atomic
+from lvcheck.formatting import format_file
+from lvcheck.render.text import render_text
+from lvcheck.validate import check_file, iter_agreement_files, load_agreement
+
+EXIT_FINDINGS = 1
+EXIT_TROUBLE = 2
+DEFAULT_FOLDER = Path("contracts")
+
+
+class _Group(click.Group):
+    """Turns lvcheck's one error type, and anything unforeseen, into a message and exit 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except LvcheckError as error:
+            for diagnostic in error.diagnostics:
+                click.echo(str(diagnostic), err=True)
+            ctx.exit(EXIT_TROUBLE)
+        except KeyboardInterrupt:
+            click.echo("lvcheck: interrupted", err=True)
+            ctx.exit(130)
+        except Exception as error:  # noqa: BLE001 - a tool for people: say what failed, no traceback
+            click.echo(f"lvcheck: internal error ({type(error).__name__}: {error}); "
+                       "please report it with the input that caused it", err=True)
+            ctx.exit(EXIT_TROUBLE)
+
+
+def _fail(message: str) -> NoReturn:
+    raise click.UsageError(message)
+
+
+def _default_paths(paths: tuple[Path, ...]) -> tuple[Path, ...]:
+    if paths:
+        return paths
+    if DEFAULT_FOLDER.is_dir():
+        return (DEFAULT_FOLDER,)
+    _fail("no PATH given and no contracts/ folder here; name the files or folders to check")
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="lvcheck")
+def cli() -> None:
+    """Contract-as-code for Leistungsvereinbarungen (SGB IX): validate, format, export."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def validate(paths: tuple[Path, ...]) -> None:
+    """Check agreement files against the lvcheck schema.
+
+    PATHS are files, or folders searched for *.xml (default: ./contracts).
+    Prints one line per finding as path:line:col: CODE severity message.
+    Exit 0 when all are valid, 1 on findings, 2 when a file cannot be read.
+    """
+    checked = [check_file(path) for path in iter_agreement_files(_default_paths(paths))]
+    if not checked:
+        _fail("no *.xml files found in the given folders")
+    for result in checked:
+        for diagnostic in result.diagnostics:
+            click.echo(str(diagnostic))
+    invalid = sum(1 for result in checked if result.errors)
+    click.echo(f"{len(checked)} file(s) checked, {len(checked) - invalid} valid, "
+               f"{invalid} with errors", err=True)
+    if any(result.unreadable for result in checked):
+        sys.exit(EXIT_TROUBLE)
+    if invalid:
+        sys.exit(EXIT_FINDINGS)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write to this file (atomically) instead of standard output.")
+def export(file: Path, output_format: str, output: Path | None) -> None:
+    """Export an agreement as plain reading text.
+
+    Empty fields show as a visible gap (__________); filled ones show their value.
+    """
+    agreement = load_agreement(file)
+    text = render_text(agreement)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    refuse_overwriting(output, [file])
+    write_atomic(output, text.encode("utf-8"))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--check", is_flag=True,
+              help="Change nothing; exit 1 when a file is not in canonical form.")
+def fmt(paths: tuple[Path, ...], check: bool) -> None:
+    """Rewrite agreement files in the canonical layout (default: ./contracts).
+
+    One block element per line, two-space indent, fixed attribute order; running text
+    is left exactly as it is, so the content never changes.
+    """
+    files = list(iter_agreement_files(_default_paths(paths)))
+    if not files:
+        _fail("no *.xml files found in the given folders")
+    changed = [result.path for result in (format_file(path, check) for path in files)
+               if result.changed]
+    for path in changed:
+        click.echo(f"{path}: {'not canonical (run: lvcheck fmt)' if check else 'reformatted'}")
+    click.echo(f"{len(files)} file(s), {len(changed)} "
+               f"{'not canonical' if check else 'reformatted'}", err=True)
+    if check and changed:
+        sys.exit(EXIT_FINDINGS)
+
+
+main = cli

@@ -1,0 +1,50 @@
+"""Writing output files safely: atomically, and never over an input."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from lvcheck import codes
+from lvcheck.errors import LvcheckError
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False
+
+
+def refuse_overwriting(target: Path, inputs: Iterable[Path]) -> None:
+    """Raise LvcheckError when ``target`` is one of the input files."""
+    for source in inputs:
+        if _same_file(target, source) or target.resolve() == source.resolve():
+            raise LvcheckError(str(target), 1, 1, codes.UNREADABLE,
+                               f"refusing to overwrite the input file {source}")
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write all of ``data`` or nothing: a reader never sees half a file.
+
+    Raises LvcheckError when the folder cannot be written.
+    """
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            if target.exists():  # keep the permissions of a file being replaced
+                os.chmod(temporary, target.stat().st_mode & 0o777)
+            else:
+                os.chmod(temporary, 0o644)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise LvcheckError(str(target), 1, 1, codes.UNREADABLE,
+                           f"cannot write: {exc.strerror or exc}") from None

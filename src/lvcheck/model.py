@@ -1,0 +1,245 @@
+"""Plain data classes for an agreement version. No I/O, no XML.
+
+The model mirrors the schema one to one, so that XML -> model -> XML is lossless.
+Source lines are kept for diagnostics but take no part in equality, so that two
+versions with the same content compare equal wherever their text stands in the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+# ---------------------------------------------------------------- running text
+
+
+@dataclass(frozen=True)
+class Span:
+    """Marked-up running text: b, i, u, sup, docTitle, party, role, person, location."""
+
+    kind: str
+    children: tuple[Inline, ...]
+    refers_to: str | None = None
+
+
+@dataclass(frozen=True)
+class LegalTarget:
+    """A provision of a statute: statute and, where given, section to number."""
+
+    statute: str | None = None
+    section: str | None = None
+    paragraph: str | None = None
+    sentence: str | None = None
+    number: str | None = None
+    following: bool | None = None  # "ff."
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference: internal (href "#eId"), legal (target.statute) or to a named document."""
+
+    children: tuple[Inline, ...]
+    href: str | None = None
+    target: LegalTarget = LegalTarget()
+    document: str | None = None
+    part: str | None = None
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Field:
+    """A typed blank: inline (<fillIn>) in running text, or a labelled form row (<field>)."""
+
+    name: str
+    type: str
+    inline: bool
+    required: bool | None = None  # None: not stated, the schema's default (true) applies
+    value: str | None = None
+    multiple: bool | None = None
+    label: tuple[Inline, ...] | None = None
+    options: tuple[Option, ...] = ()
+    hint: tuple[Inline, ...] | None = None
+    line: int = field(default=0, compare=False)
+
+    @property
+    def is_required(self) -> bool:
+        return self.required is not False
+
+    @property
+    def is_filled(self) -> bool:
+        return bool(self.value and self.value.strip())
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote (authorialNote), anchored where its marker stands."""
+
+    eid: str
+    marker: str
+    paragraphs: tuple[Paragraph, ...]
+    line: int = field(default=0, compare=False)
+
+
+Inline = Union[str, Span, Ref, Field, Note]
+
+# ---------------------------------------------------------------- blocks and units
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A <p>: one paragraph of running text."""
+
+    children: tuple[Inline, ...]
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """A list inside content: intro, citable points, wrap-up."""
+
+    eid: str
+    points: tuple[Unit, ...]
+    intro: tuple[Block, ...] = ()
+    wrap_up: tuple[Block, ...] = ()
+    line: int = field(default=0, compare=False)
+
+
+Block = Union[Paragraph, ListBlock, Field]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A citable unit: part, section, subsection, paragraph, point or hcontainer.
+
+    It has either ``content`` (blocks) or ``children`` (sub-units, with optional intro
+    and wrap-up). ``num`` is display only; ``eid`` is the stable identity.
+    """
+
+    kind: str
+    eid: str
+    num: tuple[Inline, ...] | None = None
+    heading: tuple[Inline, ...] | None = None
+    content: tuple[Block, ...] | None = None
+    intro: tuple[Block, ...] = ()
+    children: tuple[Unit, ...] = ()
+    wrap_up: tuple[Block, ...] = ()
+    name: str | None = None  # hcontainer only
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Preamble:
+    eid: str
+    heading: tuple[Inline, ...] | None
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Signature:
+    eid: str
+    lines: tuple[Paragraph, ...]
+    party: str | None = None
+
+
+@dataclass(frozen=True)
+class Conclusions:
+    eid: str
+    signatures: tuple[Signature, ...]
+    heading: tuple[Inline, ...] | None = None
+    paragraphs: tuple[Paragraph, ...] = ()
+    layout: str | None = None  # "stacked" (default) or "sideBySide"
+
+
+@dataclass(frozen=True)
+class Attachment:
+    eid: str
+    heading: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Attachments:
+    eid: str
+    items: tuple[Attachment, ...]
+    heading: tuple[Inline, ...] | None = None
+
+
+# ---------------------------------------------------------------- header
+
+
+@dataclass(frozen=True)
+class Party:
+    id: str
+    role: str
+    name: str | None = None
+    field: str | None = None  # the field that holds the name in an instance
+
+
+@dataclass(frozen=True)
+class DateOrField:
+    date: str | None = None  # ISO 8601 (xs:date)
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class Term:
+    start: DateOrField
+    end: DateOrField | None = None
+    end_indefinite: bool | None = None
+    renewal_period: str | None = None  # xs:duration, e.g. P1Y
+    renewal_unit: str | None = None
+    notice_period: str | None = None
+    notice_before: str | None = None  # endOfTerm, endOfKitaYear, anyTime
+    notice_form: str | None = None
+    governed_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Relation:
+    kind: str  # supersedes, supersededBy, basedOn
+    work: str
+    version: str | None = None
+    governed_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Meta:
+    work_id: str
+    agreement_type: str
+    jurisdiction: str
+    language: str
+    version_id: str
+    status: str
+    title: str
+    version_date: str | None = None
+    example: bool | None = None
+    notes: tuple[str, ...] = ()
+    parties: tuple[Party, ...] = ()
+    legal_basis: tuple[LegalTarget, ...] | None = None
+    term: Term | None = None
+    relations: tuple[Relation, ...] | None = None
+    documents: tuple[Document, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Agreement:
+    meta: Meta
+    body: tuple[Unit, ...]
+    preface: tuple[Paragraph, ...] | None = None
+    preamble: Preamble | None = None
+    conclusions: Conclusions | None = None
+    attachments: Attachments | None = None
+
+    @property
+    def is_example(self) -> bool:
+        return self.meta.example is True

@@ -1,0 +1,54 @@
+"""Running text to plain strings, shared by the renderers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from lvcheck.model import Field, Inline, Note, Ref, Span
+
+BLANK = "__________"
+_SPACE = re.compile(r"\s+")
+
+
+def normalize_space(text: str) -> str:
+    """Line breaks and runs of spaces in XML running text are layout: one space each."""
+    return _SPACE.sub(" ", text)
+
+
+def format_value(item: Field) -> str:
+    """A filled value as a German reader expects it (dates as TT.MM.JJJJ)."""
+    value = (item.value or "").strip()
+    if item.type == "date":
+        try:
+            return date.fromisoformat(value).strftime("%d.%m.%Y")
+        except ValueError:
+            return value
+    return value
+
+
+def field_display(item: Field) -> str:
+    """The value of a field, or a visible gap where it is empty."""
+    return format_value(item) if item.is_filled else BLANK
+
+
+def plain_text(items: tuple[Inline, ...], on_note: Callable[[Note], None] | None = None) -> str:
+    """Inline content as one line of text; notes leave "[marker]" and go to ``on_note``."""
+    parts: list[str] = []
+
+    def walk(nodes: tuple[Inline, ...]) -> None:
+        for node in nodes:
+            if isinstance(node, str):
+                parts.append(node)
+            elif isinstance(node, Span | Ref):
+                walk(node.children)
+            elif isinstance(node, Field):
+                parts.append(field_display(node))
+            elif isinstance(node, Note):
+                parts.append(f"[{node.marker}]")
+                if on_note is not None:
+                    on_note(node)
+
+    walk(items)
+    return normalize_space("".join(parts)).strip()
