@@ -21,10 +21,42 @@ TEXT_CONTAINERS = frozenset(
 )
 
 ATTRIBUTE_ORDER = (
-    "eId", "id", "name", "work", "version", "type", "role", "party", "refersTo", "jurisdiction",
-    "language", "date", "status", "example", "field", "href", "statute", "section", "paragraph",
-    "sentence", "number", "following", "document", "part", "value", "required", "multiple",
-    "marker", "layout", "indefinite", "period", "unit", "before", "form", "governedBy", "title",
+    "eId",
+    "id",
+    "name",
+    "work",
+    "version",
+    "type",
+    "role",
+    "party",
+    "refersTo",
+    "jurisdiction",
+    "language",
+    "date",
+    "status",
+    "example",
+    "field",
+    "href",
+    "statute",
+    "section",
+    "paragraph",
+    "sentence",
+    "number",
+    "following",
+    "document",
+    "part",
+    "value",
+    "required",
+    "multiple",
+    "marker",
+    "layout",
+    "indefinite",
+    "period",
+    "unit",
+    "before",
+    "form",
+    "governedBy",
+    "title",
 )
 _RANK = {name: rank for rank, name in enumerate(ATTRIBUTE_ORDER)}
 INDENT = "  "
@@ -72,10 +104,14 @@ def serialize(tree: etree._ElementTree) -> bytes:
     root = copy.deepcopy(original)
     _layout(root, 0)
     # Comments and processing instructions outside the root are content too: keep them.
-    before = [etree.tostring(node, encoding="UTF-8", with_tail=False) + b"\n"
-              for node in reversed(list(original.itersiblings(preceding=True)))]
-    after = [etree.tostring(node, encoding="UTF-8", with_tail=False) + b"\n"
-             for node in original.itersiblings()]
+    before = [
+        etree.tostring(node, encoding="UTF-8", with_tail=False) + b"\n"
+        for node in reversed(list(original.itersiblings(preceding=True)))
+    ]
+    after = [
+        etree.tostring(node, encoding="UTF-8", with_tail=False) + b"\n"
+        for node in original.itersiblings()
+    ]
     body = etree.tostring(root, encoding="UTF-8", xml_declaration=False) + b"\n"
     return DECLARATION + b"".join(before) + body + b"".join(after)
 

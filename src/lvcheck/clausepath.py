@@ -40,8 +40,9 @@ def unit_label(kind: str, num: str, heading: str, position: int) -> str:
 def _label(element: etree._Element) -> str:
     num = _text(element.find(f"{{{NAMESPACE}}}num"))
     heading = _text(element.find(f"{{{NAMESPACE}}}heading"))
-    position = 1 + sum(1 for sibling in element.itersiblings(preceding=True)
-                       if sibling.tag == element.tag)
+    position = 1 + sum(
+        1 for sibling in element.itersiblings(preceding=True) if sibling.tag == element.tag
+    )
     return unit_label(etree.QName(element).localname, num, heading, position)
 
 

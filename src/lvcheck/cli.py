@@ -39,9 +39,12 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("lvcheck: interrupted", err=True)
             ctx.exit(130)
-        except Exception as error:  # noqa: BLE001 - a tool for people: say what failed, no traceback
-            click.echo(f"lvcheck: internal error ({type(error).__name__}: {error}); "
-                       "please report it with the input that caused it", err=True)
+        except Exception as error:
+            click.echo(
+                f"lvcheck: internal error ({type(error).__name__}: {error}); "
+                "please report it with the input that caused it",
+                err=True,
+            )
             ctx.exit(EXIT_TROUBLE)
 
 
@@ -79,8 +82,10 @@ def validate(paths: tuple[Path, ...]) -> None:
         for diagnostic in result.diagnostics:
             click.echo(str(diagnostic))
     invalid = sum(1 for result in checked if result.errors)
-    click.echo(f"{len(checked)} file(s) checked, {len(checked) - invalid} valid, "
-               f"{invalid} with errors", err=True)
+    click.echo(
+        f"{len(checked)} file(s) checked, {len(checked) - invalid} valid, {invalid} with errors",
+        err=True,
+    )
     if any(result.unreadable for result in checked):
         sys.exit(EXIT_TROUBLE)
     if invalid:
@@ -89,10 +94,20 @@ def validate(paths: tuple[Path, ...]) -> None:
 
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(["text"]), default="text",
-              show_default=True, help="Output format.")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write to this file (atomically) instead of standard output.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write to this file (atomically) instead of standard output.",
+)
 def export(file: Path, output_format: str, output: Path | None) -> None:
     """Export an agreement as plain reading text.
 
@@ -109,8 +124,9 @@ def export(file: Path, output_format: str, output: Path | None) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--check", is_flag=True,
-              help="Change nothing; exit 1 when a file is not in canonical form.")
+@click.option(
+    "--check", is_flag=True, help="Change nothing; exit 1 when a file is not in canonical form."
+)
 def fmt(paths: tuple[Path, ...], check: bool) -> None:
     """Rewrite agreement files in the canonical layout (default: ./contracts).
 
@@ -120,12 +136,15 @@ def fmt(paths: tuple[Path, ...], check: bool) -> None:
     files = list(iter_agreement_files(_default_paths(paths)))
     if not files:
         _fail("no *.xml files found in the given folders")
-    changed = [result.path for result in (format_file(path, check) for path in files)
-               if result.changed]
+    changed = [
+        result.path for result in (format_file(path, check) for path in files) if result.changed
+    ]
     for path in changed:
         click.echo(f"{path}: {'not canonical (run: lvcheck fmt)' if check else 'reformatted'}")
-    click.echo(f"{len(files)} file(s), {len(changed)} "
-               f"{'not canonical' if check else 'reformatted'}", err=True)
+    click.echo(
+        f"{len(files)} file(s), {len(changed)} {'not canonical' if check else 'reformatted'}",
+        err=True,
+    )
     if check and changed:
         sys.exit(EXIT_FINDINGS)
 

@@ -16,7 +16,7 @@ SCHEMA = "LV201"
 DESCRIPTIONS: dict[str, str] = {
     UNREADABLE: "the file cannot be read (missing, a folder, no permission)",
     NOT_WELL_FORMED: "the file is not well-formed XML in UTF-8 (or its declared encoding)",
-    FORBIDDEN_MARKUP: "DOCTYPE, entity declarations or other markup that could load or expand content",
+    FORBIDDEN_MARKUP: "DOCTYPE or entity declarations, which could load or expand content",
     WRONG_ROOT: "the root element is not an lvcheck <agreement> in the lvcheck namespace",
     TOO_LARGE: "the file is larger than lvcheck accepts",
     SCHEMA: "the document does not match the lvcheck XSD",

@@ -22,8 +22,13 @@ def refuse_overwriting(target: Path, inputs: Iterable[Path]) -> None:
     """Raise LvcheckError when ``target`` is one of the input files."""
     for source in inputs:
         if _same_file(target, source) or target.resolve() == source.resolve():
-            raise LvcheckError(str(target), 1, 1, codes.UNREADABLE,
-                               f"refusing to overwrite the input file {source}")
+            raise LvcheckError(
+                str(target),
+                1,
+                1,
+                codes.UNREADABLE,
+                f"refusing to overwrite the input file {source}",
+            )
 
 
 def write_atomic(target: Path, data: bytes) -> None:
@@ -37,14 +42,14 @@ def write_atomic(target: Path, data: bytes) -> None:
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
-            if target.exists():  # keep the permissions of a file being replaced
-                os.chmod(temporary, target.stat().st_mode & 0o777)
-            else:
-                os.chmod(temporary, 0o644)
-            os.replace(temporary, target)
+            # mkstemp creates 0600; keep the permissions of a file being replaced instead
+            mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+            Path(temporary).chmod(mode)
+            Path(temporary).replace(target)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise LvcheckError(str(target), 1, 1, codes.UNREADABLE,
-                           f"cannot write: {exc.strerror or exc}") from None
+        raise LvcheckError(
+            str(target), 1, 1, codes.UNREADABLE, f"cannot write: {exc.strerror or exc}"
+        ) from None

@@ -8,7 +8,6 @@ versions with the same content compare equal wherever their text stands in the f
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 # ---------------------------------------------------------------- running text
 
@@ -85,7 +84,7 @@ class Note:
     line: int = field(default=0, compare=False)
 
 
-Inline = Union[str, Span, Ref, Field, Note]
+Inline = str | Span | Ref | Field | Note
 
 # ---------------------------------------------------------------- blocks and units
 
@@ -109,7 +108,7 @@ class ListBlock:
     line: int = field(default=0, compare=False)
 
 
-Block = Union[Paragraph, ListBlock, Field]
+Block = Paragraph | ListBlock | Field
 
 
 @dataclass(frozen=True)

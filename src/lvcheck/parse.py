@@ -60,7 +60,10 @@ def read_bytes(path: Path) -> bytes:
         raise LvcheckError(str(path), 1, 1, codes.UNREADABLE, f"cannot read: {reason}") from None
     if len(data) > MAX_BYTES:
         raise LvcheckError(
-            str(path), 1, 1, codes.TOO_LARGE,
+            str(path),
+            1,
+            1,
+            codes.TOO_LARGE,
             f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; expected an agreement",
         )
     return data
@@ -83,7 +86,10 @@ def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
     if found:
         line, column = _line_and_column(data, found.start())
         raise LvcheckError(
-            path, line, column, codes.FORBIDDEN_MARKUP,
+            path,
+            line,
+            column,
+            codes.FORBIDDEN_MARKUP,
             "DOCTYPE and entity declarations are not allowed (they can load files or "
             "expand without bound); expected plain XML",
         )
@@ -92,8 +98,9 @@ def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (1, 1)
         message = _POSITION_SUFFIX.sub("", exc.msg or "not well-formed XML")
-        raise LvcheckError(path, max(line, 1), max(column, 1), codes.NOT_WELL_FORMED,
-                           message) from None
+        raise LvcheckError(
+            path, max(line, 1), max(column, 1), codes.NOT_WELL_FORMED, message
+        ) from None
     except ValueError as exc:  # e.g. a str with an encoding declaration
         raise LvcheckError(path, 1, 1, codes.NOT_WELL_FORMED, str(exc)) from None
     tree = root.getroottree()
@@ -103,10 +110,16 @@ def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
     expected = f"{{{NAMESPACE}}}agreement"
     if root.tag != expected:
         qname = etree.QName(root)
-        got = f"<{qname.localname}> in namespace {qname.namespace!r}" if qname.namespace \
+        got = (
+            f"<{qname.localname}> in namespace {qname.namespace!r}"
+            if qname.namespace
             else f"<{qname.localname}> without namespace"
+        )
         raise LvcheckError(
-            path, root.sourceline or 1, 1, codes.WRONG_ROOT,
+            path,
+            root.sourceline or 1,
+            1,
+            codes.WRONG_ROOT,
             f"expected <agreement> in namespace {NAMESPACE!r}, got {got}",
         )
     return tree

@@ -226,21 +226,31 @@ def _meta(meta: etree._Element) -> Meta:
         title=need("title").text or "",
         notes=tuple(n.text or "" for n in meta.iterfind(f"{{{NAMESPACE}}}note")),
         parties=tuple(
-            Party(id=p.get("id", ""), role=p.get("role", ""), name=p.get("name"),
-                  field=p.get("field"))
+            Party(
+                id=p.get("id", ""), role=p.get("role", ""), name=p.get("name"), field=p.get("field")
+            )
             for p in (_elements(parties) if parties is not None else ())
         ),
         legal_basis=tuple(_legal_target(s) for s in _elements(basis))
-        if basis is not None else None,
+        if basis is not None
+        else None,
         term=_term(term) if term is not None else None,
         relations=tuple(
-            Relation(kind=local(r), work=r.get("work", ""), version=r.get("version"),
-                     governed_by=r.get("governedBy"))
+            Relation(
+                kind=local(r),
+                work=r.get("work", ""),
+                version=r.get("version"),
+                governed_by=r.get("governedBy"),
+            )
             for r in _elements(relations)
-        ) if relations is not None else None,
+        )
+        if relations is not None
+        else None,
         documents=tuple(
             Document(id=d.get("id", ""), title=d.get("title", "")) for d in _elements(documents)
-        ) if documents is not None else None,
+        )
+        if documents is not None
+        else None,
     )
 
 
@@ -289,7 +299,9 @@ def read_agreement(tree: etree._ElementTree) -> Agreement:
             eid=preamble.get("eId", ""),
             heading=_optional_inlines(preamble, "heading"),
             blocks=_blocks(preamble),
-        ) if preamble is not None else None,
+        )
+        if preamble is not None
+        else None,
         conclusions=Conclusions(
             eid=conclusions.get("eId", ""),
             layout=conclusions.get("layout"),
@@ -303,7 +315,9 @@ def read_agreement(tree: etree._ElementTree) -> Agreement:
                 )
                 for s in conclusions.iterfind(f"{{{NAMESPACE}}}signature")
             ),
-        ) if conclusions is not None else None,
+        )
+        if conclusions is not None
+        else None,
         attachments=Attachments(
             eid=attachments.get("eId", ""),
             heading=_optional_inlines(attachments, "heading"),
@@ -311,5 +325,7 @@ def read_agreement(tree: etree._ElementTree) -> Agreement:
                 Attachment(eid=a.get("eId", ""), heading=_optional_inlines(a, "heading") or ())
                 for a in attachments.iterfind(f"{{{NAMESPACE}}}attachment")
             ),
-        ) if attachments is not None else None,
+        )
+        if attachments is not None
+        else None,
     )

@@ -61,14 +61,16 @@ def schema_diagnostics(tree: etree._ElementTree, path: str) -> tuple[Diagnostic,
     found = []
     for entry in schema.error_log:
         element = _element_at(tree, entry.line)
-        found.append(Diagnostic(
-            path=path,
-            line=max(entry.line, 1),
-            column=max(entry.column, 1),
-            code=codes.SCHEMA,
-            message=_NAMESPACE_BRACES.sub("", entry.message),
-            clause=clause_path(element) if element is not None else "",
-        ))
+        found.append(
+            Diagnostic(
+                path=path,
+                line=max(entry.line, 1),
+                column=max(entry.column, 1),
+                code=codes.SCHEMA,
+                message=_NAMESPACE_BRACES.sub("", entry.message),
+                clause=clause_path(element) if element is not None else "",
+            )
+        )
     return tuple(found)
 
 

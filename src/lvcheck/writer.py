@@ -29,8 +29,8 @@ def _bool(value: bool | None) -> str | None:
     return None if value is None else ("true" if value else "false")
 
 
-def _sub(parent: etree._Element, name: str, **attributes: str | None) -> etree._Element:
-    element = etree.SubElement(parent, f"{{{NAMESPACE}}}{name}")
+def _sub(parent: etree._Element, tag: str, /, **attributes: str | None) -> etree._Element:
+    element = etree.SubElement(parent, f"{{{NAMESPACE}}}{tag}")
     for key, value in attributes.items():
         if value is not None:
             element.set(key, value)
@@ -52,8 +52,14 @@ def write_inlines(parent: etree._Element, items: Iterable[Inline]) -> None:
         elif isinstance(item, Span):
             write_inlines(_sub(parent, item.kind, refersTo=item.refers_to), item.children)
         elif isinstance(item, Ref):
-            ref = _sub(parent, "ref", href=item.href, document=item.document, part=item.part,
-                       **_legal_attributes(item.target))
+            ref = _sub(
+                parent,
+                "ref",
+                href=item.href,
+                document=item.document,
+                part=item.part,
+                **_legal_attributes(item.target),
+            )
             write_inlines(ref, item.children)
         elif isinstance(item, Field):
             _write_field(parent, item)
@@ -75,9 +81,15 @@ def _legal_attributes(target: LegalTarget) -> dict[str, str | None]:
 
 
 def _write_field(parent: etree._Element, item: Field) -> None:
-    element = _sub(parent, "fillIn" if item.inline else "field", name=item.name, type=item.type,
-                   required=_bool(item.required), value=item.value,
-                   multiple=_bool(item.multiple))
+    element = _sub(
+        parent,
+        "fillIn" if item.inline else "field",
+        name=item.name,
+        type=item.type,
+        required=_bool(item.required),
+        value=item.value,
+        multiple=_bool(item.multiple),
+    )
     if item.label is not None:
         write_inlines(_sub(element, "label"), item.label)
     for option in item.options:
@@ -122,8 +134,9 @@ def _write_unit(parent: etree._Element, unit: Unit) -> None:
         _write_blocks(_sub(element, "wrapUp"), unit.wrap_up)
 
 
-def _write_date_or_field(parent: etree._Element, name: str, value: DateOrField,
-                         **extra: str | None) -> None:
+def _write_date_or_field(
+    parent: etree._Element, name: str, value: DateOrField, **extra: str | None
+) -> None:
     _sub(parent, name, date=value.date, field=value.field, **extra)
 
 
@@ -135,16 +148,33 @@ def _write_term(parent: etree._Element, term: Term) -> None:
     if term.renewal_period is not None:
         _sub(element, "renewal", period=term.renewal_period, unit=term.renewal_unit)
     if term.notice_period is not None:
-        _sub(element, "notice", period=term.notice_period, before=term.notice_before,
-             form=term.notice_form)
+        _sub(
+            element,
+            "notice",
+            period=term.notice_period,
+            before=term.notice_before,
+            form=term.notice_form,
+        )
 
 
 def _write_meta(parent: etree._Element, meta: Meta) -> None:
     element = _sub(parent, "meta")
-    _sub(element, "work", id=meta.work_id, type=meta.agreement_type,
-         jurisdiction=meta.jurisdiction, language=meta.language)
-    _sub(element, "version", id=meta.version_id, date=meta.version_date, status=meta.status,
-         example=_bool(meta.example))
+    _sub(
+        element,
+        "work",
+        id=meta.work_id,
+        type=meta.agreement_type,
+        jurisdiction=meta.jurisdiction,
+        language=meta.language,
+    )
+    _sub(
+        element,
+        "version",
+        id=meta.version_id,
+        date=meta.version_date,
+        status=meta.status,
+        example=_bool(meta.example),
+    )
     _sub(element, "title").text = meta.title
     for note in meta.notes:
         _sub(element, "note").text = note
@@ -160,8 +190,13 @@ def _write_meta(parent: etree._Element, meta: Meta) -> None:
     if meta.relations is not None:
         relations = _sub(element, "relations")
         for relation in meta.relations:
-            _sub(relations, relation.kind, work=relation.work, version=relation.version,
-                 governedBy=relation.governed_by)
+            _sub(
+                relations,
+                relation.kind,
+                work=relation.work,
+                version=relation.version,
+                governedBy=relation.governed_by,
+            )
     if meta.documents is not None:
         documents = _sub(element, "documents")
         for document in meta.documents:

@@ -145,13 +145,16 @@ class _TextWriter:
             self.blank()
         for paragraph in conclusions.paragraphs:
             self.paragraph(self.inline(paragraph.children))
-        columns = [[self.inline(line.children) or BLANK for line in signature.lines]
-                   for signature in conclusions.signatures]
+        columns = [
+            [self.inline(line.children) or BLANK for line in signature.lines]
+            for signature in conclusions.signatures
+        ]
         if conclusions.layout == "sideBySide":
             self.blank()
             widths = [max(map(len, column), default=0) + COLUMN_GAP for column in columns]
             for row in zip_longest(*columns, fillvalue=""):
-                self.line("".join(cell.ljust(width) for cell, width in zip(row, widths)))
+                cells = zip(row, widths, strict=True)
+                self.line("".join(cell.ljust(width) for cell, width in cells))
         else:
             for column in columns:
                 self.blank()
