@@ -75,6 +75,14 @@ def _line_and_column(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+def _syntax_message(libxml2_message: str | None) -> str:
+    """libxml2's message, minus its position suffix and its advice to lift limits."""
+    message = _POSITION_SUFFIX.sub("", libxml2_message or "").strip()
+    if message.startswith("Excessive depth"):
+        return "not well-formed XML: elements nested deeper than 256 levels"
+    return f"not well-formed XML: {message}" if message else "not well-formed XML"
+
+
 def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
     """Parse untrusted bytes into an lxml tree whose root is an lvcheck agreement.
 
@@ -97,9 +105,8 @@ def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (1, 1)
-        message = _POSITION_SUFFIX.sub("", exc.msg or "not well-formed XML")
         raise LvcheckError(
-            path, max(line, 1), max(column, 1), codes.NOT_WELL_FORMED, message
+            path, max(line, 1), max(column, 1), codes.NOT_WELL_FORMED, _syntax_message(exc.msg)
         ) from None
     except ValueError as exc:  # e.g. a str with an encoding declaration
         raise LvcheckError(path, 1, 1, codes.NOT_WELL_FORMED, str(exc)) from None

@@ -22,6 +22,11 @@ from lvcheck.reader import read_agreement
 from lvcheck.schemas import get_schema
 
 _NAMESPACE_BRACES = re.compile(r"\{" + re.escape(NAMESPACE) + r"\}")
+# libxml2 follows a failed value with vaguer lines about the same value; one line is enough
+_ECHOES = (
+    "is not a valid value of the atomic type",
+    "No precomputed value available",
+)
 _UNREADABLE_CODES = frozenset({codes.UNREADABLE, codes.TOO_LARGE})
 
 
@@ -58,8 +63,10 @@ def schema_diagnostics(tree: etree._ElementTree, path: str) -> tuple[Diagnostic,
     schema = get_schema()
     if schema.validate(tree):
         return ()
-    found = []
+    found: list[Diagnostic] = []
     for entry in schema.error_log:
+        if found and found[-1].line == entry.line and any(e in entry.message for e in _ECHOES):
+            continue
         element = _element_at(tree, entry.line)
         found.append(
             Diagnostic(

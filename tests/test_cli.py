@@ -1,0 +1,176 @@
+"""The command line (cli.py): exit codes and exact messages, through click's CliRunner."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lvcheck.cli import cli
+
+from .conftest import ALL_CONTRACTS, CONTRACTS, DATA, TEMPLATES
+
+INVALID = DATA / "invalid"
+
+
+def test_validate_without_arguments_checks_the_contracts_folder(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(CONTRACTS.parent)
+    result = runner.invoke(cli, ["validate"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert (
+        result.stderr
+        == f"{len(ALL_CONTRACTS)} file(s) checked, {len(ALL_CONTRACTS)} valid, 0 with errors\n"
+    )
+
+
+def test_validate_without_arguments_outside_a_repository_is_a_usage_error(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["validate"])
+    assert result.exit_code == 2
+    assert "no PATH given and no contracts/ folder here" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "external-entity.xml",
+            ":2:1: LV103 error DOCTYPE and entity declarations are not allowed",
+        ),
+        ("entity-expansion.xml", ":2:1: LV103 error DOCTYPE"),
+        ("external-dtd.xml", ":2:1: LV103 error DOCTYPE"),
+        (
+            "invalid-utf8.xml",
+            ":4:16: LV102 error not well-formed XML: Invalid bytes in character encoding",
+        ),
+        ("truncated.xml", ":4:17: LV102 error not well-formed XML"),
+        ("binary-junk.xml", ":1:1: LV102 error not well-formed XML"),
+        (
+            "deep-nesting.xml",
+            ":2:1581: LV102 error not well-formed XML: elements nested deeper than 256 levels",
+        ),
+        (
+            "wrong-namespace.xml",
+            ":2:1: LV104 error expected <agreement> in namespace 'urn:lvcheck:agreement:1.0', got <agreement> in namespace 'urn:example:other'",
+        ),
+        ("wrong-root.xml", ":2:1: LV104 error expected <agreement>"),
+        (
+            "schema-unknown-element.xml",
+            ":46:1: LV201 error Element 'headline': This element is not expected.",
+        ),
+    ],
+)
+def test_validate_reports_a_broken_file_with_position_and_exit_1(
+    runner: CliRunner, name: str, expected: str
+) -> None:
+    path = INVALID / name
+    result = runner.invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"{path}{expected}")
+    assert "Traceback" not in result.output
+
+
+def test_schema_error_names_the_clause(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["validate", str(INVALID / "schema-unknown-element.xml")])
+    assert result.stdout.rstrip().endswith("[§ 1]")
+
+
+def test_validate_missing_file_exits_2(runner: CliRunner, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.xml"
+    result = runner.invoke(cli, ["validate", str(missing)])
+    assert result.exit_code == 2
+    assert result.stdout == f"{missing}:1:1: LV101 error no such file\n"
+
+
+def test_validate_folder_reports_each_bad_file_and_keeps_going(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["validate", str(INVALID), str(TEMPLATES["nrw"])])
+    assert result.exit_code == 1
+    files = {line.split(":")[0] for line in result.stdout.splitlines()}
+    assert len(files) == len(list(INVALID.glob("*.xml")))
+    assert "11 file(s) checked, 1 valid, 10 with errors" in result.stderr
+
+
+def test_export_text_prints_the_reading_text(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["export", str(TEMPLATES["bayern"]), "--format", "text"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith(
+        "Individuelle Leistungsvereinbarung nach dem Bayer. Rahmenvertrag gemäß § 131 SGB IX\n"
+    )
+
+
+def test_export_writes_output_file(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "sub" / "nrw.txt"
+    result = runner.invoke(cli, ["export", str(TEMPLATES["nrw"]), "-o", str(out)])
+    assert result.exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("Leistungsvereinbarung über individuelle")
+
+
+def test_export_never_overwrites_its_input(runner: CliRunner, tmp_path: Path) -> None:
+    source = tmp_path / "a.xml"
+    shutil.copy(TEMPLATES["nrw"], source)
+    before = source.read_bytes()
+    result = runner.invoke(cli, ["export", str(source), "-o", str(source)])
+    assert result.exit_code == 2
+    assert "refusing to overwrite the input file" in result.stderr
+    assert source.read_bytes() == before
+
+
+def test_export_of_an_invalid_file_exits_2_with_all_findings(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["export", str(INVALID / "schema-unknown-element.xml")])
+    assert result.exit_code == 2
+    assert "LV201 error Element 'headline'" in result.stderr
+    assert result.stdout == ""
+
+
+def test_export_of_hostile_file_exits_2_without_traceback(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["export", str(INVALID / "external-entity.xml")])
+    assert result.exit_code == 2
+    assert "LV103" in result.stderr and "Traceback" not in result.output
+
+
+def test_fmt_check_passes_on_the_repository(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["fmt", "--check", str(CONTRACTS)])
+    assert result.exit_code == 0
+    assert result.stdout == ""
+
+
+def test_fmt_check_names_the_file_and_exits_1(runner: CliRunner, tmp_path: Path) -> None:
+    messy = tmp_path / "messy.xml"
+    messy.write_bytes(TEMPLATES["nrw"].read_bytes().replace(b"\n    <", b"<"))
+    before = messy.read_bytes()
+    result = runner.invoke(cli, ["fmt", "--check", str(messy)])
+    assert result.exit_code == 1
+    assert result.stdout == f"{messy}: not canonical (run: lvcheck fmt)\n"
+    assert messy.read_bytes() == before
+
+
+def test_fmt_rewrites_in_place(runner: CliRunner, tmp_path: Path) -> None:
+    messy = tmp_path / "messy.xml"
+    messy.write_bytes(TEMPLATES["nrw"].read_bytes().replace(b"\n    <", b"<"))
+    result = runner.invoke(cli, ["fmt", str(messy)])
+    assert result.exit_code == 0
+    assert result.stdout == f"{messy}: reformatted\n"
+    assert messy.read_bytes() == TEMPLATES["nrw"].read_bytes()
+
+
+def test_fmt_refuses_a_hostile_file_and_leaves_it_alone(runner: CliRunner, tmp_path: Path) -> None:
+    hostile = tmp_path / "x.xml"
+    shutil.copy(INVALID / "entity-expansion.xml", hostile)
+    before = hostile.read_bytes()
+    result = runner.invoke(cli, ["fmt", str(hostile)])
+    assert result.exit_code == 2
+    assert "LV103" in result.stderr
+    assert hostile.read_bytes() == before
+
+
+def test_unknown_format_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["export", str(TEMPLATES["nrw"]), "--format", "docx"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--format'" in result.stderr
