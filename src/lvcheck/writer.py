@@ -109,12 +109,7 @@ def _write_blocks(parent: etree._Element, blocks: Iterable[Block]) -> None:
             write_inlines(_sub(parent, "p"), block.children)
         elif isinstance(block, ListBlock):
             element = _sub(parent, "list", eId=block.eid)
-            if block.intro:
-                _write_blocks(_sub(element, "intro"), block.intro)
-            for point in block.points:
-                _write_unit(element, point)
-            if block.wrap_up:
-                _write_blocks(_sub(element, "wrapUp"), block.wrap_up)
+            _write_framed_units(element, block.intro, block.points, block.wrap_up)
         else:
             _write_field(parent, block)
 
@@ -125,13 +120,23 @@ def _write_unit(parent: etree._Element, unit: Unit) -> None:
     _write_optional(element, "heading", unit.heading)
     if unit.content is not None:
         _write_blocks(_sub(element, "content"), unit.content)
-        return
-    if unit.intro:
-        _write_blocks(_sub(element, "intro"), unit.intro)
-    for child in unit.children:
-        _write_unit(element, child)
-    if unit.wrap_up:
-        _write_blocks(_sub(element, "wrapUp"), unit.wrap_up)
+    else:
+        _write_framed_units(element, unit.intro, unit.children, unit.wrap_up)
+
+
+def _write_framed_units(
+    element: etree._Element,
+    intro: tuple[Block, ...],
+    units: tuple[Unit, ...],
+    wrap_up: tuple[Block, ...],
+) -> None:
+    """Sub-units (or list points) between an optional intro and wrap-up."""
+    if intro:
+        _write_blocks(_sub(element, "intro"), intro)
+    for unit in units:
+        _write_unit(element, unit)
+    if wrap_up:
+        _write_blocks(_sub(element, "wrapUp"), wrap_up)
 
 
 def _write_date_or_field(
