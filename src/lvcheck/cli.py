@@ -6,6 +6,7 @@ input that cannot be used at all (missing, unreadable, not XML where XML is need
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
@@ -16,8 +17,9 @@ from lvcheck import __version__
 from lvcheck.errors import LvcheckError
 from lvcheck.files import refuse_overwriting, write_atomic
 from lvcheck.formatting import format_file
+from lvcheck.render import findings
 from lvcheck.render.text import render_text
-from lvcheck.validate import check_file, iter_agreement_files, load_agreement
+from lvcheck.validate import iter_agreement_files, load_agreement, validate_paths
 
 EXIT_FINDINGS = 1
 EXIT_TROUBLE = 2
@@ -68,27 +70,41 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-def validate(paths: tuple[Path, ...]) -> None:
-    """Check agreement files against the lvcheck schema.
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(findings.FORMATS),
+    default="text",
+    show_default=True,
+    help="Report format (github: workflow annotations).",
+)
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for many files [default: number of CPUs].",
+)
+def validate(paths: tuple[Path, ...], output_format: str, strict: bool, jobs: int | None) -> None:
+    """Check agreement files: schema, then semantic rules (docs/rules.md).
 
-    PATHS are files, or folders searched for *.xml (default: ./contracts).
-    Prints one line per finding as path:line:col: CODE severity message.
+    PATHS are files, or folders searched for *.xml (default: ./contracts). The text
+    report has one line per finding: path:line:col: CODE severity message [clause].
     Exit 0 when all are valid, 1 on findings, 2 when a file cannot be read.
     """
-    checked = [check_file(path) for path in iter_agreement_files(_default_paths(paths))]
+    checked = validate_paths(_default_paths(paths), jobs)
     if not checked:
         _fail("no *.xml files found in the given folders")
-    for result in checked:
-        for diagnostic in result.diagnostics:
-            click.echo(str(diagnostic))
-    invalid = sum(1 for result in checked if result.errors)
-    click.echo(
-        f"{len(checked)} file(s) checked, {len(checked) - invalid} valid, {invalid} with errors",
-        err=True,
-    )
+    click.echo(findings.render(checked, output_format, strict), nl=False)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if output_format == "github" and summary_file:
+        with Path(summary_file).open("a", encoding="utf-8") as summary:
+            summary.write(findings.github_step_summary(checked))
+    click.echo(findings.summary_line(checked), err=True)
     if any(result.unreadable for result in checked):
         sys.exit(EXIT_TROUBLE)
-    if invalid:
+    if any(result.errors or (strict and result.warnings) for result in checked):
         sys.exit(EXIT_FINDINGS)
 
 

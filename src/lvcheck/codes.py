@@ -1,10 +1,16 @@
-"""Stable diagnostic codes. A code never changes meaning once released.
+"""Stable diagnostic codes. A code never changes meaning once released; docs/rules.md has
+one entry per code (what, why, a failing example, how to fix).
 
-LV1xx: the file cannot be read as an agreement at all (exit status 2 or 1, see cli).
-LV2xx: the document does not match the schema.
+LV1xx  the file cannot be read as an agreement at all
+LV2xx  the document does not match the schema
+LV3xx  semantic rules: eIds, numbering, references, header, repository, fields, clauses
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lvcheck.errors import Severity
 
 UNREADABLE = "LV101"
 NOT_WELL_FORMED = "LV102"
@@ -12,12 +18,120 @@ FORBIDDEN_MARKUP = "LV103"
 WRONG_ROOT = "LV104"
 TOO_LARGE = "LV105"
 SCHEMA = "LV201"
+EID_KIND = "LV301"
+EID_NESTING = "LV302"
+EID_DUPLICATE = "LV303"
+NUMBERING_GAP = "LV304"
+NUMBERING_ORDER = "LV305"
+REF_KIND = "LV310"
+REF_UNRESOLVED = "LV311"
+REF_UNKNOWN_STATUTE = "LV312"
+REF_MALFORMED_SECTION = "LV313"
+REF_TEXT_MISMATCH = "LV314"
+REF_UNKNOWN_DOCUMENT = "LV315"
+UNKNOWN_PARTY_OR_FIELD = "LV316"
+HEADER_DATES = "LV320"
+JURISDICTION_FOLDER = "LV321"
+DUPLICATE_VERSION = "LV322"
+RELATION_UNRESOLVED = "LV323"
+RELATION_ANNOUNCED = "LV324"
+RELATION_MISMATCH = "LV325"
+GOVERNED_BY_UNRESOLVED = "LV326"
+FIELD_REQUIRED = "LV330"
+FIELD_TYPE = "LV331"
+FIELD_IN_TEMPLATE = "LV332"
+REQUIRED_CLAUSE = "LV340"
+EXAMPLE_MARKING = "LV341"
 
-DESCRIPTIONS: dict[str, str] = {
-    UNREADABLE: "the file cannot be read (missing, a folder, no permission)",
-    NOT_WELL_FORMED: "the file is not well-formed XML in UTF-8 (or its declared encoding)",
-    FORBIDDEN_MARKUP: "DOCTYPE or entity declarations, which could load or expand content",
-    WRONG_ROOT: "the root element is not an lvcheck <agreement> in the lvcheck namespace",
-    TOO_LARGE: "the file is larger than lvcheck accepts",
-    SCHEMA: "the document does not match the lvcheck XSD",
+
+@dataclass(frozen=True)
+class CodeInfo:
+    slug: str
+    severity: Severity
+    summary: str
+
+
+_E, _W = Severity.ERROR, Severity.WARNING
+
+CODES: dict[str, CodeInfo] = {
+    UNREADABLE: CodeInfo(
+        "unreadable", _E, "the file cannot be read (missing, a folder, no permission)"
+    ),
+    NOT_WELL_FORMED: CodeInfo(
+        "not-well-formed", _E, "not well-formed XML, or not in its declared encoding"
+    ),
+    FORBIDDEN_MARKUP: CodeInfo(
+        "forbidden-markup", _E, "DOCTYPE or entity declarations, which could load or expand content"
+    ),
+    WRONG_ROOT: CodeInfo(
+        "wrong-root", _E, "the root is not an lvcheck <agreement> in the lvcheck namespace"
+    ),
+    TOO_LARGE: CodeInfo("too-large", _E, "the file is larger than lvcheck accepts"),
+    SCHEMA: CodeInfo("schema", _E, "the document does not match the lvcheck XSD"),
+    EID_KIND: CodeInfo("eid-kind", _E, "an eId's last component does not name the element's kind"),
+    EID_NESTING: CodeInfo("eid-nesting", _E, "an eId does not start with its parent's eId"),
+    EID_DUPLICATE: CodeInfo("eid-duplicate", _E, "an eId is used twice in one document"),
+    NUMBERING_GAP: CodeInfo("numbering-gap", _W, "the numbers of sibling clauses skip a number"),
+    NUMBERING_ORDER: CodeInfo(
+        "numbering-order", _E, "the numbers of sibling clauses repeat or go backwards"
+    ),
+    REF_KIND: CodeInfo(
+        "ref-kind", _E, "a reference has no target, or more than one kind of target"
+    ),
+    REF_UNRESOLVED: CodeInfo(
+        "ref-unresolved", _E, "an internal reference points at an eId that does not exist"
+    ),
+    REF_UNKNOWN_STATUTE: CodeInfo(
+        "ref-unknown-statute", _E, "a legal reference names a statute lvcheck does not know"
+    ),
+    REF_MALFORMED_SECTION: CodeInfo(
+        "ref-malformed-section",
+        _E,
+        "a legal reference's section, paragraph, sentence or number is not well-formed",
+    ),
+    REF_TEXT_MISMATCH: CodeInfo(
+        "ref-text-mismatch", _W, "a legal reference's words cite other numbers than its target"
+    ),
+    REF_UNKNOWN_DOCUMENT: CodeInfo(
+        "ref-unknown-document", _E, "a reference names a document not declared in <documents>"
+    ),
+    UNKNOWN_PARTY_OR_FIELD: CodeInfo(
+        "unknown-party-or-field", _E, "a party or field named in the document is not declared"
+    ),
+    HEADER_DATES: CodeInfo(
+        "header-dates", _E, "the term ends before it starts, or a date is not a real date"
+    ),
+    JURISDICTION_FOLDER: CodeInfo(
+        "jurisdiction-folder", _E, "the jurisdiction does not match the region folder"
+    ),
+    DUPLICATE_VERSION: CodeInfo(
+        "duplicate-version", _E, "two files claim the same agreement version"
+    ),
+    RELATION_UNRESOLVED: CodeInfo(
+        "relation-unresolved", _E, "a relation points at a version that is not in the repository"
+    ),
+    RELATION_ANNOUNCED: CodeInfo(
+        "relation-announced", _W, "an announced successor is not (yet) in the repository"
+    ),
+    RELATION_MISMATCH: CodeInfo(
+        "relation-mismatch", _E, "supersedes and supersededBy of two versions do not agree"
+    ),
+    GOVERNED_BY_UNRESOLVED: CodeInfo(
+        "governed-by-unresolved", _E, "governedBy names a clause that does not exist"
+    ),
+    FIELD_REQUIRED: CodeInfo(
+        "field-required", _E, "an agreement (not a template) leaves a required field empty"
+    ),
+    FIELD_TYPE: CodeInfo("field-type", _E, "a field's value does not match its type"),
+    FIELD_IN_TEMPLATE: CodeInfo(
+        "field-in-template", _W, "a template fills a field that instances should fill"
+    ),
+    REQUIRED_CLAUSE: CodeInfo(
+        "required-clause", _E, "a clause the agreement type requires is missing"
+    ),
+    EXAMPLE_MARKING: CodeInfo(
+        "example-marking",
+        _E,
+        "an example is not plainly marked as one (or a real file looks like one)",
+    ),
 }

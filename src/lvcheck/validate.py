@@ -1,14 +1,18 @@
-"""Validation: hardened parse, then the XSD, as diagnostics.
+"""Validation: hardened parse, the XSD, then the semantic rules, as diagnostics.
 
-Semantic rules (eIds, references, header, fields) are added as rule modules on top of
-this; the schema check is their precondition.
+Files are checked in parallel processes (lxml work is CPU-bound and the GIL would
+serialise threads); each process compiles the schema once. Cross-file rules then run
+over small per-file facts, with the rest of the repository (the contracts/ folder
+around the files) as context, so that checking one file still resolves its relations.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lxml import etree
@@ -19,6 +23,9 @@ from lvcheck.errors import Diagnostic, LvcheckError, Severity
 from lvcheck.model import Agreement
 from lvcheck.parse import NAMESPACE, parse_file
 from lvcheck.reader import read_agreement
+from lvcheck.rules import DOCUMENT_RULES, repository
+from lvcheck.rules.base import Document
+from lvcheck.rules.repository import VersionFacts
 from lvcheck.schemas import get_schema
 
 _NAMESPACE_BRACES = re.compile(r"\{" + re.escape(NAMESPACE) + r"\}")
@@ -27,16 +34,21 @@ _ECHOES = (
     "is not a valid value of the atomic type",
     "No precomputed value available",
 )
+_DUPLICATE_EID = re.compile(
+    r"Duplicate key-sequence \['([^']*)'\] in unique identity-constraint 'uniqueEId'"
+)
 _UNREADABLE_CODES = frozenset({codes.UNREADABLE, codes.TOO_LARGE})
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 48
 
 
 @dataclass(frozen=True)
 class CheckedFile:
-    """The outcome of checking one file."""
+    """The outcome of checking one file (small and picklable: no tree)."""
 
     path: str
     diagnostics: tuple[Diagnostic, ...]
-    tree: etree._ElementTree | None = None
+    facts: VersionFacts | None = None
 
     @property
     def unreadable(self) -> bool:
@@ -45,6 +57,10 @@ class CheckedFile:
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
         return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.severity is Severity.WARNING)
 
 
 def _element_at(tree: etree._ElementTree, line: int) -> etree._Element | None:
@@ -58,6 +74,13 @@ def _element_at(tree: etree._ElementTree, line: int) -> etree._Element | None:
     return found
 
 
+def _schema_finding(message: str) -> tuple[str, str]:
+    duplicate = _DUPLICATE_EID.search(message)
+    if duplicate:
+        return codes.EID_DUPLICATE, f"eId {duplicate.group(1)!r} is used more than once"
+    return codes.SCHEMA, _NAMESPACE_BRACES.sub("", message)
+
+
 def schema_diagnostics(tree: etree._ElementTree, path: str) -> tuple[Diagnostic, ...]:
     """XSD violations, one diagnostic each, with the clause path where one applies."""
     schema = get_schema()
@@ -68,26 +91,37 @@ def schema_diagnostics(tree: etree._ElementTree, path: str) -> tuple[Diagnostic,
         if found and found[-1].line == entry.line and any(e in entry.message for e in _ECHOES):
             continue
         element = _element_at(tree, entry.line)
+        code, message = _schema_finding(entry.message)
         found.append(
             Diagnostic(
                 path=path,
                 line=max(entry.line, 1),
                 column=max(entry.column, 1),
-                code=codes.SCHEMA,
-                message=_NAMESPACE_BRACES.sub("", entry.message),
+                code=code,
+                message=message,
                 clause=clause_path(element) if element is not None else "",
             )
         )
     return tuple(found)
 
 
+def check_tree(tree: etree._ElementTree, path: str) -> CheckedFile:
+    """The XSD, and where it passes, every document rule."""
+    schema = schema_diagnostics(tree, path)
+    if schema:
+        return CheckedFile(path, schema)
+    document = Document(path, tree)
+    found = [diagnostic for rule in DOCUMENT_RULES for diagnostic in rule(document)]
+    return CheckedFile(path, tuple(sorted(found)), repository.facts_of(document))
+
+
 def check_file(path: Path) -> CheckedFile:
-    """Parse and schema-check one file. Never raises for a bad file."""
+    """Parse and check one file. Never raises for a bad file."""
     try:
         tree = parse_file(path)
     except LvcheckError as error:
         return CheckedFile(str(path), error.diagnostics)
-    return CheckedFile(str(path), schema_diagnostics(tree, str(path)), tree)
+    return check_tree(tree, str(path))
 
 
 def iter_agreement_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -99,9 +133,59 @@ def iter_agreement_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
+def _display(path: Path) -> Path:
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def _repository_context(files: list[Path]) -> list[Path]:
+    """The other agreement files of the contracts/ folders that hold ``files``."""
+    given = {path.resolve() for path in files if path.exists()}
+    roots = {parent for path in given for parent in path.parents if parent.name == "contracts"}
+    context = {
+        _display(other)
+        for root in roots
+        for other in root.rglob("*.xml")
+        if other.is_file() and other.resolve() not in given
+    }
+    return sorted(context)
+
+
+def _check_all(paths: list[Path], jobs: int) -> list[CheckedFile]:
+    if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
+        return [check_file(path) for path in paths]
+    chunk = max(1, len(paths) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(check_file, paths, chunksize=chunk))
+
+
+def validate_paths(paths: Iterable[Path], jobs: int | None = None) -> list[CheckedFile]:
+    """Check files and folders, including the rules across files. One result per file."""
+    files = list(iter_agreement_files(paths))
+    context = _repository_context(files)
+    results = _check_all(files + context, jobs if jobs is not None else os.cpu_count() or 1)
+    checked, context_results = results[: len(files)], results[len(files) :]
+    facts = [r.facts for r in checked + context_results if r.facts is not None]
+    by_path: dict[str, list[Diagnostic]] = {}
+    for diagnostic in repository.check(facts):
+        by_path.setdefault(diagnostic.path, []).append(diagnostic)
+    return [
+        replace(r, diagnostics=tuple(sorted(r.diagnostics + tuple(by_path.get(r.path, ())))))
+        for r in checked
+    ]
+
+
+def load_tree(path: Path) -> etree._ElementTree:
+    """A schema-valid tree of an agreement file. Raises LvcheckError with all its findings."""
+    tree = parse_file(path)
+    findings = schema_diagnostics(tree, str(path))
+    if findings:
+        raise LvcheckError.from_diagnostics(findings)
+    return tree
+
+
 def load_agreement(path: Path) -> Agreement:
-    """The model of a valid agreement file. Raises LvcheckError with all its findings."""
-    checked = check_file(path)
-    if checked.errors or checked.tree is None:
-        raise LvcheckError.from_diagnostics(checked.errors or checked.diagnostics)
-    return read_agreement(checked.tree)
+    """The model of a schema-valid agreement file. Raises LvcheckError with all its findings."""
+    return read_agreement(load_tree(path))

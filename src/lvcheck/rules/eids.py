@@ -1,0 +1,59 @@
+"""eIds name their element's kind and nest like their elements (LV301, LV302).
+
+Uniqueness (LV303) is checked by the XSD's identity constraint; validate.py gives that
+finding its own code.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from lvcheck import codes
+from lvcheck.rules.base import NS, Document, Findings
+
+# AKN's eId prefixes, one per kind of element
+PREFIXES = {
+    NS + "part": "part",
+    NS + "section": "sec",
+    NS + "subsection": "subsec",
+    NS + "paragraph": "para",
+    NS + "point": "point",
+    NS + "hcontainer": "hcontainer",
+    NS + "list": "list",
+    NS + "authorialNote": "note",
+    NS + "signature": "sig",
+    NS + "attachment": "att",
+    NS + "preamble": "preamble",
+    NS + "conclusions": "conclusions",
+    NS + "attachments": "attachments",
+}
+
+
+def _parent_eid(element: etree._Element) -> str | None:
+    for ancestor in element.iterancestors():
+        eid = ancestor.get("eId")
+        if eid is not None:
+            return eid
+    return None
+
+
+def check(document: Document) -> Findings:
+    for eid, element in document.eids.items():
+        prefix = PREFIXES.get(str(element.tag))
+        last = eid.rsplit("__", 1)[-1]
+        if prefix is not None and last.split("_", 1)[0] != prefix:
+            kind = etree.QName(element).localname
+            yield document.report(
+                codes.EID_KIND,
+                element,
+                f"eId {eid!r} of a <{kind}> should end in {prefix}_…, got {last!r}",
+            )
+        parent = _parent_eid(element)
+        expected = f"{parent}__{last}" if parent else last
+        if eid != expected:
+            where = f"the parent's eId {parent!r}" if parent else "no parent eId"
+            yield document.report(
+                codes.EID_NESTING,
+                element,
+                f"eId {eid!r} does not nest under {where}; expected {expected!r}",
+            )

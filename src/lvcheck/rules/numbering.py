@@ -1,0 +1,81 @@
+"""Sibling clauses are numbered 1, 2, 3 …: repeats and steps back are errors (LV305),
+skipped numbers are warnings (LV304), since a repealed clause may leave a gap on purpose."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from lxml import etree
+
+from lvcheck import codes
+from lvcheck.rules.base import NS, Document, Findings, text_of
+
+UNITS = ("part", "section", "subsection", "paragraph", "point", "hcontainer")
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+_ARABIC = re.compile(r"^(\d+)([a-z]?)$")
+
+
+def _roman(token: str) -> int | None:
+    if not token or any(ch not in _ROMAN for ch in token):
+        return None
+    values = [_ROMAN[ch] for ch in token]
+    total = sum(
+        -v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)
+    )
+    return total
+
+
+def number_value(num: str) -> int | None:
+    """The position a display number stands for: "§ 7" 7, "7.2" 2, "(3)" 3, "II." 2, "b)" 2.
+
+    A letter suffix ("§ 7a") is an inserted clause and has no position of its own: None.
+    """
+    token = num.lower().replace("§", "").replace("art.", "").strip()
+    token = token.strip("()").rstrip(".)").strip()
+    token = token.rsplit(".", 1)[-1].strip()
+    arabic = _ARABIC.match(token)
+    if arabic:
+        return None if arabic.group(2) else int(arabic.group(1))
+    roman = _roman(token)
+    if roman is not None:
+        return roman
+    if len(token) == 1 and token.isalpha():
+        return ord(token) - ord("a") + 1
+    return None
+
+
+def _numbered_children(parent: etree._Element, tag: str) -> list[tuple[etree._Element, str, int]]:
+    found = []
+    for child in parent.iterchildren(tag):
+        num = child.find(NS + "num")
+        if num is None:
+            continue
+        text = text_of(num)
+        value = number_value(text)
+        if value is not None:
+            found.append((child, text, value))
+    return found
+
+
+def check(document: Document) -> Findings:
+    parents = {child.getparent() for name in UNITS for child in document.all(name)}
+    for parent in parents:
+        if parent is None:
+            continue
+        for name in UNITS:
+            numbered = _numbered_children(parent, NS + name)
+            for (_, before_text, before), (element, text, value) in pairwise(numbered):
+                if value <= before:
+                    how = "repeats" if value == before else "goes back to"
+                    yield document.report(
+                        codes.NUMBERING_ORDER,
+                        element,
+                        f"numbering {how} {text!r} after {before_text!r}",
+                    )
+                elif value > before + 1:
+                    yield document.report(
+                        codes.NUMBERING_GAP,
+                        element,
+                        f"numbering jumps from {before_text!r} to {text!r}",
+                    )

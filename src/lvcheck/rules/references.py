@@ -1,0 +1,134 @@
+"""References resolve (LV310–LV316): one kind of target each; internal refs to existing
+eIds; legal refs to known statutes with well-formed numbers that the words agree with;
+named documents declared; parties and fields named where they are declared."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from lxml import etree
+
+from lvcheck import codes
+from lvcheck.rules.base import Document, Findings, load_data, text_of
+
+LEGAL_ATTRIBUTES = ("section", "paragraph", "sentence", "number", "following")
+_SECTION = re.compile(r"^\d+[a-z]?$")
+_SENTENCE = re.compile(r"^\d+$")
+_FORMATS = {"section": _SECTION, "paragraph": _SECTION, "sentence": _SENTENCE, "number": _SECTION}
+_NUMBER_IN_TEXT = re.compile(r"\d+[a-z]?")
+
+
+def known_statutes() -> dict[str, dict[str, str]]:
+    statutes: dict[str, dict[str, str]] = load_data("statutes.toml")["statutes"]
+    return statutes
+
+
+def _kind_findings(document: Document, ref: etree._Element) -> Findings:
+    kinds = [name for name in ("href", "statute", "document") if ref.get(name) is not None]
+    if len(kinds) != 1:
+        got = " and ".join(kinds) if kinds else "none"
+        yield document.report(
+            codes.REF_KIND,
+            ref,
+            f"a <ref> needs exactly one of href, statute or document; got {got}",
+        )
+        return
+    stray = [name for name in LEGAL_ATTRIBUTES if ref.get(name) is not None]
+    if kinds[0] != "statute" and stray:
+        yield document.report(
+            codes.REF_KIND, ref, f"{', '.join(stray)} belongs to a legal reference (statute=…)"
+        )
+    if kinds[0] != "document" and ref.get("part") is not None:
+        yield document.report(codes.REF_KIND, ref, "part belongs to a document reference")
+    href = ref.get("href")
+    if href is not None and not href.startswith("#"):
+        yield document.report(
+            codes.REF_KIND, ref, f"href must be '#' and an eId of this document, got {href!r}"
+        )
+
+
+def _legal_findings(document: Document, ref: etree._Element, statute: str) -> Findings:
+    statutes = known_statutes()
+    if statute not in statutes:
+        close = difflib.get_close_matches(statute, list(statutes), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        yield document.report(
+            codes.REF_UNKNOWN_STATUTE,
+            ref,
+            f"unknown statute {statute!r}{hint} (known statutes: src/lvcheck/data/statutes.toml)",
+        )
+    for name, pattern in _FORMATS.items():
+        value = ref.get(name)
+        if value is not None and not pattern.match(value):
+            yield document.report(
+                codes.REF_MALFORMED_SECTION,
+                ref,
+                f"{name} {value!r} is not well-formed; expected a number such as 72 or 72a",
+            )
+    section = ref.get("section")
+    if section is not None:
+        numbers = _NUMBER_IN_TEXT.findall(text_of(ref))
+        if numbers and section not in numbers:
+            yield document.report(
+                codes.REF_TEXT_MISMATCH,
+                ref,
+                f"the words {text_of(ref)!r} do not cite section {section} of {statute}",
+            )
+
+
+def _names_findings(document: Document) -> Findings:
+    parties = {party.get("id") for party in document.all("party") if party.get("id")}
+    fields = {f.get("name") for f in document.all("field") + document.all("fillIn")}
+    for name in ("party", "role", "person", "location"):
+        for element in document.all(name):
+            refers_to = element.get("refersTo")
+            if refers_to is not None and refers_to not in parties:
+                yield document.report(
+                    codes.UNKNOWN_PARTY_OR_FIELD,
+                    element,
+                    f"refersTo {refers_to!r} is not a party declared in <parties>",
+                )
+    for signature in document.all("signature"):
+        party = signature.get("party")
+        if party is not None and party not in parties:
+            yield document.report(
+                codes.UNKNOWN_PARTY_OR_FIELD,
+                signature,
+                f"signature of party {party!r}, which is not declared in <parties>",
+            )
+    for name in ("party", "start", "end"):
+        for element in document.all(name):
+            field = element.get("field")
+            if field is not None and field not in fields:
+                yield document.report(
+                    codes.UNKNOWN_PARTY_OR_FIELD,
+                    element,
+                    f"field {field!r} does not exist in the document",
+                )
+
+
+def check(document: Document) -> Findings:
+    declared = {d.get("id") for d in document.all("document")}
+    for ref in document.all("ref"):
+        yield from _kind_findings(document, ref)
+        href, statute, named = ref.get("href"), ref.get("statute"), ref.get("document")
+        if href is not None and href.startswith("#") and href[1:] not in document.eids:
+            yield document.report(
+                codes.REF_UNRESOLVED,
+                ref,
+                f"reference to {href!r}, but no clause has the eId {href[1:]!r}",
+            )
+        if statute is not None:
+            yield from _legal_findings(document, ref, statute)
+        if named is not None and named not in declared:
+            yield document.report(
+                codes.REF_UNKNOWN_DOCUMENT,
+                ref,
+                f"document {named!r} is not declared in <meta><documents>",
+            )
+    for source in document.all("source"):
+        statute = source.get("statute")
+        if statute is not None:
+            yield from _legal_findings(document, source, statute)
+    yield from _names_findings(document)
