@@ -13,7 +13,7 @@ from lvcheck.parse import NAMESPACE, parse_file
 from lvcheck.schemas import SCHEMA_FILE, get_schema, schema_bytes
 from lvcheck.validate import schema_diagnostics
 
-from .conftest import ALL_CONTRACTS, DATA, ROOT
+from .conftest import ALL_CONTRACTS, DATA, ROOT, TEMPLATES
 
 XS = "{http://www.w3.org/2001/XMLSchema}"
 
@@ -40,18 +40,17 @@ def test_every_contract_is_valid_for_both_libxml2_and_xmlschema(
     assert xsd10.is_valid(str(path))
 
 
-def test_duplicate_eid_is_a_schema_error() -> None:
-    tree = parse_file(ALL_CONTRACTS[0])
+def test_duplicate_eid_is_found_by_the_schema_and_named_plainly() -> None:
+    tree = parse_file(TEMPLATES["nrw"])
     sections = tree.getroot().iter(f"{{{NAMESPACE}}}section")
     first, second = next(sections), next(sections)
     second.set("eId", first.get("eId", ""))
     found = schema_diagnostics(tree, "dup.xml")
-    assert [d.code for d in found] == ["LV201"]
-    assert "Duplicate key-sequence" in found[0].message
+    assert [(d.code, d.message) for d in found] == [("LV303", "eId 'sec_1' is used more than once")]
 
 
 def test_malformed_eid_is_a_schema_error() -> None:
-    tree = parse_file(ALL_CONTRACTS[0])
+    tree = parse_file(TEMPLATES["nrw"])
     next(tree.getroot().iter(f"{{{NAMESPACE}}}section")).set("eId", "Sec 1")
     assert [d.code for d in schema_diagnostics(tree, "bad.xml")] == ["LV201"]
 

@@ -74,11 +74,12 @@ def _element_at(tree: etree._ElementTree, line: int) -> etree._Element | None:
     return found
 
 
-def _schema_finding(message: str) -> tuple[str, str]:
+def _schema_finding(raw_message: str) -> tuple[str, str]:
+    message = _NAMESPACE_BRACES.sub("", raw_message)
     duplicate = _DUPLICATE_EID.search(message)
     if duplicate:
         return codes.EID_DUPLICATE, f"eId {duplicate.group(1)!r} is used more than once"
-    return codes.SCHEMA, _NAMESPACE_BRACES.sub("", message)
+    return codes.SCHEMA, message
 
 
 def schema_diagnostics(tree: etree._ElementTree, path: str) -> tuple[Diagnostic, ...]:

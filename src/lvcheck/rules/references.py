@@ -24,6 +24,34 @@ def known_statutes() -> dict[str, dict[str, str]]:
     return statutes
 
 
+_ROMAN_BOOKS = (
+    "",
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+)
+_ARABIC_BOOK = re.compile(r"^SGB\s*(\d{1,2})$")
+
+
+def _roman_book(statute: str) -> str:
+    """ "SGB 9" -> "SGB IX": the books of the Sozialgesetzbuch are cited in Roman numerals."""
+    found = _ARABIC_BOOK.match(statute.strip())
+    if found and 0 < int(found.group(1)) < len(_ROMAN_BOOKS):
+        return f"SGB {_ROMAN_BOOKS[int(found.group(1))]}"
+    return statute
+
+
 def _kind_findings(document: Document, ref: etree._Element) -> Findings:
     kinds = [name for name in ("href", "statute", "document") if ref.get(name) is not None]
     if len(kinds) != 1:
@@ -51,7 +79,7 @@ def _kind_findings(document: Document, ref: etree._Element) -> Findings:
 def _legal_findings(document: Document, ref: etree._Element, statute: str) -> Findings:
     statutes = known_statutes()
     if statute not in statutes:
-        close = difflib.get_close_matches(statute, list(statutes), n=1)
+        close = difflib.get_close_matches(_roman_book(statute), list(statutes), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         yield document.report(
             codes.REF_UNKNOWN_STATUTE,

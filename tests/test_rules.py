@@ -1,0 +1,194 @@
+"""Semantic rules (rules/*.py): one broken document per rule, each with code, line, exit."""
+
+from __future__ import annotations
+
+import copy
+import random
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from lvcheck.canonical import serialize
+from lvcheck.cli import cli
+from lvcheck.codes import CODES
+from lvcheck.errors import LvcheckError
+from lvcheck.parse import parse_bytes
+from lvcheck.rules.numbering import number_value
+from lvcheck.validate import check_tree
+
+from .conftest import DATA, TEMPLATES
+
+INVALID = DATA / "invalid"
+REPOS = DATA / "repos"
+
+# file, code, line of the finding, exit status, exit status with --strict
+CASES = [
+    ("LV301-eid-kind.xml", "LV301", 34, 1, 1),
+    ("LV302-eid-nesting.xml", "LV302", 34, 1, 1),
+    ("LV303-eid-duplicate.xml", "LV303", 31, 1, 1),
+    ("LV304-numbering-gap.xml", "LV304", 31, 0, 1),
+    ("LV305-numbering-order.xml", "LV305", 31, 1, 1),
+    ("LV310-ref-kind.xml", "LV310", 28, 1, 1),
+    ("LV311-ref-unresolved.xml", "LV311", 37, 1, 1),
+    ("LV312-ref-unknown-statute.xml", "LV312", 28, 1, 1),
+    ("LV313-ref-malformed-section.xml", "LV313", 28, 1, 1),
+    ("LV314-ref-text-mismatch.xml", "LV314", 28, 0, 1),
+    ("LV315-ref-unknown-document.xml", "LV315", 28, 1, 1),
+    ("LV316-unknown-party-or-field.xml", "LV316", 21, 1, 1),
+    ("LV320-header-dates.xml", "LV320", 14, 1, 1),
+    ("LV323-relation-unresolved.xml", "LV323", 17, 1, 1),
+    ("LV324-relation-announced.xml", "LV324", 17, 0, 1),
+    ("LV326-governed-by-unresolved.xml", "LV326", 12, 1, 1),
+    ("LV330-field-required.xml", "LV330", 37, 1, 1),
+    ("LV331-field-type.xml", "LV331", 37, 1, 1),
+    ("LV332-field-in-template.xml", "LV332", 21, 0, 1),
+    ("LV340-required-clause.xml", "LV340", 5, 1, 1),
+    ("LV341-example-marking.xml", "LV341", 6, 1, 1),
+]
+# repository folder, file with the finding, code, line
+REPO_CASES = [
+    ("jurisdiction", "contracts/bayern/LV321-jurisdiction-folder.xml", "LV321", 5),
+    ("duplicate", "contracts/nrw/b.xml", "LV322", 6),
+    ("mismatch", "contracts/nrw/v2.xml", "LV325", 17),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "line", "status", "strict_status"), CASES, ids=[case[0] for case in CASES]
+)
+def test_broken_document_gives_exactly_its_rule_at_its_line(
+    runner: CliRunner, name: str, code: str, line: int, status: int, strict_status: int
+) -> None:
+    path = INVALID / name
+    result = runner.invoke(cli, ["validate", str(path)])
+    found = {(d.split(":")[1], d.split(" ")[1]) for d in result.stdout.splitlines()}
+    assert found == {(str(line), code)}
+    assert result.exit_code == status
+    assert runner.invoke(cli, ["validate", "--strict", str(path)]).exit_code == strict_status
+
+
+@pytest.mark.parametrize(
+    ("folder", "name", "code", "line"), REPO_CASES, ids=[case[0] for case in REPO_CASES]
+)
+def test_repository_rule_reports_on_the_file_at_fault(
+    runner: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    folder: str,
+    name: str,
+    code: str,
+    line: int,
+) -> None:
+    monkeypatch.chdir(REPOS / folder)
+    result = runner.invoke(cli, ["validate"])
+    assert result.stdout.startswith(f"{name}:{line}:1: {code} error ")
+    assert len(result.stdout.splitlines()) == 1
+    assert result.exit_code == 1
+
+
+def test_relations_that_agree_in_both_directions_are_valid(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPOS / "consistent")
+    result = runner.invoke(cli, ["validate", "--strict"])
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_checking_one_file_still_sees_the_rest_of_its_repository(runner: CliRunner) -> None:
+    result = runner.invoke(
+        cli, ["validate", str(REPOS / "mismatch" / "contracts" / "nrw" / "v2.xml")]
+    )
+    assert "LV325" in result.stdout
+
+
+def test_every_rule_has_a_broken_document() -> None:
+    covered = {case[1] for case in CASES} | {case[2] for case in REPO_CASES}
+    assert {code for code in CODES if code.startswith("LV3")} == covered
+
+
+def test_every_code_is_documented_with_an_example_and_a_fix() -> None:
+    rules_doc = (Path(__file__).parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
+    for code, info in CODES.items():
+        assert f"## {code} {info.slug}" in rules_doc, code
+        entry = rules_doc.split(f"## {code} ", 1)[1].split("\n## ", 1)[0]
+        for part in ("**What**", "**Why**", "**Example**", "**Fix**"):
+            assert part in entry, f"{code} lacks {part}"
+
+
+@pytest.mark.parametrize(
+    ("num", "value"),
+    [
+        ("§ 7", 7),
+        ("7.2", 2),
+        ("(3)", 3),
+        ("II.", 2),
+        ("IV.", 4),
+        ("b)", 2),
+        ("1.", 1),
+        ("Art. 21", 21),
+        ("§ 7a", None),
+        ("Anlage", None),
+    ],
+)
+def test_number_value_reads_display_numbers(num: str, value: int | None) -> None:
+    assert number_value(num) == value
+
+
+def _mutated(seed: int, operation: str) -> bytes:
+    """A real agreement with one element removed, duplicated or moved somewhere else."""
+    tree = parse_bytes(TEMPLATES["nrw"].read_bytes(), "t.xml")
+    chooser = random.Random(seed)
+    elements = [e for e in tree.getroot().iter() if isinstance(e.tag, str)][1:]
+    victim = chooser.choice(elements)
+    parent = victim.getparent()
+    assert parent is not None
+    if operation == "remove":
+        parent.remove(victim)
+    elif operation == "duplicate":
+        parent.insert(parent.index(victim), copy.deepcopy(victim))
+    else:
+        target = chooser.choice(
+            [e for e in elements if e is not victim and victim not in e.iterancestors()]
+        )
+        parent.remove(victim)
+        target.append(victim)
+    return serialize(tree)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.integers(min_value=0, max_value=10**6), st.sampled_from(["remove", "duplicate", "move"]))
+def test_mangled_documents_give_diagnostics_or_success_never_an_exception(
+    seed: int, operation: str
+) -> None:
+    data = _mutated(seed, operation)
+    try:
+        result = check_tree(parse_bytes(data, "m.xml"), "m.xml")
+    except LvcheckError:  # a move can leave no valid root; that is a clean refusal too
+        return
+    for diagnostic in result.diagnostics:
+        assert diagnostic.code in CODES
+        assert diagnostic.line >= 1
+
+
+@pytest.mark.parametrize(
+    ("operation", "at_least"), [("remove", 15), ("duplicate", 15), ("move", 30)]
+)
+def test_manglings_are_caught_so_the_property_is_not_vacuous(operation: str, at_least: int) -> None:
+    """Of 40 manglings, many are found; some (an extra or missing <p>) are valid edits."""
+    outcomes = []
+    for seed in range(40):
+        try:
+            outcomes.append(
+                bool(check_tree(parse_bytes(_mutated(seed, operation), "m"), "m").diagnostics)
+            )
+        except LvcheckError:
+            outcomes.append(True)
+    assert sum(outcomes) >= at_least
+    assert operation == "move" or not all(outcomes)
+
+
+def test_xml_of_mangled_document_still_parses() -> None:
+    assert etree.fromstring(_mutated(1, "move")) is not None
