@@ -32,6 +32,7 @@ CASES = [
     ("LV303-eid-duplicate.xml", "LV303", 31, 1, 1),
     ("LV304-numbering-gap.xml", "LV304", 31, 0, 1),
     ("LV305-numbering-order.xml", "LV305", 31, 1, 1),
+    ("LV306-duplicate-name.xml", "LV306", 37, 1, 1),
     ("LV310-ref-kind.xml", "LV310", 28, 1, 1),
     ("LV311-ref-unresolved.xml", "LV311", 37, 1, 1),
     ("LV312-ref-unknown-statute.xml", "LV312", 28, 1, 1),

@@ -9,9 +9,16 @@ import pytest
 import xmlschema
 from lxml import etree
 
+from lvcheck.errors import LvcheckError
 from lvcheck.parse import NAMESPACE, parse_file
-from lvcheck.schemas import SCHEMA_FILE, get_schema, schema_bytes
-from lvcheck.validate import schema_diagnostics
+from lvcheck.schemas import (
+    SCHEMA_FILE,
+    get_full_schema,
+    get_schema,
+    schema_bytes,
+    unique_constraints,
+)
+from lvcheck.validate import check_tree, schema_diagnostics
 
 from .conftest import ALL_CONTRACTS, DATA, ROOT, TEMPLATES
 
@@ -40,13 +47,38 @@ def test_every_contract_is_valid_for_both_libxml2_and_xmlschema(
     assert xsd10.is_valid(str(path))
 
 
-def test_duplicate_eid_is_found_by_the_schema_and_named_plainly() -> None:
+def test_duplicate_eid_is_found_by_the_rules_and_named_plainly() -> None:
     tree = parse_file(TEMPLATES["nrw"])
     sections = tree.getroot().iter(f"{{{NAMESPACE}}}section")
     first, second = next(sections), next(sections)
     second.set("eId", first.get("eId", ""))
-    found = schema_diagnostics(tree, "dup.xml")
-    assert [(d.code, d.message) for d in found] == [("LV303", "eId 'sec_1' is used more than once")]
+    found = check_tree(tree, "dup.xml").diagnostics
+    assert [(d.code, d.message) for d in found if d.code == "LV303"] == [
+        ("LV303", "eId 'sec_1' is used more than once (first on line 44)")
+    ]
+
+
+def test_each_uniqueness_constraint_of_the_xsd_has_a_rule() -> None:
+    assert sorted(unique_constraints()) == [
+        "uniqueDocumentId",
+        "uniqueEId",
+        "uniqueFieldName",
+        "uniquePartyId",
+    ]
+
+
+@pytest.mark.parametrize("path", sorted((DATA / "invalid").glob("*.xml")), ids=lambda p: p.name)
+def test_lvcheck_rejects_whatever_the_full_xsd_rejects(path: Path) -> None:
+    """lvcheck validates with a copy of the XSD without xs:unique (it is twice as fast) and
+    checks uniqueness in its rules: together they must reject all the full XSD rejects."""
+    try:
+        tree = parse_file(path)
+    except LvcheckError:
+        return
+    if get_full_schema().validate(tree):
+        return
+    codes = {d.code for d in check_tree(tree, str(path)).errors}
+    assert codes & {"LV201", "LV303", "LV306"}
 
 
 def test_malformed_eid_is_a_schema_error() -> None:

@@ -23,6 +23,7 @@ EID_NESTING = "LV302"
 EID_DUPLICATE = "LV303"
 NUMBERING_GAP = "LV304"
 NUMBERING_ORDER = "LV305"
+DUPLICATE_NAME = "LV306"
 REF_KIND = "LV310"
 REF_UNRESOLVED = "LV311"
 REF_UNKNOWN_STATUTE = "LV312"
@@ -74,6 +75,9 @@ CODES: dict[str, CodeInfo] = {
     NUMBERING_GAP: CodeInfo("numbering-gap", _W, "the numbers of sibling clauses skip a number"),
     NUMBERING_ORDER: CodeInfo(
         "numbering-order", _E, "the numbers of sibling clauses repeat or go backwards"
+    ),
+    DUPLICATE_NAME: CodeInfo(
+        "duplicate-name", _E, "a field name, party id or document id is declared twice"
     ),
     REF_KIND: CodeInfo(
         "ref-kind", _E, "a reference has no target, or more than one kind of target"

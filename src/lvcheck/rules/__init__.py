@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from lvcheck.rules import clauses, eids, fields, header, numbering, references
+from lvcheck.rules import clauses, eids, fields, header, names, numbering, references
 from lvcheck.rules.base import Document, Findings
 
 DOCUMENT_RULES: tuple[Callable[[Document], Findings], ...] = (
     eids.check,
+    names.check,
     numbering.check,
     references.check,
     header.check,

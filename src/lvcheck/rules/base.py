@@ -16,6 +16,31 @@ from lvcheck.errors import Diagnostic
 from lvcheck.parse import NAMESPACE
 
 NS = f"{{{NAMESPACE}}}"
+_WITH_EID = etree.XPath("//*[@eId]")
+# The element names rules look up with Document.all / Document.first.
+INDEXED = (
+    "work",
+    "version",
+    "title",
+    "party",
+    "role",
+    "person",
+    "location",
+    "signature",
+    "start",
+    "end",
+    "term",
+    "supersedes",
+    "supersededBy",
+    "basedOn",
+    "document",
+    "source",
+    "ref",
+    "fillIn",
+    "field",
+    "num",
+)
+_INDEXED_TAGS = tuple(NS + name for name in INDEXED)
 
 
 @cache
@@ -31,22 +56,26 @@ class Document:
     def __init__(self, path: str, tree: etree._ElementTree) -> None:
         self.path = path
         self.root = tree.getroot()
-        self._by_tag: dict[str, list[etree._Element]] = {}
+        # One pass in C over the tree collects every element a rule asks for by name; a
+        # pass per name, or a Python loop over every node, costs several times more.
+        self._by_name: dict[str, list[etree._Element]] = {name: [] for name in INDEXED}
+        for element in self.root.iter(*_INDEXED_TAGS):
+            self._by_name[etree.QName(element).localname].append(element)
         self.eids: dict[str, etree._Element] = {}
-        for element in self.root.iter():
-            if not isinstance(element.tag, str):
-                continue
-            self._by_tag.setdefault(element.tag, []).append(element)
-            eid = element.get("eId")
-            if eid is not None:
-                self.eids.setdefault(eid, element)
+        self.duplicate_eids: list[etree._Element] = []
+        for element in _WITH_EID(self.root):
+            eid = element.get("eId", "")
+            if eid in self.eids:
+                self.duplicate_eids.append(element)
+            else:
+                self.eids[eid] = element
 
     def all(self, name: str) -> list[etree._Element]:
-        """Every element of that local name, in document order."""
-        return self._by_tag.get(NS + name, [])
+        """Every element of that local name, in document order (names in INDEXED)."""
+        return self._by_name[name]
 
     def first(self, name: str) -> etree._Element | None:
-        found = self._by_tag.get(NS + name)
+        found = self._by_name[name]
         return found[0] if found else None
 
     @property
@@ -68,7 +97,9 @@ class Document:
 
 
 def text_of(element: etree._Element) -> str:
-    return " ".join("".join(element.itertext()).split())
+    """The element's words, whitespace folded (most num and ref elements hold plain text)."""
+    text = element.text or "" if len(element) == 0 else "".join(element.itertext())
+    return " ".join(text.split())
 
 
 Findings = Iterator[Diagnostic]

@@ -1,8 +1,5 @@
-"""eIds name their element's kind and nest like their elements (LV301, LV302).
-
-Uniqueness (LV303) is checked by the XSD's identity constraint; validate.py gives that
-finding its own code.
-"""
+"""eIds are unique (LV303), name their element's kind (LV301) and nest like their
+elements (LV302)."""
 
 from __future__ import annotations
 
@@ -38,6 +35,14 @@ def _parent_eid(element: etree._Element) -> str | None:
 
 
 def check(document: Document) -> Findings:
+    for duplicate in document.duplicate_eids:
+        eid = duplicate.get("eId", "")
+        first = document.eids[eid].sourceline
+        yield document.report(
+            codes.EID_DUPLICATE,
+            duplicate,
+            f"eId {eid!r} is used more than once (first on line {first})",
+        )
     for eid, element in document.eids.items():
         prefix = PREFIXES.get(str(element.tag))
         last = eid.rsplit("__", 1)[-1]

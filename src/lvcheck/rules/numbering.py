@@ -12,8 +12,11 @@ from lvcheck import codes
 from lvcheck.rules.base import NS, Document, Findings, text_of
 
 UNITS = ("part", "section", "subsection", "paragraph", "point", "hcontainer")
+_UNIT_TAGS = frozenset(NS + name for name in UNITS)
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _ARABIC = re.compile(r"^(\d+)([a-z]?)$")
+# "§ 7", "Art. 21", "7.2", "(3)", "1.": most numbers, read with one match
+_COMMON = re.compile(r"^(?:§|Art\.)?\s*\(?(?:\d+\.)*(\d+)\)?\.?$")
 
 
 def _roman(token: str) -> int | None:
@@ -31,6 +34,9 @@ def number_value(num: str) -> int | None:
 
     A letter suffix ("§ 7a") is an inserted clause and has no position of its own: None.
     """
+    common = _COMMON.match(num)
+    if common:
+        return int(common.group(1))
     token = num.lower().replace("§", "").replace("art.", "").strip()
     token = token.strip("()").rstrip(".)").strip()
     token = token.rsplit(".", 1)[-1].strip()
@@ -45,37 +51,40 @@ def number_value(num: str) -> int | None:
     return None
 
 
-def _numbered_children(parent: etree._Element, tag: str) -> list[tuple[etree._Element, str, int]]:
-    found = []
-    for child in parent.iterchildren(tag):
-        num = child.find(NS + "num")
-        if num is None:
+Numbered = list[tuple[etree._Element, str, int]]
+
+
+def _numbered_siblings(document: Document) -> dict[tuple[etree._Element | None, str], Numbered]:
+    """Units with a numeric <num>, grouped by parent and kind, in document order.
+
+    The key holds the parent element itself, never id(): lxml makes a new proxy object per
+    access, and the id of a collected proxy is reused.
+    """
+    groups: dict[tuple[etree._Element | None, str], Numbered] = {}
+    for num in document.all("num"):
+        unit = num.getparent()
+        if unit is None or unit.tag not in _UNIT_TAGS:
             continue
         text = text_of(num)
         value = number_value(text)
         if value is not None:
-            found.append((child, text, value))
-    return found
+            groups.setdefault((unit.getparent(), str(unit.tag)), []).append((unit, text, value))
+    return groups
 
 
 def check(document: Document) -> Findings:
-    parents = {child.getparent() for name in UNITS for child in document.all(name)}
-    for parent in parents:
-        if parent is None:
-            continue
-        for name in UNITS:
-            numbered = _numbered_children(parent, NS + name)
-            for (_, before_text, before), (element, text, value) in pairwise(numbered):
-                if value <= before:
-                    how = "repeats" if value == before else "goes back to"
-                    yield document.report(
-                        codes.NUMBERING_ORDER,
-                        element,
-                        f"numbering {how} {text!r} after {before_text!r}",
-                    )
-                elif value > before + 1:
-                    yield document.report(
-                        codes.NUMBERING_GAP,
-                        element,
-                        f"numbering jumps from {before_text!r} to {text!r}",
-                    )
+    for numbered in _numbered_siblings(document).values():
+        for (_, before_text, before), (element, text, value) in pairwise(numbered):
+            if value <= before:
+                how = "repeats" if value == before else "goes back to"
+                yield document.report(
+                    codes.NUMBERING_ORDER,
+                    element,
+                    f"numbering {how} {text!r} after {before_text!r}",
+                )
+            elif value > before + 1:
+                yield document.report(
+                    codes.NUMBERING_GAP,
+                    element,
+                    f"numbering jumps from {before_text!r} to {text!r}",
+                )

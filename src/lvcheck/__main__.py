@@ -1,0 +1,5 @@
+"""`python -m lvcheck` runs the command line."""
+
+from lvcheck.cli import main
+
+main()
