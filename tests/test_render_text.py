@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from lvcheck.load import load_agreement
 from lvcheck.model import Agreement, Conclusions, Field, Meta, Note, Paragraph, Signature, Unit
 from lvcheck.render.inline import BLANK
 from lvcheck.render.text import render_text
-from lvcheck.validate import load_agreement
 
 from .conftest import ALL_CONTRACTS, DATA, EXAMPLES, TEMPLATES
 

@@ -15,12 +15,11 @@ import click
 
 from lvcheck import __version__
 from lvcheck.errors import LvcheckError
-from lvcheck.files import refuse_overwriting, write_atomic
-from lvcheck.formatting import format_file
-from lvcheck.render import findings
-from lvcheck.render.text import render_text
-from lvcheck.validate import iter_agreement_files, load_agreement, validate_paths
 
+# Each command imports what it needs when it runs: `lvcheck validate` in a CI job is
+# started thousands of times and should not pay for the model and the renderers.
+
+FINDING_FORMATS = ("text", "json", "github", "sarif", "junit")
 EXIT_FINDINGS = 1
 EXIT_TROUBLE = 2
 DEFAULT_FOLDER = Path("contracts")
@@ -73,7 +72,7 @@ def cli() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(findings.FORMATS),
+    type=click.Choice(FINDING_FORMATS),
     default="text",
     show_default=True,
     help="Report format (github: workflow annotations).",
@@ -93,6 +92,9 @@ def validate(paths: tuple[Path, ...], output_format: str, strict: bool, jobs: in
     report has one line per finding: path:line:col: CODE severity message [clause].
     Exit 0 when all are valid, 1 on findings, 2 when a file cannot be read.
     """
+    from lvcheck.render import findings
+    from lvcheck.validate import validate_paths
+
     checked = validate_paths(_default_paths(paths), jobs)
     if not checked:
         _fail("no *.xml files found in the given folders")
@@ -129,6 +131,10 @@ def export(file: Path, output_format: str, output: Path | None) -> None:
 
     Empty fields show as a visible gap (__________); filled ones show their value.
     """
+    from lvcheck.files import refuse_overwriting, write_atomic
+    from lvcheck.load import load_agreement
+    from lvcheck.render.text import render_text
+
     agreement = load_agreement(file)
     text = render_text(agreement)
     if output is None:
@@ -149,6 +155,9 @@ def fmt(paths: tuple[Path, ...], check: bool) -> None:
     One block element per line, two-space indent, fixed attribute order; running text
     is left exactly as it is, so the content never changes.
     """
+    from lvcheck.formatting import format_file
+    from lvcheck.validate import iter_agreement_files
+
     files = list(iter_agreement_files(_default_paths(paths)))
     if not files:
         _fail("no *.xml files found in the given folders")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -20,9 +19,7 @@ from lxml import etree
 from lvcheck import codes
 from lvcheck.clausepath import clause_path
 from lvcheck.errors import Diagnostic, LvcheckError, Severity
-from lvcheck.model import Agreement
 from lvcheck.parse import NAMESPACE, parse_file
-from lvcheck.reader import read_agreement
 from lvcheck.rules import DOCUMENT_RULES, repository
 from lvcheck.rules.base import Document
 from lvcheck.rules.repository import VersionFacts
@@ -157,6 +154,8 @@ def _check_all(paths: list[Path], jobs: int) -> list[CheckedFile]:
     """
     if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
         return [check_file(path) for path in paths]
+    from concurrent.futures import ProcessPoolExecutor  # only here: it costs start-up time
+
     get_schema()  # compiled before the fork, so that no worker compiles it again
     split = len(paths) * (jobs - 1) // jobs
     theirs, mine = paths[:split], paths[split:]
@@ -181,17 +180,3 @@ def validate_paths(paths: Iterable[Path], jobs: int | None = None) -> list[Check
         replace(r, diagnostics=tuple(sorted(r.diagnostics + tuple(by_path.get(r.path, ())))))
         for r in checked
     ]
-
-
-def load_tree(path: Path) -> etree._ElementTree:
-    """A schema-valid tree of an agreement file. Raises LvcheckError with all its findings."""
-    tree = parse_file(path)
-    findings = schema_diagnostics(tree, str(path))
-    if findings:
-        raise LvcheckError.from_diagnostics(findings)
-    return tree
-
-
-def load_agreement(path: Path) -> Agreement:
-    """The model of a schema-valid agreement file. Raises LvcheckError with all its findings."""
-    return read_agreement(load_tree(path))

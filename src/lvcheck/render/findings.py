@@ -18,7 +18,6 @@ from lvcheck.validate import CheckedFile
 
 JSON_FORMAT_VERSION = 1
 RULES_DOC = "docs/rules.md"
-FORMATS = ("text", "json", "github", "sarif", "junit")
 
 
 def _all(files: Sequence[CheckedFile]) -> list[Diagnostic]:

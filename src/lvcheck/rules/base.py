@@ -16,7 +16,7 @@ from lvcheck.errors import Diagnostic
 from lvcheck.parse import NAMESPACE
 
 NS = f"{{{NAMESPACE}}}"
-_WITH_EID = etree.XPath("//*[@eId]")
+_EID_ATTRIBUTES = etree.XPath("//@eId")
 # The element names rules look up with Document.all / Document.first.
 INDEXED = (
     "work",
@@ -58,13 +58,19 @@ class Document:
         self.root = tree.getroot()
         # One pass in C over the tree collects every element a rule asks for by name; a
         # pass per name, or a Python loop over every node, costs several times more.
-        self._by_name: dict[str, list[etree._Element]] = {name: [] for name in INDEXED}
+        by_tag: dict[str, list[etree._Element]] = {tag: [] for tag in _INDEXED_TAGS}
         for element in self.root.iter(*_INDEXED_TAGS):
-            self._by_name[etree.QName(element).localname].append(element)
+            by_tag[element.tag].append(element)  # type: ignore[index]
+        self._by_name = {name: by_tag[NS + name] for name in INDEXED}
         self.eids: dict[str, etree._Element] = {}
         self.duplicate_eids: list[etree._Element] = []
-        for element in _WITH_EID(self.root):
-            eid = element.get("eId", "")
+        # element -> its eId, duplicates included; the element objects stay alive here, so
+        # lxml hands out these same objects again when a rule walks up to them
+        self.eid_of: dict[etree._Element, str] = {}
+        for value in _EID_ATTRIBUTES(self.root):  # each value knows its element
+            element = value.getparent()
+            eid = str(value)
+            self.eid_of[element] = eid
             if eid in self.eids:
                 self.duplicate_eids.append(element)
             else:

@@ -26,11 +26,13 @@ PREFIXES = {
 }
 
 
-def _parent_eid(element: etree._Element) -> str | None:
-    for ancestor in element.iterancestors():
-        eid = ancestor.get("eId")
+def _parent_eid(document: Document, element: etree._Element) -> str | None:
+    node = element.getparent()
+    while node is not None:
+        eid = document.eid_of.get(node)
         if eid is not None:
             return eid
+        node = node.getparent()
     return None
 
 
@@ -53,7 +55,7 @@ def check(document: Document) -> Findings:
                 element,
                 f"eId {eid!r} of a <{kind}> should end in {prefix}_…, got {last!r}",
             )
-        parent = _parent_eid(element)
+        parent = _parent_eid(document, element)
         expected = f"{parent}__{last}" if parent else last
         if eid != expected:
             where = f"the parent's eId {parent!r}" if parent else "no parent eId"
