@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,18 @@ def test_any_truncation_of_a_real_agreement_gives_a_tree_or_a_clean_error(cut: i
         parse_bytes(data[: min(cut, len(data))], "cut.xml")
     except LvcheckError as error:
         assert error.diagnostic.code in {codes.NOT_WELL_FORMED, codes.WRONG_ROOT}
+
+
+def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.xml"
+    os.mkfifo(fifo)
+    error = _error(fifo)
+    assert (error.diagnostic.code, error.diagnostic.message) == (
+        codes.UNREADABLE,
+        "is not a regular file (a device, pipe or socket)",
+    )
+
+
+def test_device_is_refused_without_reading_it() -> None:
+    error = _error(Path("/dev/zero"))
+    assert error.diagnostic.code == codes.UNREADABLE

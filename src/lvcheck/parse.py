@@ -12,6 +12,7 @@ An agreement file is untrusted input (it arrives in a pull request). So:
 from __future__ import annotations
 
 import re
+import stat
 import threading
 from pathlib import Path
 
@@ -44,29 +45,44 @@ def _parser() -> etree.XMLParser:
 
 
 def read_bytes(path: Path) -> bytes:
-    """Read a file, refusing what is missing, unreadable or too large.
+    """Read a file, refusing what is missing, not a regular file, or too large.
 
+    Only regular files are opened: a FIFO would block and a device such as /dev/zero would
+    never end. The size is asked first, so a huge file is refused unread.
     Raises LvcheckError (LV101, LV105).
     """
+    name = str(path)
     try:
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise LvcheckError(name, 1, 1, codes.UNREADABLE, "is a folder, not a file")
+        if not stat.S_ISREG(status.st_mode):
+            raise LvcheckError(
+                name, 1, 1, codes.UNREADABLE, "is not a regular file (a device, pipe or socket)"
+            )
+        if status.st_size > MAX_BYTES:
+            raise _too_large(name)
         with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            # read(size + 1) allocates what the file needs; a file that grew meanwhile is
+            # read on, but never past the limit
+            data = handle.read(status.st_size + 1)
+            if len(data) > status.st_size:
+                data += handle.read(MAX_BYTES + 1 - len(data))
     except FileNotFoundError:
-        raise LvcheckError(str(path), 1, 1, codes.UNREADABLE, "no such file") from None
-    except IsADirectoryError:
-        raise LvcheckError(str(path), 1, 1, codes.UNREADABLE, "is a folder, not a file") from None
+        raise LvcheckError(name, 1, 1, codes.UNREADABLE, "no such file") from None
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        raise LvcheckError(str(path), 1, 1, codes.UNREADABLE, f"cannot read: {reason}") from None
+        raise LvcheckError(name, 1, 1, codes.UNREADABLE, f"cannot read: {reason}") from None
     if len(data) > MAX_BYTES:
-        raise LvcheckError(
-            str(path),
-            1,
-            1,
-            codes.TOO_LARGE,
-            f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; expected an agreement",
-        )
+        raise _too_large(name)
     return data
+
+
+def _too_large(name: str) -> LvcheckError:
+    limit = MAX_BYTES // (1024 * 1024)
+    return LvcheckError(
+        name, 1, 1, codes.TOO_LARGE, f"file is larger than {limit} MiB; expected an agreement"
+    )
 
 
 def _line_and_column(data: bytes, offset: int) -> tuple[int, int]:
