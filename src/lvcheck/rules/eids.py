@@ -46,7 +46,7 @@ def check(document: Document) -> Findings:
             f"eId {eid!r} is used more than once (first on line {first})",
         )
     for eid, element in document.eids.items():
-        prefix = PREFIXES.get(str(element.tag))
+        prefix = PREFIXES.get(element.tag)  # type: ignore[arg-type]
         last = eid.rsplit("__", 1)[-1]
         if prefix is not None and last.split("_", 1)[0] != prefix:
             kind = etree.QName(element).localname

@@ -76,10 +76,11 @@ def _kind_findings(document: Document, ref: etree._Element) -> Findings:
         )
 
 
-def _legal_findings(document: Document, ref: etree._Element, statute: str) -> Findings:
-    statutes = known_statutes()
-    if statute not in statutes:
-        close = difflib.get_close_matches(_roman_book(statute), list(statutes), n=1)
+def _legal_findings(
+    document: Document, ref: etree._Element, attributes: dict[str, str], statute: str
+) -> Findings:
+    if statute not in known_statutes():
+        close = difflib.get_close_matches(_roman_book(statute), list(known_statutes()), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         yield document.report(
             codes.REF_UNKNOWN_STATUTE,
@@ -87,21 +88,22 @@ def _legal_findings(document: Document, ref: etree._Element, statute: str) -> Fi
             f"unknown statute {statute!r}{hint} (known statutes: src/lvcheck/data/statutes.toml)",
         )
     for name, pattern in _FORMATS.items():
-        value = ref.get(name)
+        value = attributes.get(name)
         if value is not None and not pattern.match(value):
             yield document.report(
                 codes.REF_MALFORMED_SECTION,
                 ref,
                 f"{name} {value!r} is not well-formed; expected a number such as 72 or 72a",
             )
-    section = ref.get("section")
+    section = attributes.get("section")
     if section is not None:
-        numbers = _NUMBER_IN_TEXT.findall(text_of(ref))
+        words = text_of(ref)
+        numbers = _NUMBER_IN_TEXT.findall(words)
         if numbers and section not in numbers:
             yield document.report(
                 codes.REF_TEXT_MISMATCH,
                 ref,
-                f"the words {text_of(ref)!r} do not cite section {section} of {statute}",
+                f"the words {words!r} do not cite section {section} of {statute}",
             )
 
 
@@ -158,7 +160,8 @@ def check(document: Document) -> Findings:
         attributes = dict(ref.attrib)
         if not _looks_well_formed(attributes):
             yield from _kind_findings(document, ref)
-        href, statute, named = (attributes.get(k) for k in ("href", "statute", "document"))
+        href, statute = attributes.get("href"), attributes.get("statute")
+        named = attributes.get("document")
         if href is not None and href.startswith("#") and href[1:] not in document.eids:
             yield document.report(
                 codes.REF_UNRESOLVED,
@@ -166,7 +169,7 @@ def check(document: Document) -> Findings:
                 f"reference to {href!r}, but no clause has the eId {href[1:]!r}",
             )
         if statute is not None:
-            yield from _legal_findings(document, ref, statute)
+            yield from _legal_findings(document, ref, attributes, statute)
         if named is not None and named not in declared:
             yield document.report(
                 codes.REF_UNKNOWN_DOCUMENT,
@@ -174,7 +177,8 @@ def check(document: Document) -> Findings:
                 f"document {named!r} is not declared in <meta><documents>",
             )
     for source in document.all("source"):
-        statute = source.get("statute")
+        attributes = dict(source.attrib)
+        statute = attributes.get("statute")
         if statute is not None:
-            yield from _legal_findings(document, source, statute)
+            yield from _legal_findings(document, source, attributes, statute)
     yield from _names_findings(document)
