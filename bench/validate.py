@@ -39,6 +39,8 @@ TEMPLATES = {
     "nrw": ROOT / "contracts" / "nrw" / "lvr-ihl-externe-leistungserbringer.xml",
     "bayern": ROOT / "contracts" / "bayern" / "bezirk-niederbayern-t-k-kita-2021-22.xml",
 }
+# copied into the corpus as they are, so that the templates' relations resolve
+CONTEXT = [ROOT / "contracts" / "nrw" / "beispiel-lvr-ihl-mustervertrag.xml"]
 NS = f"{{{NAMESPACE}}}"
 TOWNS = [
     ("50667", "Köln"),
@@ -104,6 +106,8 @@ def make_corpus(folder: Path, count: int, seed: int = 7) -> list[Path]:
     for region, template in TEMPLATES.items():
         (folder / "contracts" / region).mkdir(parents=True, exist_ok=True)
         shutil.copy(template, folder / "contracts" / region / template.name)
+    for source in CONTEXT:
+        shutil.copy(source, folder / "contracts" / source.parent.name / source.name)
     for index in range(count):
         region = "nrw" if index % 2 == 0 else "bayern"
         tree = parse_file(TEMPLATES[region])
@@ -182,7 +186,7 @@ def main() -> int:
     total = len(files)
     print(
         f"corpus: {total} files ({args.count} generated instances, about 1 % broken, "
-        f"plus the 2 templates) in {folder}"
+        f"plus the templates they fill) in {folder}"
     )
 
     rows: list[tuple[str, float, int, str]] = []
