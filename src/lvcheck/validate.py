@@ -147,23 +147,14 @@ def _repository_context(files: list[Path]) -> list[Path]:
 
 
 def _check_all(paths: list[Path], jobs: int) -> list[CheckedFile]:
-    """Check files, in ``jobs`` processes: this one and jobs - 1 workers.
-
-    The main process takes a share itself rather than wait idle for the workers; with two
-    cores that is a third faster than two workers and an idle parent.
-    """
     if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
         return [check_file(path) for path in paths]
     from concurrent.futures import ProcessPoolExecutor  # only here: it costs start-up time
 
     get_schema()  # compiled before the fork, so that no worker compiles it again
-    split = len(paths) * (jobs - 1) // jobs
-    theirs, mine = paths[:split], paths[split:]
-    chunk = max(1, len(theirs) // ((jobs - 1) * 4))
-    with ProcessPoolExecutor(max_workers=jobs - 1) as pool:
-        pending = pool.map(check_file, theirs, chunksize=chunk)
-        own = [check_file(path) for path in mine]
-        return [*pending, *own]
+    chunk = max(1, len(paths) // (jobs * 4))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(check_file, paths, chunksize=chunk))
 
 
 def validate_paths(paths: Iterable[Path], jobs: int | None = None) -> list[CheckedFile]:
