@@ -18,7 +18,7 @@ from lvcheck.codes import CODES
 from lvcheck.errors import LvcheckError
 from lvcheck.parse import parse_bytes
 from lvcheck.rules.numbering import number_value
-from lvcheck.validate import check_tree
+from lvcheck.validate import check_tree, validate_paths
 
 from .conftest import DATA, TEMPLATES
 
@@ -193,3 +193,35 @@ def test_manglings_are_caught_so_the_property_is_not_vacuous(operation: str, at_
 
 def test_xml_of_mangled_document_still_parses() -> None:
     assert etree.fromstring(_mutated(1, "move")) is not None
+
+
+def test_xinclude_is_never_expanded(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT", encoding="utf-8")
+    source = (
+        (DATA / "minimal.xml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "<p>Es gilt der",
+            f'<p><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="{secret}" '
+            'parse="text"/>Es gilt der',
+        )
+    )
+    path = tmp_path / "xinclude.xml"
+    path.write_text(source, encoding="utf-8")
+    (result,) = validate_paths([path], jobs=1)
+    assert [d.code for d in result.diagnostics] == ["LV201"]
+    assert "TOP-SECRET" not in "".join(str(d) for d in result.diagnostics)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=3000))
+def test_validate_turns_any_bytes_into_diagnostics(data: bytes) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "any.xml"
+        path.write_bytes(data)
+        (result,) = validate_paths([path], jobs=1)
+    assert all(d.code in CODES for d in result.diagnostics)
+    assert result.errors  # no byte string of that size is a valid agreement
