@@ -1,6 +1,6 @@
-"""References resolve (LV310–LV316): one kind of target each; internal refs to existing
+"""References resolve (LV310–LV315): one kind of target each; internal refs to existing
 eIds; legal refs to known statutes with well-formed numbers that the words agree with;
-named documents declared; parties and fields named where they are declared."""
+named documents declared."""
 
 from __future__ import annotations
 
@@ -107,37 +107,6 @@ def _legal_findings(
             )
 
 
-def _names_findings(document: Document) -> Findings:
-    parties = {party.get("id") for party in document.all("party") if party.get("id")}
-    fields = {f.get("name") for f in document.all("field") + document.all("fillIn")}
-    for name in ("party", "role", "person", "location"):
-        for element in document.all(name):
-            refers_to = element.get("refersTo")
-            if refers_to is not None and refers_to not in parties:
-                yield document.report(
-                    codes.UNKNOWN_PARTY_OR_FIELD,
-                    element,
-                    f"refersTo {refers_to!r} is not a party declared in <parties>",
-                )
-    for signature in document.all("signature"):
-        party = signature.get("party")
-        if party is not None and party not in parties:
-            yield document.report(
-                codes.UNKNOWN_PARTY_OR_FIELD,
-                signature,
-                f"signature of party {party!r}, which is not declared in <parties>",
-            )
-    for name in ("party", "start", "end"):
-        for element in document.all(name):
-            field = element.get("field")
-            if field is not None and field not in fields:
-                yield document.report(
-                    codes.UNKNOWN_PARTY_OR_FIELD,
-                    element,
-                    f"field {field!r} does not exist in the document",
-                )
-
-
 def _looks_well_formed(attributes: dict[str, str]) -> bool:
     """True when a ref has one kind of target and only its kind's attributes: the common case,
     decided without building findings (there are dozens of refs per agreement)."""
@@ -181,4 +150,3 @@ def check(document: Document) -> Findings:
         statute = attributes.get("statute")
         if statute is not None:
             yield from _legal_findings(document, source, attributes, statute)
-    yield from _names_findings(document)
