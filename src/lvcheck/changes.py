@@ -1,0 +1,127 @@
+"""The kinds of change a legal diff reports, as plain data. No logic beyond labels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Token = tuple[str, str]  # (comparison key, shown text with its trailing space)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One citable unit of one side, flattened: its own words only (sub-units excluded)."""
+
+    eid: str
+    kind: str  # part, section, …, point, list, note, preface, preamble, signature, attachment
+    num: str  # display number, "" where none
+    heading_tokens: tuple[Token, ...]
+    tokens: tuple[Token, ...]  # own text; a field is one token keyed by its name
+    path: str  # "§ 7 > 7.2 > Punkt 3"
+    parent: str | None  # eId of the enclosing clause
+    index: int  # document order
+    line: int = field(default=0, compare=False)
+
+    @property
+    def text(self) -> str:
+        return "".join(shown for _, shown in self.tokens).strip()
+
+    @property
+    def heading(self) -> str:
+        return "".join(shown for _, shown in self.heading_tokens).strip()
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return tuple(key for key, _ in self.tokens)
+
+    @property
+    def heading_key(self) -> tuple[str, ...]:
+        return tuple(key for key, _ in self.heading_tokens)
+
+    @property
+    def title(self) -> str:
+        """Number and heading, as a lawyer names the clause."""
+        return " ".join(part for part in (self.num, self.heading) if part) or self.path
+
+
+@dataclass(frozen=True)
+class WordOp:
+    """One step of a word diff: equal, delete, insert or replace (old and new words)."""
+
+    op: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class ClauseChange:
+    """A clause inserted, deleted, modified or moved (renumbering alone goes to runs)."""
+
+    kind: str  # inserted, deleted, modified, moved
+    aspects: tuple[str, ...]  # all of: moved, renumbered, modified, heading
+    severity: str
+    old: Clause | None
+    new: Clause | None
+    words: tuple[WordOp, ...] = ()
+    heading_words: tuple[WordOp, ...] = ()
+    rewritten: bool = False  # changed beyond about half: show old and new whole
+    material: bool = False  # numbers, amounts, dates or deadlines changed
+    subtree: tuple[Clause, ...] = ()  # inserted or deleted with this clause (its sub-units)
+
+
+@dataclass(frozen=True)
+class RenumberRun:
+    """Consecutive clauses renumbered alike, reported as one line: §§ 3–8 → §§ 4–9."""
+
+    pairs: tuple[tuple[Clause, Clause], ...]
+    severity: str
+
+    @property
+    def old_label(self) -> str:
+        return _range_label([old.num for old, _ in self.pairs])
+
+    @property
+    def new_label(self) -> str:
+        return _range_label([new.num for _, new in self.pairs])
+
+
+@dataclass(frozen=True)
+class MetadataChange:
+    """A change of the header or of a filled field."""
+
+    subject: str  # machine name: "version.status", "term.notice_period", "field:kita.name"
+    label: str  # German label for reports
+    old: str | None
+    new: str | None
+    severity: str
+
+
+@dataclass(frozen=True)
+class Side:
+    label: str  # the file or REV:path as given
+    work: str
+    version: str
+    title: str
+
+
+@dataclass(frozen=True)
+class DiffResult:
+    old: Side
+    new: Side
+    changes: tuple[ClauseChange, ...]
+    renumbered: tuple[RenumberRun, ...]
+    metadata: tuple[MetadataChange, ...]
+    unchanged: tuple[tuple[Clause, Clause], ...]  # kept so that every clause is accounted for
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.changes or self.renumbered or self.metadata)
+
+
+def _range_label(nums: list[str]) -> str:
+    """ "§ 3", "§ 8" -> "§§ 3–8"; "7.1", "7.3" -> "7.1–7.3"."""
+    if len(nums) == 1:
+        return nums[0]
+    first, last = nums[0], nums[-1]
+    if first.startswith("§ ") and last.startswith("§ "):
+        return f"§§ {first[2:]}–{last[2:]}"
+    return f"{first}–{last}"

@@ -1,0 +1,484 @@
+"""The legal diff: (old, new) agreement -> what a lawyer must see, clause by clause.
+
+Clauses are aligned (align.py), then each pair is classified:
+- moved: its parent is another clause now, or it left the order of its siblings (it is
+  not on the longest run of siblings that kept their order);
+- renumbered: only its number changed; runs of such clauses become one line;
+- modified: its words changed (word operations; beyond about half, shown whole);
+- inserted / deleted: no partner; a whole inserted or deleted subtree is one change.
+Header and filled fields are compared apart, with deepdiff.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import asdict
+from typing import Any
+
+from deepdiff import DeepDiff
+
+from lvcheck.align import align
+from lvcheck.changes import (
+    Clause,
+    ClauseChange,
+    DiffResult,
+    MetadataChange,
+    RenumberRun,
+    Side,
+    WordOp,
+)
+from lvcheck.flatten import flatten
+from lvcheck.model import (
+    Agreement,
+    Field,
+    ListBlock,
+    Meta,
+    Note,
+    Paragraph,
+    Ref,
+    Relation,
+    Span,
+    Unit,
+)
+from lvcheck.render.inline import format_value, plain_text
+from lvcheck.rules.numbering import number_value
+from lvcheck.words import is_material, levels, metadata_severity, severity, word_ops
+
+REWRITTEN_BELOW = 0.5  # fewer words in common than this: show old and new whole
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Positions of one longest strictly increasing subsequence (patience sorting)."""
+    tails: list[int] = []  # value at the end of the best run of each length
+    tail_at: list[int] = []  # position of that value
+    previous: list[int] = [-1] * len(values)
+    for position, value in enumerate(values):
+        length = bisect_left(tails, value)
+        if length == len(tails):
+            tails.append(value)
+            tail_at.append(position)
+        else:
+            tails[length] = value
+            tail_at[length] = position
+        previous[position] = tail_at[length - 1] if length else -1
+    kept: set[int] = set()
+    position = tail_at[-1] if tail_at else -1
+    while position != -1:
+        kept.add(position)
+        position = previous[position]
+    return kept
+
+
+def _moved(old: list[Clause], new: list[Clause], pairs: dict[int, int]) -> set[int]:
+    """Old indexes of matched clauses that moved."""
+    old_by_eid = {c.eid: c.index for c in old}
+    new_by_eid = {c.eid: c.index for c in new}
+    moved: set[int] = set()
+    siblings: dict[int | None, list[tuple[int, int]]] = defaultdict(list)
+    for old_index, new_index in pairs.items():
+        old_parent = old_by_eid.get(old[old_index].parent or "")
+        new_parent = new_by_eid.get(new[new_index].parent or "")
+        if (old_parent is None) != (new_parent is None) or (
+            old_parent is not None and pairs.get(old_parent) != new_parent
+        ):
+            moved.add(old_index)
+        else:
+            siblings[new_parent].append((new_index, old_index))
+    for group in siblings.values():
+        group.sort()
+        kept = _longest_increasing([old_index for _, old_index in group])
+        moved.update(
+            old_index for position, (_, old_index) in enumerate(group) if position not in kept
+        )
+    return moved
+
+
+def _worst(kinds: list[str]) -> str:
+    order = levels()
+    return max(kinds, key=order.index)
+
+
+def _normal_num(num: str) -> str:
+    return " ".join(num.split())
+
+
+def _classify(old: Clause, new: Clause, moved: bool) -> ClauseChange | None:
+    aspects: list[str] = []
+    if moved:
+        aspects.append("moved")
+    if _normal_num(old.num) != _normal_num(new.num):
+        aspects.append("renumbered")
+    words: tuple[WordOp, ...] = ()
+    heading_words: tuple[WordOp, ...] = ()
+    rewritten = material = False
+    if old.key != new.key:
+        aspects.append("modified")
+        words, ratio = word_ops(old.tokens, new.tokens)
+        rewritten = ratio < REWRITTEN_BELOW and bool(old.key) and bool(new.key)
+        material = is_material(words)
+    if old.heading_key != new.heading_key:
+        aspects.append("heading")
+        heading_words, _ = word_ops(old.heading_tokens, new.heading_tokens)
+        material = material or is_material(heading_words)
+    if not aspects or aspects == ["renumbered"]:
+        return None
+    levels_of = [severity(a) for a in aspects]
+    if material:
+        levels_of.append("material")
+    return ClauseChange(
+        kind="moved" if moved else "modified",
+        aspects=tuple(aspects),
+        severity=_worst(levels_of),
+        old=old,
+        new=new,
+        words=words,
+        heading_words=heading_words,
+        rewritten=rewritten,
+        material=material,
+    )
+
+
+def _runs(
+    pairs: list[tuple[Clause, Clause]], parent_of: dict[int, str | None]
+) -> list[RenumberRun]:
+    """Consecutive siblings renumbered by the same step become one run.
+
+    Siblings are grouped first (same parent, same kind): in document order a § is
+    followed by its own sub-clauses, which must not break the run of §§.
+    """
+    siblings: dict[tuple[str | None, str], list[tuple[Clause, Clause]]] = defaultdict(list)
+    for old, new in sorted(pairs, key=lambda pair: pair[1].index):
+        siblings[(parent_of[new.index], new.kind)].append((old, new))
+    runs: list[list[tuple[Clause, Clause]]] = []
+    for group in siblings.values():
+        runs.append([group[0]])
+        for old, new in group[1:]:
+            last_old, last_new = runs[-1][-1]
+            values = [number_value(c.num) for c in (last_old, last_new, old, new)]
+            if None not in values:
+                before_old, before_new, now_old, now_new = values
+                assert before_old is not None and before_new is not None
+                assert now_old is not None and now_new is not None
+                if now_new == before_new + 1 and now_new - now_old == before_new - before_old:
+                    runs[-1].append((old, new))
+                    continue
+            runs.append([(old, new)])
+    runs.sort(key=lambda run: run[0][1].index)
+    return [RenumberRun(tuple(run), severity("renumbered")) for run in runs]
+
+
+def _subtree_roots(clauses: list[Clause], unmatched: set[int]) -> dict[int, list[Clause]]:
+    """Unmatched clauses grouped under the topmost unmatched ancestor: one change each."""
+    by_eid = {c.eid: c for c in clauses}
+    roots: dict[int, list[Clause]] = {}
+    for clause in clauses:
+        if clause.index not in unmatched:
+            continue
+        top, parent = clause, by_eid.get(clause.parent or "")
+        while parent is not None and parent.index in unmatched:
+            top, parent = parent, by_eid.get(parent.parent or "")
+        roots.setdefault(top.index, []).append(clause)
+    return roots
+
+
+def compare_clauses(
+    old: list[Clause], new: list[Clause]
+) -> tuple[list[tuple[float, ClauseChange]], list[RenumberRun], list[tuple[Clause, Clause]]]:
+    """Clause changes with their place in the new document, renumbering runs, unchanged pairs."""
+    pairs = align(old, new)
+    moved = _moved(old, new, pairs)
+    placed: list[tuple[float, ClauseChange]] = []
+    renumbered: list[tuple[Clause, Clause]] = []
+    unchanged: list[tuple[Clause, Clause]] = []
+    for old_index, new_index in sorted(pairs.items(), key=lambda item: item[1]):
+        before, after = old[old_index], new[new_index]
+        change = _classify(before, after, old_index in moved)
+        if change is not None:
+            placed.append((new_index, change))
+        elif before.num != after.num:
+            renumbered.append((before, after))
+        else:
+            unchanged.append((before, after))
+    matched_new = set(pairs.values())
+    for index, members in _subtree_roots(new, {c.index for c in new} - matched_new).items():
+        placed.append(
+            (
+                index,
+                ClauseChange(
+                    kind="inserted",
+                    aspects=("inserted",),
+                    severity=severity("inserted"),
+                    old=None,
+                    new=new[index],
+                    subtree=tuple(members[1:]),
+                ),
+            )
+        )
+    matched_old = sorted(pairs)
+    for index, members in _subtree_roots(old, {c.index for c in old} - set(pairs)).items():
+        earlier = [i for i in matched_old if i < index]
+        place = pairs[earlier[-1]] + 0.5 if earlier else -0.5
+        placed.append(
+            (
+                place,
+                ClauseChange(
+                    kind="deleted",
+                    aspects=("deleted",),
+                    severity=severity("deleted"),
+                    old=old[index],
+                    new=None,
+                    subtree=tuple(members[1:]),
+                ),
+            )
+        )
+    parent_of = {c.index: c.parent for c in new}
+    return placed, _runs(renumbered, parent_of), unchanged
+
+
+# ---------------------------------------------------------------- header and fields
+
+LABELS = {
+    "work.id": "Vereinbarung (Kennung)",
+    "work.type": "Vereinbarungstyp",
+    "work.jurisdiction": "Land",
+    "work.language": "Sprache",
+    "version.id": "Fassung",
+    "version.date": "Datum der Fassung",
+    "version.status": "Status",
+    "version.example": "Beispiel",
+    "title": "Titel",
+    "notes": "Anmerkung",
+    "parties": "Vertragsparteien",
+    "legal_basis": "Rechtsgrundlage",
+    "term.start": "Laufzeit: Beginn",
+    "term.end": "Laufzeit: Ende",
+    "term.end_indefinite": "Laufzeit: unbefristet",
+    "term.renewal_period": "Laufzeit: Verlängerung um",
+    "term.renewal_unit": "Laufzeit: Verlängerungseinheit",
+    "term.notice_period": "Kündigungsfrist",
+    "term.notice_before": "Kündigung zum",
+    "term.notice_form": "Form der Kündigung",
+    "term.governed_by": "Laufzeit geregelt in",
+    "relations": "Beziehung zu anderen Fassungen",
+    "documents": "Genannte Dokumente",
+}
+STATUS = {
+    "template": "Vorlage",
+    "draft": "Entwurf",
+    "inForce": "in Kraft",
+    "superseded": "ersetzt",
+    "terminated": "beendet",
+}
+
+
+def _duration(value: str) -> str:
+    """P12M -> 12 Monate, P1Y -> 1 Jahr (as the German text would say it)."""
+    units = {
+        "Y": ("Jahr", "Jahre"),
+        "M": ("Monat", "Monate"),
+        "D": ("Tag", "Tage"),
+        "W": ("Woche", "Wochen"),
+    }
+    if len(value) >= 3 and value[0] == "P" and value[-1] in units and value[1:-1].isdigit():
+        amount = int(value[1:-1])
+        singular, plural = units[value[-1]]
+        return f"{amount} {singular if amount == 1 else plural}"
+    return value
+
+
+def _meta_view(meta: Meta) -> dict[str, Any]:
+    term = asdict(meta.term) if meta.term else {}
+    if term:
+        term["start"] = term["start"]["date"] or f"Feld {term['start']['field']}"
+        if term["end"]:
+            term["end"] = term["end"]["date"] or f"Feld {term['end']['field']}"
+        for key in ("renewal_period", "notice_period"):
+            if term[key]:
+                term[key] = _duration(term[key])
+    return {
+        "work": {
+            "id": meta.work_id,
+            "type": meta.agreement_type,
+            "jurisdiction": meta.jurisdiction,
+            "language": meta.language,
+        },
+        "version": {
+            "id": meta.version_id,
+            "date": meta.version_date,
+            "status": STATUS.get(meta.status, meta.status),
+            "example": "ja" if meta.example else "nein",
+        },
+        "title": meta.title,
+        "notes": list(meta.notes),
+        "parties": {p.id: {"role": p.role, "name": p.name, "field": p.field} for p in meta.parties},
+        "legal_basis": sorted(
+            " ".join(filter(None, (t.statute, t.section))) for t in meta.legal_basis or ()
+        ),
+        "term": term,
+        "relations": sorted(_relation_phrase(r) for r in meta.relations or ()),
+        "documents": {d.id: d.title for d in meta.documents or ()},
+    }
+
+
+RELATION_WORDS = {
+    "supersedes": "ersetzt",
+    "supersededBy": "wird ersetzt durch",
+    "basedOn": "beruht auf",
+}
+
+
+def _relation_phrase(relation: Relation) -> str:
+    phrase = f"{RELATION_WORDS.get(relation.kind, relation.kind)} {relation.work}"
+    if relation.version:
+        phrase += f", Fassung {relation.version}"
+    if relation.governed_by:
+        phrase += f" (geregelt in {relation.governed_by})"
+    return phrase
+
+
+def _subject(path: list[Any]) -> str:
+    """The changed fact; positions in lists are no part of its name."""
+    return ".".join(str(part) for part in path if not isinstance(part, int))
+
+
+def _label(subject: str) -> str:
+    if subject in LABELS:
+        return LABELS[subject]
+    head, _, rest = subject.partition(".")
+    return f"{LABELS.get(head, head)}: {rest}" if rest else LABELS.get(head, head)
+
+
+def _shown(value: Any) -> str | None:
+    if value is None or value == {} or value == []:
+        return None
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items() if v not in (None, ""))
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def compare_metadata(old: Meta, new: Meta) -> list[MetadataChange]:
+    """Header changes, one per changed fact, labelled for lawyers."""
+    found = DeepDiff(
+        _meta_view(old), _meta_view(new), ignore_order=True, verbose_level=2, view="tree"
+    )
+    changes: list[MetadataChange] = []
+    for report_type in sorted(found):
+        for level in found[report_type]:
+            subject = _subject(level.path(output_format="list"))
+            before = None if "added" in report_type else _shown(level.t1)
+            after = None if "removed" in report_type else _shown(level.t2)
+            changes.append(
+                MetadataChange(subject, _label(subject), before, after, metadata_severity(subject))
+            )
+    return sorted(changes, key=lambda c: c.subject)
+
+
+def fields_of(agreement: Agreement) -> dict[str, Field]:
+    """Every field of an agreement, by name."""
+    found: dict[str, Field] = {}
+
+    def inline(items: tuple[Any, ...]) -> None:
+        for item in items:
+            if isinstance(item, Field):
+                found[item.name] = item
+            elif isinstance(item, Span | Ref):
+                inline(item.children)
+            elif isinstance(item, Note):
+                for paragraph in item.paragraphs:
+                    inline(paragraph.children)
+
+    def blocks(items: tuple[Any, ...]) -> None:
+        for block in items:
+            if isinstance(block, Paragraph):
+                inline(block.children)
+            elif isinstance(block, Field):
+                found[block.name] = block
+            elif isinstance(block, ListBlock):
+                blocks(block.intro)
+                for point in block.points:
+                    unit(point)
+                blocks(block.wrap_up)
+
+    def unit(item: Unit) -> None:
+        inline(item.num or ())
+        inline(item.heading or ())
+        blocks(item.content or ())
+        blocks(item.intro)
+        for child in item.children:
+            unit(child)
+        blocks(item.wrap_up)
+
+    for paragraph in agreement.preface or ():
+        inline(paragraph.children)
+    if agreement.preamble:
+        blocks(agreement.preamble.blocks)
+    for item in agreement.body:
+        unit(item)
+    if agreement.conclusions:
+        for paragraph in agreement.conclusions.paragraphs:
+            inline(paragraph.children)
+        for signature in agreement.conclusions.signatures:
+            for line in signature.lines:
+                inline(line.children)
+    return found
+
+
+def _field_value(item: Field | None) -> str | None:
+    if item is None or not item.is_filled:
+        return None
+    if item.type == "choice":
+        chosen = set((item.value or "").split())
+        return ", ".join(plain_text(o.children) for o in item.options if o.value in chosen)
+    return format_value(item)
+
+
+def compare_fields(old: Agreement, new: Agreement) -> list[MetadataChange]:
+    before, after = fields_of(old), fields_of(new)
+    changes = []
+    for name in sorted(set(before) | set(after)):
+        old_value, new_value = _field_value(before.get(name)), _field_value(after.get(name))
+        if old_value != new_value:
+            item = after.get(name) or before[name]
+            label = plain_text(item.label) if item.label else name
+            changes.append(
+                MetadataChange(
+                    f"field:{name}",
+                    f"Feld „{label}“ ({name})",
+                    old_value,
+                    new_value,
+                    metadata_severity(f"field:{name}"),
+                )
+            )
+    return changes
+
+
+# ---------------------------------------------------------------- the diff
+
+
+def diff_agreements(
+    old: Agreement,
+    new: Agreement,
+    old_label: str = "alt",
+    new_label: str = "neu",
+    against_template: bool = False,
+) -> DiffResult:
+    """Compare two agreement versions (or two agreements).
+
+    With ``against_template``, only where the text departs from the template counts:
+    header differences and filled fields are no deviation.
+    """
+    placed, runs, unchanged = compare_clauses(flatten(old), flatten(new))
+    metadata: list[MetadataChange] = []
+    if not against_template:
+        metadata = compare_metadata(old.meta, new.meta) + compare_fields(old, new)
+    return DiffResult(
+        old=Side(old_label, old.meta.work_id, old.meta.version_id, old.meta.title),
+        new=Side(new_label, new.meta.work_id, new.meta.version_id, new.meta.title),
+        changes=tuple(change for _, change in sorted(placed, key=lambda item: item[0])),
+        renumbered=tuple(runs),
+        metadata=tuple(metadata),
+        unchanged=tuple(unchanged),
+    )

@@ -1,0 +1,121 @@
+"""Words: tokens for comparison, word-level operations, and what makes a change material.
+
+Layout is no change: before comparing, text is brought to Unicode NFC, non-breaking and
+other spaces count as spaces, soft hyphens vanish, and typographic quotes and dashes are
+compared as their plain forms. What a reader is shown keeps the original characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+from functools import cache
+
+from lvcheck.changes import Token, WordOp
+from lvcheck.rules.base import load_data
+
+FIELD_PREFIX = "\x00field:"  # the comparison key of a field: never equal to a word
+_TOKEN = re.compile(r"(\w+(?:[-'’.]\w+)*|[^\w\s])(\s*)")
+_PLAIN = str.maketrans(
+    {
+        "„": '"',
+        "“": '"',
+        "”": '"',
+        "«": '"',
+        "»": '"',
+        "‚": "'",
+        "‘": "'",
+        "’": "'",
+        "–": "-",
+        "—": "-",
+        "‐": "-",
+        "‑": "-",
+        "\u00ad": None,
+    }
+)
+
+
+def normalize(text: str) -> str:
+    """The comparison form of text: NFC, plain quotes and dashes, no soft hyphens."""
+    return unicodedata.normalize("NFC", text).translate(_PLAIN)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words and punctuation, each with the whitespace that follows it."""
+    text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        word, space = match.group(1), match.group(2)
+        tokens.append((normalize(word), word + (" " if space else "")))
+    return tokens
+
+
+def field_token(name: str, shown: str) -> Token:
+    return (FIELD_PREFIX + name, shown)
+
+
+def similarity(old: tuple[str, ...], new: tuple[str, ...]) -> float:
+    """Share of words the two texts have in common, in order (0 to 1)."""
+    if not old and not new:
+        return 1.0
+    return SequenceMatcher(None, old, new, autojunk=False).ratio()
+
+
+def _shown(tokens: tuple[Token, ...]) -> str:
+    return "".join(shown for _, shown in tokens)
+
+
+def word_ops(old: tuple[Token, ...], new: tuple[Token, ...]) -> tuple[tuple[WordOp, ...], float]:
+    """The word operations that turn old into new, and their similarity."""
+    matcher = SequenceMatcher(None, [k for k, _ in old], [k for k, _ in new], autojunk=False)
+    ops: list[WordOp] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        old_part, new_part = _shown(old[i1:i2]), _shown(new[j1:j2])
+        if tag == "equal":
+            ops.append(WordOp("equal", new_part, new_part))
+        else:
+            ops.append(WordOp(tag, old_part, new_part))
+    return tuple(ops), matcher.ratio()
+
+
+@cache
+def severity_table() -> dict[str, object]:
+    """data/diff_severity.toml: the severity of each kind of change."""
+    return load_data("diff_severity.toml")
+
+
+@cache
+def _material_pattern() -> re.Pattern[str]:
+    patterns = severity_table()["material"]["patterns"]  # type: ignore[index]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def is_material(ops: tuple[WordOp, ...]) -> bool:
+    """Do the changed words touch a number, amount, percentage, date or deadline?"""
+    pattern = _material_pattern()
+    for op in ops:
+        if op.op == "equal":
+            continue
+        for word in re.findall(r"[\w%€§]+", op.old + " " + op.new):
+            if pattern.fullmatch(word):
+                return True
+    return False
+
+
+def severity(kind: str) -> str:
+    table: dict[str, str] = severity_table()["clause"]  # type: ignore[assignment]
+    return table.get(kind, "minor")
+
+
+def metadata_severity(subject: str) -> str:
+    table: dict[str, str] = severity_table()["metadata"]  # type: ignore[assignment]
+    if subject.startswith("field:"):
+        return table.get("field", table["default"])
+    head = subject.split(".", 1)[0]
+    return table.get(subject, table.get(head, table["default"]))
+
+
+def levels() -> list[str]:
+    order: list[str] = severity_table()["levels"]["order"]  # type: ignore[index]
+    return order
