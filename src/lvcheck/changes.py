@@ -66,6 +66,7 @@ class ClauseChange:
     rewritten: bool = False  # changed beyond about half: show old and new whole
     material: bool = False  # numbers, amounts, dates or deadlines changed
     subtree: tuple[Clause, ...] = ()  # inserted or deleted with this clause (its sub-units)
+    position: float = 0.0  # where it stands in the new document (between clauses if deleted)
 
 
 @dataclass(frozen=True)

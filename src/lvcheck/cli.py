@@ -6,6 +6,7 @@ input that cannot be used at all (missing, unreadable, not XML where XML is need
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -172,6 +173,88 @@ def fmt(paths: tuple[Path, ...], check: bool) -> None:
     )
     if check and changed:
         sys.exit(EXIT_FINDINGS)
+
+
+DIFF_FORMATS = ("text", "markdown", "json", "html")
+
+
+@cli.command()
+@click.argument("old")
+@click.argument("new")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(DIFF_FORMATS),
+    default="text",
+    show_default=True,
+    help="text (terminal), markdown (pull request), json, html.",
+)
+@click.option(
+    "--against-template",
+    is_flag=True,
+    help="OLD is a template, NEW an instance: report only where the text departs "
+    "from the template (filling a field is no deviation).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write to this file (atomically) instead of standard output.",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text format [default: when writing to a terminal].",
+)
+def diff(
+    old: str,
+    new: str,
+    output_format: str,
+    against_template: bool,
+    output: Path | None,
+    color: bool | None,
+) -> None:
+    """Compare two versions of an agreement, clause by clause and word by word.
+
+    OLD and NEW are files, or git revisions as REV:path (main:contracts/nrw/x.xml).
+    Exit 0 when they are the same, 1 when they differ, 2 on trouble.
+    """
+    from lvcheck.diff import diff_agreements
+    from lvcheck.files import refuse_overwriting, write_atomic
+    from lvcheck.load import load_side
+    from lvcheck.render.diff_output import render_diff
+
+    result = diff_agreements(load_side(old), load_side(new), old, new, against_template)
+    if color is None:
+        color = output is None and sys.stdout.isatty()
+    text = render_diff(result, output_format, color=color)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        refuse_overwriting(output, [Path(old), Path(new)])
+        write_atomic(output, text.encode("utf-8"))
+    if not result.is_empty:
+        sys.exit(EXIT_FINDINGS)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+def textconv(file: Path) -> None:
+    """Print an agreement as reading text, for `git diff` (see README: git diff of clauses).
+
+    Never fails: a file that is not a valid agreement is printed as it is, so that git
+    still shows a diff.
+    """
+    from lvcheck.load import load_agreement
+    from lvcheck.parse import read_bytes
+    from lvcheck.render.text import render_text
+
+    try:
+        click.echo(render_text(load_agreement(file)), nl=False)
+    except LvcheckError as error:
+        click.echo(f"lvcheck textconv: {error.diagnostic} (showing the raw file)", err=True)
+        with contextlib.suppress(LvcheckError):  # unreadable: git shows nothing for it
+            click.echo(read_bytes(file).decode("utf-8", "replace"), nl=False)
 
 
 main = cli

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any
 
 from deepdiff import DeepDiff
@@ -233,6 +233,7 @@ def compare_clauses(
             )
         )
     parent_of = {c.index: c.parent for c in new}
+    placed = [(position, replace(change, position=position)) for position, change in placed]
     return placed, _runs(renumbered, parent_of), unchanged
 
 

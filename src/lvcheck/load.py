@@ -3,13 +3,15 @@ schema, build the model. Semantic rules are `lvcheck validate`'s business, not a
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from lxml import etree
 
+from lvcheck import codes
 from lvcheck.errors import LvcheckError
 from lvcheck.model import Agreement
-from lvcheck.parse import parse_file
+from lvcheck.parse import MAX_BYTES, parse_bytes, parse_file
 from lvcheck.reader import read_agreement
 from lvcheck.validate import schema_diagnostics
 
@@ -26,3 +28,45 @@ def load_tree(path: Path) -> etree._ElementTree:
 def load_agreement(path: Path) -> Agreement:
     """The model of a schema-valid agreement file. Raises LvcheckError with all its findings."""
     return read_agreement(load_tree(path))
+
+
+def load_agreement_bytes(data: bytes, label: str) -> Agreement:
+    """The model of agreement XML held in memory (e.g. from git). Raises LvcheckError."""
+    tree = parse_bytes(data, label)
+    findings = schema_diagnostics(tree, label)
+    if findings:
+        raise LvcheckError.from_diagnostics(findings)
+    return read_agreement(tree)
+
+
+def _git_blob(spec: str) -> bytes:
+    """The bytes of REV:path from the git repository around the working folder."""
+    if spec.startswith("-"):
+        raise LvcheckError(spec, 1, 1, codes.UNREADABLE, "a git revision cannot start with '-'")
+    try:
+        done = subprocess.run(
+            ["git", "cat-file", "blob", spec],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise LvcheckError(spec, 1, 1, codes.UNREADABLE, f"cannot run git: {exc}") from None
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        message = reason[-1] if reason else "git cannot read it"
+        raise LvcheckError(spec, 1, 1, codes.UNREADABLE, f"not in git: {message}")
+    if len(done.stdout) > MAX_BYTES:
+        raise LvcheckError(spec, 1, 1, codes.TOO_LARGE, "the file in git is too large")
+    return done.stdout
+
+
+def load_side(spec: str) -> Agreement:
+    """An agreement from a file, or from git as REV:path (main:contracts/nrw/x.xml).
+
+    A path that exists is a file, even if it contains a colon. Raises LvcheckError.
+    """
+    path = Path(spec)
+    if path.exists() or ":" not in spec:
+        return load_agreement(path)
+    return load_agreement_bytes(_git_blob(spec), spec)

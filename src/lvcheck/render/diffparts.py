@@ -1,0 +1,100 @@
+"""What the diff renderers share: German labels, grouping by §, shortening long unchanged
+stretches of a clause, and the summary counts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from lvcheck.changes import Clause, ClauseChange, DiffResult, WordOp
+
+KIND_LABELS = {
+    "inserted": "eingefügt",
+    "deleted": "gestrichen",
+    "modified": "geändert",
+    "moved": "verschoben",
+    "renumbered": "umnummeriert",
+    "heading": "Überschrift geändert",
+    "metadata": "Kopfdaten",
+}
+SEVERITY_LABELS = {
+    "info": "Hinweis",
+    "minor": "gering",
+    "major": "erheblich",
+    "material": "wesentlich",
+}
+CONTEXT_WORDS = 12  # words kept on each side of a change inside a long clause
+
+
+def clause_name(clause: Clause) -> str:
+    """ "§ 10 Kindeswohl und Gewaltschutz", "§ 9 > (4)": the path, and the heading if any."""
+    return f"{clause.path} {clause.heading}".strip() if clause.heading else clause.path
+
+
+def change_title(change: ClauseChange) -> str:
+    """Where the change is: old → new place when it moved or was renumbered."""
+    if change.old is not None and change.new is not None and change.old.path != change.new.path:
+        return f"{clause_name(change.old)} → {change.new.path}"
+    clause = change.new or change.old
+    assert clause is not None
+    return clause_name(clause)
+
+
+def change_label(change: ClauseChange) -> str:
+    """ "verschoben, umnummeriert, geändert"."""
+    words = [KIND_LABELS[change.kind]]
+    words += [
+        KIND_LABELS[a] for a in change.aspects if a not in (change.kind, "inserted", "deleted")
+    ]
+    return ", ".join(dict.fromkeys(words))
+
+
+def top_level(change: ClauseChange) -> str:
+    """The § (or other top unit) a change belongs to, for grouping."""
+    clause = change.new or change.old
+    assert clause is not None
+    return clause.path.split(" > ", 1)[0]
+
+
+def elide(ops: tuple[WordOp, ...]) -> list[WordOp]:
+    """Long unchanged stretches keep CONTEXT_WORDS words on each side and an ellipsis."""
+    shown: list[WordOp] = []
+    for position, op in enumerate(ops):
+        words = op.new.split(" ")
+        if op.op != "equal" or len(words) <= 2 * CONTEXT_WORDS + 4:
+            shown.append(op)
+            continue
+        head = "" if position == 0 else " ".join(words[:CONTEXT_WORDS]) + " "
+        tail = "" if position == len(ops) - 1 else " " + " ".join(words[-CONTEXT_WORDS:])
+        text = f"{head}…{tail}"
+        shown.append(WordOp("equal", text, text))
+    return shown
+
+
+def subtree_text(change: ClauseChange) -> list[tuple[str, str]]:
+    """(label, text) of an inserted or deleted clause and each of its sub-clauses."""
+    clause = change.new or change.old
+    assert clause is not None
+    parts = [(clause.num or clause.heading, clause.text)] if clause.text else []
+    for member in change.subtree:
+        if member.text or member.heading:
+            label = " ".join(p for p in (member.num, member.heading) if p)
+            parts.append((label, member.text))
+    return parts
+
+
+@dataclass(frozen=True)
+class Summary:
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def summary(result: DiffResult) -> Summary:
+    counts: Counter[str] = Counter(change.kind for change in result.changes)
+    counts["renumbered"] += sum(len(run.pairs) for run in result.renumbered)
+    counts["metadata"] += len(result.metadata)
+    order = ["inserted", "deleted", "modified", "moved", "renumbered", "metadata"]
+    return Summary({kind: counts[kind] for kind in order if counts[kind]})
