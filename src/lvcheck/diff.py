@@ -11,9 +11,11 @@ Header and filled fields are compared apart, with deepdiff.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import zlib
 from collections import defaultdict
 from dataclasses import asdict, replace
+from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from deepdiff import DeepDiff
@@ -48,26 +50,44 @@ from lvcheck.words import is_material, levels, metadata_severity, severity, word
 REWRITTEN_BELOW = 0.5  # fewer words in common than this: show old and new whole
 
 
-def _longest_increasing(values: list[int]) -> set[int]:
-    """Positions of one longest strictly increasing subsequence (patience sorting)."""
-    tails: list[int] = []  # value at the end of the best run of each length
-    tail_at: list[int] = []  # position of that value
-    previous: list[int] = [-1] * len(values)
+def _heaviest_increasing(values: list[int], weights: list[int]) -> set[int]:
+    """Positions of the increasing subsequence of ``values`` with the greatest total weight.
+
+    Siblings on it kept their order; the others moved. Weighing by size reports the
+    smaller of two swapped clauses as the moved one, the same in both directions of a
+    diff. A Fenwick tree over the ranks of the values makes it O(n log n).
+    """
+    count = len(values)
+    if all(a < b for a, b in pairwise(values)):
+        return set(range(count))  # the common case: nothing moved
+    rank = {value: position for position, value in enumerate(sorted(values))}
+    tree: list[tuple[int, int]] = [(0, -1)] * (count + 1)  # best (weight, position) per prefix
+    best: list[int] = [0] * count
+    previous: list[int] = [-1] * count
     for position, value in enumerate(values):
-        length = bisect_left(tails, value)
-        if length == len(tails):
-            tails.append(value)
-            tail_at.append(position)
-        else:
-            tails[length] = value
-            tail_at[length] = position
-        previous[position] = tail_at[length - 1] if length else -1
+        query, found = rank[value], (0, -1)
+        while query > 0:  # the best chain ending below this value
+            found = max(found, tree[query])
+            query -= query & -query
+        best[position] = found[0] + weights[position]
+        previous[position] = found[1]
+        update = rank[value] + 1
+        while update <= count:
+            tree[update] = max(tree[update], (best[position], position))
+            update += update & -update
+    position = max(range(count), key=lambda i: (best[i], -i))
     kept: set[int] = set()
-    position = tail_at[-1] if tail_at else -1
     while position != -1:
         kept.add(position)
         position = previous[position]
     return kept
+
+
+def _weight(old: Clause, new: Clause) -> int:
+    """How much of a clause stays put if it is not the one that moved: its words, then a
+    hash of the pair that is the same whichever side is old, so that no two weigh alike."""
+    pair = "|".join(sorted((old.eid, new.eid)))
+    return (len(old.key) + len(new.key) + 1) * 2**32 + zlib.crc32(pair.encode("utf-8"))
 
 
 def _moved(old: list[Clause], new: list[Clause], pairs: dict[int, int]) -> set[int]:
@@ -75,7 +95,7 @@ def _moved(old: list[Clause], new: list[Clause], pairs: dict[int, int]) -> set[i
     old_by_eid = {c.eid: c.index for c in old}
     new_by_eid = {c.eid: c.index for c in new}
     moved: set[int] = set()
-    siblings: dict[int | None, list[tuple[int, int]]] = defaultdict(list)
+    siblings: dict[int | None, list[tuple[int, int, int]]] = defaultdict(list)
     for old_index, new_index in pairs.items():
         old_parent = old_by_eid.get(old[old_index].parent or "")
         new_parent = new_by_eid.get(new[new_index].parent or "")
@@ -84,12 +104,13 @@ def _moved(old: list[Clause], new: list[Clause], pairs: dict[int, int]) -> set[i
         ):
             moved.add(old_index)
         else:
-            siblings[new_parent].append((new_index, old_index))
+            weight = _weight(old[old_index], new[new_index])
+            siblings[new_parent].append((new_index, old_index, weight))
     for group in siblings.values():
         group.sort()
-        kept = _longest_increasing([old_index for _, old_index in group])
+        kept = _heaviest_increasing([o for _, o, _ in group], [w for _, _, w in group])
         moved.update(
-            old_index for position, (_, old_index) in enumerate(group) if position not in kept
+            old_index for position, (_, old_index, _) in enumerate(group) if position not in kept
         )
     return moved
 
@@ -288,12 +309,20 @@ def _duration(value: str) -> str:
     return value
 
 
+def _german_date(value: str | None) -> str | None:
+    """2025-01-15 -> 15.01.2025, as the text of an agreement writes dates."""
+    try:
+        return date.fromisoformat(value).strftime("%d.%m.%Y") if value else value
+    except ValueError:
+        return value
+
+
 def _meta_view(meta: Meta) -> dict[str, Any]:
     term = asdict(meta.term) if meta.term else {}
     if term:
-        term["start"] = term["start"]["date"] or f"Feld {term['start']['field']}"
+        term["start"] = _german_date(term["start"]["date"]) or f"Feld {term['start']['field']}"
         if term["end"]:
-            term["end"] = term["end"]["date"] or f"Feld {term['end']['field']}"
+            term["end"] = _german_date(term["end"]["date"]) or f"Feld {term['end']['field']}"
         for key in ("renewal_period", "notice_period"):
             if term[key]:
                 term[key] = _duration(term[key])
@@ -306,7 +335,7 @@ def _meta_view(meta: Meta) -> dict[str, Any]:
         },
         "version": {
             "id": meta.version_id,
-            "date": meta.version_date,
+            "date": _german_date(meta.version_date),
             "status": STATUS.get(meta.status, meta.status),
             "example": "ja" if meta.example else "nein",
         },
@@ -443,11 +472,11 @@ def compare_fields(old: Agreement, new: Agreement) -> list[MetadataChange]:
         old_value, new_value = _field_value(before.get(name)), _field_value(after.get(name))
         if old_value != new_value:
             item = after.get(name) or before[name]
-            label = plain_text(item.label) if item.label else name
+            label = f"Feld „{plain_text(item.label)}“ ({name})" if item.label else f"Feld {name}"
             changes.append(
                 MetadataChange(
                     f"field:{name}",
-                    f"Feld „{label}“ ({name})",
+                    label,
                     old_value,
                     new_value,
                     metadata_severity(f"field:{name}"),

@@ -72,10 +72,11 @@ def elide(ops: tuple[WordOp, ...]) -> list[WordOp]:
 
 
 def subtree_text(change: ClauseChange) -> list[tuple[str, str]]:
-    """(label, text) of an inserted or deleted clause and each of its sub-clauses."""
+    """(label, text) of an inserted or deleted clause and each of its sub-clauses; the
+    clause itself is named by the change's title, so its own text has no label."""
     clause = change.new or change.old
     assert clause is not None
-    parts = [(clause.num or clause.heading, clause.text)] if clause.text else []
+    parts = [("", clause.text)] if clause.text else []
     for member in change.subtree:
         if member.text or member.heading:
             label = " ".join(p for p in (member.num, member.heading) if p)

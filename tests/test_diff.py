@@ -1,0 +1,324 @@
+"""The legal diff (diff.py, align.py, flatten.py, words.py and its renderers)."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import subprocess
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from lvcheck.canonical import serialize
+from lvcheck.changes import Clause, DiffResult
+from lvcheck.cli import cli
+from lvcheck.diff import diff_agreements
+from lvcheck.flatten import flatten
+from lvcheck.load import load_agreement, load_agreement_bytes
+from lvcheck.model import Agreement
+from lvcheck.parse import NAMESPACE, parse_bytes
+from lvcheck.render.diff_output import render_diff
+
+from .conftest import DATA, EXAMPLES, TEMPLATES
+
+CASES = DATA / "diff"
+CASE_NAMES = sorted(p.name.removesuffix(".old.xml") for p in CASES.glob("*.old.xml"))
+NS = f"{{{NAMESPACE}}}"
+SUCCESSOR = TEMPLATES["nrw"].parent / "beispiel-lvr-ihl-mustervertrag.xml"
+
+
+def _case(name: str) -> DiffResult:
+    return diff_agreements(
+        load_agreement(CASES / f"{name}.old.xml"), load_agreement(CASES / f"{name}.new.xml"),
+        f"{name}.old.xml", f"{name}.new.xml",
+    )
+
+
+@pytest.mark.parametrize("name", CASE_NAMES)
+@pytest.mark.parametrize(("fmt", "suffix"), [("text", "txt"), ("markdown", "md"), ("json", "json")])
+def test_golden_diff(name: str, fmt: str, suffix: str, golden: Callable[[Path, str], None]) -> None:
+    golden(CASES / f"{name}.{suffix}", render_diff(_case(name), fmt))
+
+
+@pytest.mark.parametrize("name", ["whitespace-only", "unicode-layout"])
+def test_layout_is_no_change(name: str) -> None:
+    assert _case(name).is_empty
+
+
+def test_insertion_renumbers_the_rest_as_one_line_and_changes_nothing_else() -> None:
+    result = _case("insertion-renumbering")
+    assert [(c.kind, c.new.eid if c.new else None) for c in result.changes] == [("inserted", "sec_6")]
+    assert [(r.old_label, r.new_label) for r in result.renumbered] == [("§§ 2–5", "§§ 3–6")]
+
+
+def test_moved_and_edited_clause_is_one_change_with_its_words() -> None:
+    (change,) = _case("move-edit").changes
+    assert (change.kind, change.aspects) == ("moved", ("moved", "renumbered", "modified"))
+    assert [(w.op, w.old.strip(), w.new.strip()) for w in change.words if w.op != "equal"] == [
+        ("replace", "„Schriftform“", "Textform")
+    ]
+
+
+def test_rewrite_beyond_half_is_shown_whole() -> None:
+    (change,) = _case("rewrite").changes
+    assert change.rewritten
+
+
+def test_filled_field_is_a_header_change_not_a_clause_change() -> None:
+    result = _case("field-filled")
+    assert not result.changes and not result.renumbered
+    assert {m.subject for m in result.metadata} == {"version.status", "field:anbieter.name",
+                                                    "field:beginn"}
+
+
+def test_changed_deadline_is_material() -> None:
+    result = diff_agreements(load_agreement(TEMPLATES["nrw"]), load_agreement(SUCCESSOR))
+    material = {c.new.eid for c in result.changes if c.material and c.new}
+    assert material == {"sec_7__subsec_1__note_1", "sec_8__para_4", "sec_14__para_1"}
+    assert next(m for m in result.metadata if m.subject == "term.notice_period").severity == "material"
+
+
+def test_nrw_successor_reads_as_a_lawyer_would_describe_it() -> None:
+    result = diff_agreements(load_agreement(TEMPLATES["nrw"]), load_agreement(SUCCESSOR))
+    kinds = Counter(c.kind for c in result.changes)
+    assert kinds == {"modified": 4, "inserted": 1, "moved": 1, "deleted": 1}
+    moved = next(c for c in result.changes if c.kind == "moved")
+    assert (moved.old and moved.old.num, moved.new and moved.new.num) == ("§ 12", "§ 10")
+    assert [(r.old_label, r.new_label) for r in result.renumbered] == [
+        ("§§ 3–8", "§§ 4–9"), ("7.1–7.3", "8.1–8.3"), ("§§ 9–11", "§§ 11–13"),
+        ("§§ 13–14", "§§ 14–15"), ("(5)", "(4)"),
+    ]
+
+
+def test_template_and_its_instance_do_not_deviate() -> None:
+    for region in ("nrw", "bayern"):
+        result = diff_agreements(load_agreement(TEMPLATES[region]),
+                                 load_agreement(EXAMPLES[region]), against_template=True)
+        assert result.is_empty, region
+
+
+def test_instance_that_changes_a_word_deviates_from_its_template() -> None:
+    source = EXAMPLES["nrw"].read_bytes().replace(b"mindestens alle f\xc3\xbcnf Jahre",
+                                                  b"mindestens alle zehn Jahre")
+    result = diff_agreements(load_agreement(TEMPLATES["nrw"]),
+                             load_agreement_bytes(source, "x.xml"), against_template=True)
+    assert [(c.new.eid if c.new else "", c.material) for c in result.changes] == [
+        ("sec_8__para_3", True)
+    ]
+    assert not result.metadata
+
+
+def test_markdown_stays_under_the_comment_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lvcheck.render import diff_markdown
+
+    monkeypatch.setattr(diff_markdown, "MAX_CHARACTERS", 2500)
+    result = diff_agreements(load_agreement(TEMPLATES["nrw"]), load_agreement(SUCCESSOR))
+    text = diff_markdown.render_diff_markdown(result)
+    assert len(text) < 2500
+    assert "weitere Abschnitt(e) ausgelassen" in text
+
+
+def test_json_is_versioned_and_names_both_sides() -> None:
+    document = json.loads(render_diff(_case("deleted-point"), "json"))
+    assert (document["format"], document["version"]) == ("lvcheck-diff", 1)
+    (change,) = document["changes"]
+    assert change["kind"] == "deleted" and change["old_eId"] == "sec_2__list_1__point_2"
+    assert change["path"] == "§ 2 > Aufzählung 1 > Punkt 2"
+
+
+def test_html_escapes_the_text_and_has_a_synopsis() -> None:
+    source = (CASES / "rewrite.new.xml").read_bytes().replace(
+        b"durch eigenes Personal", b"durch &lt;script&gt;alert(1)&lt;/script&gt;")
+    result = diff_agreements(load_agreement(CASES / "rewrite.old.xml"),
+                             load_agreement_bytes(source, "x.xml"))
+    page = render_diff(result, "html")
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<th>Bisherige Fassung</th><th>Neue Fassung</th>" in page
+    assert page.count("unverändert") >= 4
+
+
+# ---------------------------------------------------------------- properties
+
+
+def _edited(seed: int, steps: int) -> bytes:
+    """The NRW template after random real edits: delete, insert, move, reword."""
+    tree = parse_bytes(TEMPLATES["nrw"].read_bytes(), "t.xml")
+    body = tree.getroot().find(NS + "body")
+    assert body is not None
+    chooser = random.Random(seed)
+    fresh = 100
+    for _ in range(steps):
+        operation = chooser.choice(["delete", "insert", "move", "reword"])
+        sections = list(body)
+        if operation == "delete":
+            units = [u for u in body.iter(NS + "point", NS + "paragraph", NS + "section")
+                     if len(u.getparent().findall(u.tag)) > 1]  # type: ignore[union-attr]
+            victim = chooser.choice(units)
+            victim.getparent().remove(victim)  # type: ignore[union-attr]
+            for element in tree.getroot().iter(NS + "ref"):  # no reference into the void
+                if element.get("href") and element.get("href", "")[1:].startswith(
+                        victim.get("eId", "")):
+                    element.attrib.pop("href")
+                    element.set("statute", "SGB IX")
+        elif operation == "insert":
+            fresh += 1
+            copy = etree.fromstring(etree.tostring(chooser.choice(sections)))
+            old_eid = copy.get("eId", "")
+            for element in copy.iter():
+                if element.get("eId"):
+                    element.set("eId", element.get("eId", "").replace(old_eid, f"sec_{fresh}", 1))
+            body.insert(chooser.randrange(len(sections) + 1), copy)
+        elif operation == "move":
+            section = chooser.choice(sections)
+            body.remove(section)
+            body.insert(chooser.randrange(len(sections)), section)
+        else:
+            paragraph = chooser.choice(list(body.iter(NS + "p")))
+            if paragraph.text:
+                words = paragraph.text.split(" ")
+                words[chooser.randrange(len(words))] = "geändert"
+                paragraph.text = " ".join(words)
+    for number, section in enumerate(body, start=1):
+        num = section.find(NS + "num")
+        if num is not None:
+            num.text = f"§ {number}"
+    return serialize(tree)
+
+
+def _load(data: bytes) -> Agreement:
+    return load_agreement_bytes(data, "edited.xml")
+
+
+def _accounted(result: DiffResult, side: str) -> Counter[str]:
+    seen: Counter[str] = Counter()
+    for pair in result.unchanged:
+        seen[(pair[0] if side == "old" else pair[1]).eid] += 1
+    for run in result.renumbered:
+        for pair in run.pairs:
+            seen[(pair[0] if side == "old" else pair[1]).eid] += 1
+    for change in result.changes:
+        clause: Clause | None = change.old if side == "old" else change.new
+        if clause is not None:
+            seen[clause.eid] += 1
+            if change.kind in ("inserted", "deleted"):
+                seen.update(member.eid for member in change.subtree)
+    return seen
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10**6), st.integers(1, 6))
+def test_diff_of_a_version_with_itself_is_empty(seed: int, steps: int) -> None:
+    agreement = _load(_edited(seed, steps))
+    assert diff_agreements(agreement, agreement).is_empty
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10**6), st.integers(1, 6))
+def test_every_clause_of_both_sides_is_accounted_for_once(seed: int, steps: int) -> None:
+    old, new = load_agreement(TEMPLATES["nrw"]), _load(_edited(seed, steps))
+    result = diff_agreements(old, new)
+    assert _accounted(result, "old") == Counter(c.eid for c in flatten(old))
+    assert _accounted(result, "new") == Counter(c.eid for c in flatten(new))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10**6), st.integers(1, 6))
+def test_diff_backwards_mirrors_diff_forwards(seed: int, steps: int) -> None:
+    old, new = load_agreement(TEMPLATES["nrw"]), _load(_edited(seed, steps))
+    forward, backward = diff_agreements(old, new), diff_agreements(new, old)
+    kinds_forward = Counter(c.kind for c in forward.changes)
+    kinds_backward = Counter(c.kind for c in backward.changes)
+    assert kinds_forward["inserted"] == kinds_backward["deleted"]
+    assert kinds_forward["deleted"] == kinds_backward["inserted"]
+    assert kinds_forward["moved"] == kinds_backward["moved"]
+
+    def touched(result: DiffResult, flip: bool) -> set[tuple[str, str]]:
+        pairs = {(c.old.eid, c.new.eid) for c in result.changes if c.old and c.new}
+        pairs |= {(o.eid, n.eid) for run in result.renumbered for o, n in run.pairs}
+        return {(b, a) for a, b in pairs} if flip else pairs
+
+    assert touched(forward, False) == touched(backward, True)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from([b"", b" ", b"\n", b"\n\n  "]), min_size=1, max_size=30))
+def test_fmt_never_causes_a_change(gaps: list[bytes]) -> None:
+    canonical = TEMPLATES["bayern"].read_bytes()
+    counter = iter(range(10**6))
+    messy = re.sub(rb">\n( *)<", lambda _: b">" + gaps[next(counter) % len(gaps)] + b"<",
+                   canonical)
+    before, after = load_agreement(TEMPLATES["bayern"]), _load(messy)
+    assert diff_agreements(before, after).is_empty
+    assert diff_agreements(before, _load(serialize(parse_bytes(messy, "m")))).is_empty
+
+
+# ---------------------------------------------------------------- command line
+
+
+def test_cli_exit_status_is_0_for_same_and_1_for_different(runner: CliRunner) -> None:
+    same = runner.invoke(cli, ["diff", str(TEMPLATES["nrw"]), str(TEMPLATES["nrw"])])
+    assert (same.exit_code, same.stdout.splitlines()[-1]) == (0, "Keine Änderungen.")
+    different = runner.invoke(cli, ["diff", str(CASES / "move.old.xml"), str(CASES / "move.new.xml")])
+    assert different.exit_code == 1
+
+
+def test_cli_exit_status_is_2_for_trouble(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["diff", str(tmp_path / "missing.xml"), str(TEMPLATES["nrw"])])
+    assert result.exit_code == 2
+    assert "LV101 error no such file" in result.stderr
+    hostile = runner.invoke(cli, ["diff", str(DATA / "invalid" / "external-entity.xml"),
+                                  str(TEMPLATES["nrw"])])
+    assert hostile.exit_code == 2 and "LV103" in hostile.stderr
+
+
+def test_cli_against_template(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["diff", "--against-template", str(TEMPLATES["bayern"]),
+                                 str(EXAMPLES["bayern"])])
+    assert result.exit_code == 0
+
+
+def test_cli_reads_a_git_revision(runner: CliRunner, tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.email=t@example.org", "-c", "user.name=t", *args],
+                       cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    target = tmp_path / "a.xml"
+    target.write_bytes((CASES / "move.old.xml").read_bytes())
+    git("add", "a.xml")
+    git("commit", "-qm", "v1")
+    target.write_bytes((CASES / "move.new.xml").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["diff", "--no-color", "HEAD:a.xml", "a.xml"])
+    assert result.exit_code == 1
+    assert "§ 5 Schlussbestimmungen → § 4 — verschoben, umnummeriert" in result.stdout
+    missing = runner.invoke(cli, ["diff", "HEAD:nope.xml", "a.xml"])
+    assert missing.exit_code == 2 and "LV101" in missing.stderr
+    option = runner.invoke(cli, ["diff", "--", "--output=x:a.xml", "a.xml"])
+    assert option.exit_code == 2
+
+
+def test_cli_writes_html_atomically_and_never_over_an_input(runner: CliRunner,
+                                                              tmp_path: Path) -> None:
+    out = tmp_path / "diff.html"
+    old, new = str(CASES / "move.old.xml"), str(CASES / "move.new.xml")
+    assert runner.invoke(cli, ["diff", "--format", "html", old, new, "-o", str(out)]).exit_code == 1
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    refused = runner.invoke(cli, ["diff", old, new, "-o", new])
+    assert refused.exit_code == 2 and "refusing to overwrite" in refused.stderr
+
+
+def test_textconv_prints_reading_text_and_survives_broken_files(runner: CliRunner) -> None:
+    good = runner.invoke(cli, ["textconv", str(TEMPLATES["bayern"])])
+    assert good.exit_code == 0 and "7. Laufzeit" in good.stdout
+    broken = runner.invoke(cli, ["textconv", str(DATA / "invalid" / "truncated.xml")])
+    assert broken.exit_code == 0 and '<work id="x"' in broken.stdout
+    assert "showing the raw file" in broken.stderr
