@@ -40,7 +40,10 @@ TEMPLATES = {
     "bayern": ROOT / "contracts" / "bayern" / "bezirk-niederbayern-t-k-kita-2021-22.xml",
 }
 # copied into the corpus as they are, so that the templates' relations resolve
-CONTEXT = [ROOT / "contracts" / "nrw" / "beispiel-lvr-ihl-mustervertrag.xml"]
+CONTEXT = [
+    ROOT / "contracts" / "nrw" / "beispiel-lvr-ihl-mustervertrag.xml",
+    ROOT / "contracts" / "bayern" / "beispiel-bezirk-niederbayern-t-k-kita-2022-23.xml",
+]
 NS = f"{{{NAMESPACE}}}"
 TOWNS = [
     ("50667", "Köln"),
