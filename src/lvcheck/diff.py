@@ -18,8 +18,6 @@ from datetime import date
 from itertools import pairwise
 from typing import Any
 
-from deepdiff import DeepDiff
-
 from lvcheck.align import align
 from lvcheck.changes import (
     Clause,
@@ -391,9 +389,14 @@ def _shown(value: Any) -> str | None:
 
 def compare_metadata(old: Meta, new: Meta) -> list[MetadataChange]:
     """Header changes, one per changed fact, labelled for lawyers."""
-    found = DeepDiff(
-        _meta_view(old), _meta_view(new), ignore_order=True, verbose_level=2, view="tree"
-    )
+    before_view, after_view = _meta_view(old), _meta_view(new)
+    if before_view == after_view:
+        return []
+    # imported here: deepdiff loads numpy where it is installed, a quarter second that a
+    # diff of two versions with the same header need not pay
+    from deepdiff import DeepDiff
+
+    found = DeepDiff(before_view, after_view, ignore_order=True, verbose_level=2, view="tree")
     changes: list[MetadataChange] = []
     for report_type in sorted(found):
         for level in found[report_type]:
