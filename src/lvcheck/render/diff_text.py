@@ -66,6 +66,15 @@ def _change(change: ClauseChange, style: Style) -> list[str]:
     return lines
 
 
+LONGEST_VALUE = 100  # a terminal line; json and html show header values whole
+
+
+def _short(value: str | None) -> str:
+    if value is None:
+        return "—"
+    return value if len(value) <= LONGEST_VALUE else value[: LONGEST_VALUE - 1].rstrip() + "…"
+
+
 def render_diff_text(result: DiffResult, color: bool = False) -> str:
     style: Style = ansi if color else _plain
     counts = summary(result)
@@ -79,8 +88,7 @@ def render_diff_text(result: DiffResult, color: bool = False) -> str:
     if result.metadata:
         lines += ["", style("Kopfdaten", "title")]
         for meta in result.metadata:
-            before = meta.old if meta.old is not None else "—"
-            after = meta.new if meta.new is not None else "—"
+            before, after = _short(meta.old), _short(meta.new)
             lines.append(f"  {meta.label}: {before} → {after} [{SEVERITY_LABELS[meta.severity]}]")
     for change in result.changes:
         lines += ["", *_change(change, style)]
