@@ -36,8 +36,10 @@ SUCCESSOR = TEMPLATES["nrw"].parent / "beispiel-lvr-ihl-mustervertrag.xml"
 
 def _case(name: str) -> DiffResult:
     return diff_agreements(
-        load_agreement(CASES / f"{name}.old.xml"), load_agreement(CASES / f"{name}.new.xml"),
-        f"{name}.old.xml", f"{name}.new.xml",
+        load_agreement(CASES / f"{name}.old.xml"),
+        load_agreement(CASES / f"{name}.new.xml"),
+        f"{name}.old.xml",
+        f"{name}.new.xml",
     )
 
 
@@ -54,7 +56,9 @@ def test_layout_is_no_change(name: str) -> None:
 
 def test_insertion_renumbers_the_rest_as_one_line_and_changes_nothing_else() -> None:
     result = _case("insertion-renumbering")
-    assert [(c.kind, c.new.eid if c.new else None) for c in result.changes] == [("inserted", "sec_6")]
+    assert [(c.kind, c.new.eid if c.new else None) for c in result.changes] == [
+        ("inserted", "sec_6")
+    ]
     assert [(r.old_label, r.new_label) for r in result.renumbered] == [("§§ 2–5", "§§ 3–6")]
 
 
@@ -74,15 +78,20 @@ def test_rewrite_beyond_half_is_shown_whole() -> None:
 def test_filled_field_is_a_header_change_not_a_clause_change() -> None:
     result = _case("field-filled")
     assert not result.changes and not result.renumbered
-    assert {m.subject for m in result.metadata} == {"version.status", "field:anbieter.name",
-                                                    "field:beginn"}
+    assert {m.subject for m in result.metadata} == {
+        "version.status",
+        "field:anbieter.name",
+        "field:beginn",
+    }
 
 
 def test_changed_deadline_is_material() -> None:
     result = diff_agreements(load_agreement(TEMPLATES["nrw"]), load_agreement(SUCCESSOR))
     material = {c.new.eid for c in result.changes if c.material and c.new}
     assert material == {"sec_7__subsec_1__note_1", "sec_8__para_4", "sec_14__para_1"}
-    assert next(m for m in result.metadata if m.subject == "term.notice_period").severity == "material"
+    assert (
+        next(m for m in result.metadata if m.subject == "term.notice_period").severity == "material"
+    )
 
 
 def test_nrw_successor_reads_as_a_lawyer_would_describe_it() -> None:
@@ -92,23 +101,35 @@ def test_nrw_successor_reads_as_a_lawyer_would_describe_it() -> None:
     moved = next(c for c in result.changes if c.kind == "moved")
     assert (moved.old and moved.old.num, moved.new and moved.new.num) == ("§ 12", "§ 10")
     assert [(r.old_label, r.new_label) for r in result.renumbered] == [
-        ("§§ 3–8", "§§ 4–9"), ("7.1–7.3", "8.1–8.3"), ("§§ 9–11", "§§ 11–13"),
-        ("§§ 13–14", "§§ 14–15"), ("(5)", "(4)"),
+        ("§§ 3–8", "§§ 4–9"),
+        ("7.1–7.3", "8.1–8.3"),
+        ("§§ 9–11", "§§ 11–13"),
+        ("§§ 13–14", "§§ 14–15"),
+        ("(5)", "(4)"),
     ]
 
 
 def test_template_and_its_instance_do_not_deviate() -> None:
     for region in ("nrw", "bayern"):
-        result = diff_agreements(load_agreement(TEMPLATES[region]),
-                                 load_agreement(EXAMPLES[region]), against_template=True)
+        result = diff_agreements(
+            load_agreement(TEMPLATES[region]),
+            load_agreement(EXAMPLES[region]),
+            against_template=True,
+        )
         assert result.is_empty, region
 
 
 def test_instance_that_changes_a_word_deviates_from_its_template() -> None:
-    source = EXAMPLES["nrw"].read_bytes().replace(b"mindestens alle f\xc3\xbcnf Jahre",
-                                                  b"mindestens alle zehn Jahre")
-    result = diff_agreements(load_agreement(TEMPLATES["nrw"]),
-                             load_agreement_bytes(source, "x.xml"), against_template=True)
+    source = (
+        EXAMPLES["nrw"]
+        .read_bytes()
+        .replace(b"mindestens alle f\xc3\xbcnf Jahre", b"mindestens alle zehn Jahre")
+    )
+    result = diff_agreements(
+        load_agreement(TEMPLATES["nrw"]),
+        load_agreement_bytes(source, "x.xml"),
+        against_template=True,
+    )
     assert [(c.new.eid if c.new else "", c.material) for c in result.changes] == [
         ("sec_8__para_3", True)
     ]
@@ -134,10 +155,14 @@ def test_json_is_versioned_and_names_both_sides() -> None:
 
 
 def test_html_escapes_the_text_and_has_a_synopsis() -> None:
-    source = (CASES / "rewrite.new.xml").read_bytes().replace(
-        b"durch eigenes Personal", b"durch &lt;script&gt;alert(1)&lt;/script&gt;")
-    result = diff_agreements(load_agreement(CASES / "rewrite.old.xml"),
-                             load_agreement_bytes(source, "x.xml"))
+    source = (
+        (CASES / "rewrite.new.xml")
+        .read_bytes()
+        .replace(b"durch eigenes Personal", b"durch &lt;script&gt;alert(1)&lt;/script&gt;")
+    )
+    result = diff_agreements(
+        load_agreement(CASES / "rewrite.old.xml"), load_agreement_bytes(source, "x.xml")
+    )
     page = render_diff(result, "html")
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<th>Bisherige Fassung</th><th>Neue Fassung</th>" in page
@@ -158,13 +183,17 @@ def _edited(seed: int, steps: int) -> bytes:
         operation = chooser.choice(["delete", "insert", "move", "reword"])
         sections = list(body)
         if operation == "delete":
-            units = [u for u in body.iter(NS + "point", NS + "paragraph", NS + "section")
-                     if len(u.getparent().findall(u.tag)) > 1]  # type: ignore[union-attr]
+            units = [
+                u
+                for u in body.iter(NS + "point", NS + "paragraph", NS + "section")
+                if len(u.getparent().findall(u.tag)) > 1
+            ]  # type: ignore[union-attr]
             victim = chooser.choice(units)
             victim.getparent().remove(victim)  # type: ignore[union-attr]
             for element in tree.getroot().iter(NS + "ref"):  # no reference into the void
                 if element.get("href") and element.get("href", "")[1:].startswith(
-                        victim.get("eId", "")):
+                    victim.get("eId", "")
+                ):
                     element.attrib.pop("href")
                     element.set("statute", "SGB IX")
         elif operation == "insert":
@@ -252,8 +281,7 @@ def test_diff_backwards_mirrors_diff_forwards(seed: int, steps: int) -> None:
 def test_fmt_never_causes_a_change(gaps: list[bytes]) -> None:
     canonical = TEMPLATES["bayern"].read_bytes()
     counter = iter(range(10**6))
-    messy = re.sub(rb">\n( *)<", lambda _: b">" + gaps[next(counter) % len(gaps)] + b"<",
-                   canonical)
+    messy = re.sub(rb">\n( *)<", lambda _: b">" + gaps[next(counter) % len(gaps)] + b"<", canonical)
     before, after = load_agreement(TEMPLATES["bayern"]), _load(messy)
     assert diff_agreements(before, after).is_empty
     assert diff_agreements(before, _load(serialize(parse_bytes(messy, "m")))).is_empty
@@ -265,7 +293,9 @@ def test_fmt_never_causes_a_change(gaps: list[bytes]) -> None:
 def test_cli_exit_status_is_0_for_same_and_1_for_different(runner: CliRunner) -> None:
     same = runner.invoke(cli, ["diff", str(TEMPLATES["nrw"]), str(TEMPLATES["nrw"])])
     assert (same.exit_code, same.stdout.splitlines()[-1]) == (0, "Keine Änderungen.")
-    different = runner.invoke(cli, ["diff", str(CASES / "move.old.xml"), str(CASES / "move.new.xml")])
+    different = runner.invoke(
+        cli, ["diff", str(CASES / "move.old.xml"), str(CASES / "move.new.xml")]
+    )
     assert different.exit_code == 1
 
 
@@ -273,22 +303,29 @@ def test_cli_exit_status_is_2_for_trouble(runner: CliRunner, tmp_path: Path) -> 
     result = runner.invoke(cli, ["diff", str(tmp_path / "missing.xml"), str(TEMPLATES["nrw"])])
     assert result.exit_code == 2
     assert "LV101 error no such file" in result.stderr
-    hostile = runner.invoke(cli, ["diff", str(DATA / "invalid" / "external-entity.xml"),
-                                  str(TEMPLATES["nrw"])])
+    hostile = runner.invoke(
+        cli, ["diff", str(DATA / "invalid" / "external-entity.xml"), str(TEMPLATES["nrw"])]
+    )
     assert hostile.exit_code == 2 and "LV103" in hostile.stderr
 
 
 def test_cli_against_template(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["diff", "--against-template", str(TEMPLATES["bayern"]),
-                                 str(EXAMPLES["bayern"])])
+    result = runner.invoke(
+        cli, ["diff", "--against-template", str(TEMPLATES["bayern"]), str(EXAMPLES["bayern"])]
+    )
     assert result.exit_code == 0
 
 
-def test_cli_reads_a_git_revision(runner: CliRunner, tmp_path: Path,
-                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_reads_a_git_revision(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def git(*args: str) -> None:
-        subprocess.run(["git", "-c", "user.email=t@example.org", "-c", "user.name=t", *args],
-                       cwd=tmp_path, check=True, capture_output=True)
+        subprocess.run(
+            ["git", "-c", "user.email=t@example.org", "-c", "user.name=t", *args],
+            cwd=tmp_path,
+            check=True,
+            capture_output=True,
+        )
 
     git("init", "-q")
     target = tmp_path / "a.xml"
@@ -306,8 +343,9 @@ def test_cli_reads_a_git_revision(runner: CliRunner, tmp_path: Path,
     assert option.exit_code == 2
 
 
-def test_cli_writes_html_atomically_and_never_over_an_input(runner: CliRunner,
-                                                              tmp_path: Path) -> None:
+def test_cli_writes_html_atomically_and_never_over_an_input(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     out = tmp_path / "diff.html"
     old, new = str(CASES / "move.old.xml"), str(CASES / "move.new.xml")
     assert runner.invoke(cli, ["diff", "--format", "html", old, new, "-o", str(out)]).exit_code == 1
