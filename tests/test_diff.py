@@ -360,3 +360,39 @@ def test_textconv_prints_reading_text_and_survives_broken_files(runner: CliRunne
     broken = runner.invoke(cli, ["textconv", str(DATA / "invalid" / "truncated.xml")])
     assert broken.exit_code == 0 and '<work id="x"' in broken.stdout
     assert "showing the raw file" in broken.stderr
+
+
+def _clause(eid: str, parent: str | None, index: int, text: str) -> Clause:
+    from lvcheck.words import tokenize
+
+    return Clause(
+        eid=eid,
+        kind="point",
+        num="",
+        heading_tokens=(),
+        tokens=tuple(tokenize(text)),
+        path=eid,
+        parent=parent,
+        index=index,
+    )
+
+
+def test_boilerplate_said_twice_does_not_anchor_a_match_across_sections() -> None:
+    """Two sections end with the same sentence. With all eIds changed, each sentence must
+    stay with its own section, not with whichever came first."""
+    from lvcheck.align import align
+
+    boilerplate = "Im Übrigen gelten die Bestimmungen des Rahmenvertrages entsprechend."
+    old = [
+        _clause("a", None, 0, "Der Anbieter dokumentiert jede Leistung am selben Tag schriftlich."),
+        _clause("a1", "a", 1, boilerplate),
+        _clause("b", None, 2, "Die Kräfte nehmen jährlich an fachbezogenen Fortbildungen teil."),
+        _clause("b1", "b", 3, boilerplate),
+    ]
+    new = [
+        _clause("x", None, 0, "Die Kräfte nehmen jährlich an fachbezogenen Fortbildungen teil."),
+        _clause("x1", "x", 1, boilerplate),
+        _clause("y", None, 2, "Der Anbieter dokumentiert jede Leistung am selben Tag schriftlich."),
+        _clause("y1", "y", 3, boilerplate),
+    ]
+    assert align(old, new) == {0: 2, 1: 3, 2: 0, 3: 1}

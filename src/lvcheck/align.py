@@ -85,12 +85,15 @@ def _by_similarity(old: list[Clause], new: list[Clause], pairs: Pairs) -> None:
     rest_old, rest_new = _rest(old, new, pairs)
     if not rest_old or not rest_new:
         return
+    eid_of_old = {clause.index: clause.eid for clause in old}
+    eid_of_new = {clause.index: clause.eid for clause in new}
+    parent_match = {eid_of_old[o]: eid_of_new[n] for o, n in pairs.items()}  # old parent -> new
     frequency = Counter(word for clause in rest_new for word in set(clause.key))
     index: dict[str, list[Clause]] = defaultdict(list)
     for clause in rest_new:
         for word in sorted(set(clause.key), key=lambda w: frequency[w])[:RARE_WORDS]:
             index[word].append(clause)
-    scored: list[tuple[float, int, int]] = []
+    scored: list[tuple[float, tuple[bool, float], int, int]] = []
     for clause in rest_old:
         if len(clause.key) < MIN_WORDS_TO_ANCHOR:
             continue
@@ -102,9 +105,16 @@ def _by_similarity(old: list[Clause], new: list[Clause], pairs: Pairs) -> None:
         for candidate in candidates.values():
             score = similarity(clause.key, candidate.key)
             if score >= SIMILAR_FUZZY:
-                scored.append((score, clause.index, candidate.index))
+                # equal scores (boilerplate said twice) go to the candidate under the
+                # matching parent, then to the one nearest in the document
+                context = (
+                    parent_match.get(clause.parent or "") == candidate.parent,
+                    -abs(clause.index / len(old) - candidate.index / len(new)),
+                )
+                scored.append((score, context, clause.index, candidate.index))
     taken: set[int] = set()
-    for _, old_index, new_index in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
+    ranked = sorted(scored, key=lambda s: (-s[0], not s[1][0], -s[1][1], s[2], s[3]))
+    for _, _, old_index, new_index in ranked:
         if old_index not in pairs and new_index not in taken:
             pairs[old_index] = new_index
             taken.add(new_index)
