@@ -16,7 +16,7 @@ from lvcheck.render.diffparts import (
     SEVERITY_LABELS,
     change_label,
     change_title,
-    elide,
+    inline_words,
     subtree_text,
     summary,
     top_level,
@@ -27,18 +27,7 @@ MAX_CHARACTERS = 65_000
 
 
 def _words(ops: tuple[WordOp, ...]) -> str:
-    parts = []
-    for op in elide(ops):
-        if op.op == "equal":
-            parts.append(escape(op.new))
-            continue
-        if op.old.strip():
-            parts.append(f"<del>{escape(op.old.strip())}</del>")
-        if op.new.strip():
-            parts.append(f"<ins>{escape(op.new.strip())}</ins>")
-        trailing = op.new if op.new.strip() else op.old
-        parts.append(" " if trailing.endswith(" ") else "")
-    return "".join(parts).strip()
+    return inline_words(ops, lambda text, role: f"<{role}>{text}</{role}>", escape, gap="")
 
 
 def _change(change: ClauseChange) -> list[str]:

@@ -11,7 +11,7 @@ from lvcheck.render.diffparts import (
     SEVERITY_LABELS,
     change_label,
     change_title,
-    elide,
+    inline_words,
     subtree_text,
     summary,
 )
@@ -34,18 +34,7 @@ def ansi(text: str, role: str) -> str:
 
 
 def word_diff(ops: tuple[WordOp, ...], style: Style) -> str:
-    parts = []
-    for op in elide(ops):
-        if op.op == "equal":
-            parts.append(op.new)
-            continue
-        if op.old.strip():
-            parts.append(style(op.old.strip(), "del") + (" " if op.new.strip() else ""))
-        if op.new.strip():
-            parts.append(style(op.new.strip(), "ins"))
-        trailing = op.new if op.new.strip() else op.old
-        parts.append(" " if trailing.endswith(" ") else "")
-    return "".join(parts).strip()
+    return inline_words(ops, style)
 
 
 def _change(change: ClauseChange, style: Style) -> list[str]:

@@ -4,6 +4,7 @@ stretches of a clause, and the summary counts."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lvcheck.changes import Clause, ClauseChange, DiffResult, WordOp
@@ -69,6 +70,29 @@ def elide(ops: tuple[WordOp, ...]) -> list[WordOp]:
         text = f"{head}…{tail}"
         shown.append(WordOp("equal", text, text))
     return shown
+
+
+def inline_words(
+    ops: tuple[WordOp, ...],
+    mark: Callable[[str, str], str],
+    quote: Callable[[str], str] = str,
+    gap: str = " ",
+) -> str:
+    """A word diff on one line: ``mark(words, "del" | "ins")`` around changed words,
+    ``quote`` on every text (escaping), ``gap`` between deleted and inserted words."""
+    parts = []
+    for op in elide(ops):
+        if op.op == "equal":
+            parts.append(quote(op.new))
+            continue
+        old, new = op.old.strip(), op.new.strip()
+        if old:
+            parts.append(mark(quote(old), "del") + (gap if new else ""))
+        if new:
+            parts.append(mark(quote(new), "ins"))
+        trailing = op.new if new else op.old
+        parts.append(" " if trailing.endswith(" ") else "")
+    return "".join(parts).strip()
 
 
 def subtree_text(change: ClauseChange) -> list[tuple[str, str]]:
