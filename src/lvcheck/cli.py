@@ -112,11 +112,11 @@ def validate(paths: tuple[Path, ...], output_format: str, strict: bool, jobs: in
 
 
 @cli.command()
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("source", type=click.Path(path_type=Path))
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text"]),
+    type=click.Choice(["text", "html", "pdf"]),
     default="text",
     show_default=True,
     help="Output format.",
@@ -125,24 +125,47 @@ def validate(paths: tuple[Path, ...], output_format: str, strict: bool, jobs: in
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="Write to this file (atomically) instead of standard output.",
+    help="Write to this file (a folder, for a folder SOURCE) instead of standard output.",
 )
-def export(file: Path, output_format: str, output: Path | None) -> None:
-    """Export an agreement as plain reading text.
+def export(source: Path, output_format: str, output: Path | None) -> None:
+    """Export an agreement as reading text, an HTML page or a PDF.
 
-    Empty fields show as a visible gap (__________); filled ones show their value.
+    SOURCE is an agreement file, or a folder (such as contracts/) with --format html and
+    -o FOLDER: then a static site is written, with an index of all agreements by region,
+    a page per version, and a diff page (redline and Synopse) between successive versions.
+    Files are written atomically and never over a source file.
     """
     from lvcheck.files import refuse_overwriting, write_atomic
     from lvcheck.load import load_agreement
-    from lvcheck.render.text import render_text
 
-    agreement = load_agreement(file)
-    text = render_text(agreement)
-    if output is None:
-        click.echo(text, nl=False)
+    if source.is_dir():
+        if output_format != "html" or output is None:
+            _fail("a folder is exported with --format html -o FOLDER")
+        from lvcheck.site import build_site
+
+        written = build_site(source, output)
+        click.echo(f"{len(written)} file(s) written to {output}", err=True)
         return
-    refuse_overwriting(output, [file])
-    write_atomic(output, text.encode("utf-8"))
+    agreement = load_agreement(source)
+    if output_format == "pdf":
+        from lvcheck.render.pdf import render_pdf
+
+        if output is None:
+            _fail("a PDF needs -o FILE")
+        data = render_pdf(agreement, str(source))
+    elif output_format == "html":
+        from lvcheck.render.html import render_html
+
+        data = render_html(agreement, str(source)).encode("utf-8")
+    else:
+        from lvcheck.render.text import render_text
+
+        data = render_text(agreement).encode("utf-8")
+    if output is None:
+        click.echo(data.decode("utf-8"), nl=False)
+        return
+    refuse_overwriting(output, [source])
+    write_atomic(output, data)
 
 
 @cli.command()

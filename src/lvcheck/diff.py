@@ -41,7 +41,7 @@ from lvcheck.model import (
     Span,
     Unit,
 )
-from lvcheck.render.inline import format_value, plain_text
+from lvcheck.render.inline import duration_text, format_value, plain_text
 from lvcheck.rules.numbering import number_value
 from lvcheck.words import is_material, levels, metadata_severity, severity, word_ops
 
@@ -292,21 +292,6 @@ STATUS = {
 }
 
 
-def _duration(value: str) -> str:
-    """P12M -> 12 Monate, P1Y -> 1 Jahr (as the German text would say it)."""
-    units = {
-        "Y": ("Jahr", "Jahre"),
-        "M": ("Monat", "Monate"),
-        "D": ("Tag", "Tage"),
-        "W": ("Woche", "Wochen"),
-    }
-    if len(value) >= 3 and value[0] == "P" and value[-1] in units and value[1:-1].isdigit():
-        amount = int(value[1:-1])
-        singular, plural = units[value[-1]]
-        return f"{amount} {singular if amount == 1 else plural}"
-    return value
-
-
 def _german_date(value: str | None) -> str | None:
     """2025-01-15 -> 15.01.2025, as the text of an agreement writes dates."""
     try:
@@ -323,7 +308,7 @@ def _meta_view(meta: Meta) -> dict[str, Any]:
             term["end"] = _german_date(term["end"]["date"]) or f"Feld {term['end']['field']}"
         for key in ("renewal_period", "notice_period"):
             if term[key]:
-                term[key] = _duration(term[key])
+                term[key] = duration_text(term[key])
     return {
         "work": {
             "id": meta.work_id,

@@ -28,6 +28,21 @@ def format_value(item: Field) -> str:
     return value
 
 
+def duration_text(value: str) -> str:
+    """P12M -> 12 Monate, P1Y -> 1 Jahr (as the German text would say it)."""
+    units = {
+        "Y": ("Jahr", "Jahre"),
+        "M": ("Monat", "Monate"),
+        "D": ("Tag", "Tage"),
+        "W": ("Woche", "Wochen"),
+    }
+    if len(value) >= 3 and value[0] == "P" and value[-1] in units and value[1:-1].isdigit():
+        amount = int(value[1:-1])
+        singular, plural = units[value[-1]]
+        return f"{amount} {singular if amount == 1 else plural}"
+    return value
+
+
 def field_display(item: Field) -> str:
     """The value of a field, or a visible gap where it is empty."""
     return format_value(item) if item.is_filled else BLANK
