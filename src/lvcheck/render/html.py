@@ -215,7 +215,7 @@ class _Page(Walker):
         _sub(facts, "dd", f"{meta.version_id}{dated} ({STATUS.get(meta.status, meta.status)})")
         if meta.term is not None:
             _sub(facts, "dt", "Laufzeit")
-            _sub(facts, "dd", _term(self.agreement, fields))
+            _sub(facts, "dd", term_text(self.agreement))
         if meta.legal_basis:
             _sub(facts, "dt", "Rechtsgrundlage")
             _sub(
@@ -379,7 +379,9 @@ def _fields(agreement: Agreement) -> dict[str, Field]:
     return fields_of(agreement)
 
 
-def _term(agreement: Agreement, fields: dict[str, Field]) -> str:
+def term_text(agreement: Agreement) -> str:
+    """The term as a reader wants it: from, until, renewal, notice."""
+    fields = _fields(agreement)
     term = agreement.meta.term
     assert term is not None
 
