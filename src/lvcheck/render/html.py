@@ -65,10 +65,28 @@ def statute_link(ref: Ref) -> str | None:
     return statute.get("url")
 
 
+def _norm_title(ref: Ref) -> str:
+    """ "§ 99 SGB IX", "Art. 21 Abs. 5 Satz 2 BayKiBiG": the norm as it is cited."""
+    statutes: dict[str, dict[str, str]] = load_data("statutes.toml")["statutes"]
+    unit = statutes.get(ref.target.statute or "", {}).get("unit", "§")
+    target = ref.target
+    parts = [f"{unit} {target.section}" if target.section else ""]
+    parts += [
+        f"Abs. {target.paragraph}" if target.paragraph else "",
+        f"Satz {target.sentence}" if target.sentence else "",
+        f"Nr. {target.number}" if target.number else "",
+        "ff." if target.following else "",
+        target.statute or "",
+    ]
+    return " ".join(part for part in parts if part)
+
+
 def _sub(
     parent: etree._Element, tag: str, text: str | None = None, /, **attributes: str
 ) -> etree._Element:
-    element = etree.SubElement(parent, tag, {k.rstrip("_"): v for k, v in attributes.items()})
+    # class_ -> class, aria_label -> aria-label: Python names for HTML attributes
+    names = {k: k.rstrip("_").replace("_", "-") for k in attributes}
+    element = etree.SubElement(parent, tag, {names[k]: v for k, v in attributes.items()})
     if text is not None:
         element.text = text
     return element
@@ -112,7 +130,7 @@ class _Page(Walker):
                     sup,
                     "a",
                     item.marker,
-                    href=f"#fn-{item.eid}",
+                    href=f"#{item.eid}",
                     id=f"fnref-{item.eid}",
                     role="doc-noteref",
                 )
@@ -122,7 +140,7 @@ class _Page(Walker):
             link = _sub(parent, "a", href=ref.href, class_="verweis")
         elif ref.target.statute:
             url = statute_link(ref)
-            where = " ".join(p for p in (ref.target.section, ref.target.statute) if p)
+            where = _norm_title(ref)
             link = (
                 _sub(parent, "a", href=url, class_="norm", title=where, rel="external")
                 if url
@@ -344,7 +362,7 @@ class _Page(Walker):
             self.toc.append((0, "fussnoten", "Fußnoten"))
             items = _sub(section, "ol")
             for note in self.notes:
-                item = _sub(items, "li", id=f"fn-{note.eid}", role="doc-footnote")
+                item = _sub(items, "li", id=note.eid, role="doc-footnote")
                 _sub(item, "span", f"{note.marker} ", class_="marker")
                 for paragraph in note.paragraphs:
                     self.inline(item, paragraph.children)

@@ -16,7 +16,7 @@ from lvcheck.render.html import render_html
 def render_pdf(agreement: Agreement, source_label: str) -> bytes:
     """The PDF bytes. Raises LvcheckError when WeasyPrint is not installed."""
     try:
-        from weasyprint import HTML  # type: ignore[import-not-found,unused-ignore]
+        from weasyprint import HTML  # type: ignore[import-not-found,import-untyped,unused-ignore]
     except (ImportError, OSError) as exc:  # OSError: WeasyPrint without its system libraries
         raise LvcheckError(
             source_label,
