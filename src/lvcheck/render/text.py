@@ -10,29 +10,51 @@ order a lawyer knows from the signed PDF:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import zip_longest
 
 from lvcheck.model import (
     Agreement,
-    Block,
+    Attachments,
     Conclusions,
     Field,
     Inline,
     ListBlock,
     Note,
     Paragraph,
+    Preamble,
     Unit,
 )
 from lvcheck.render.inline import BLANK, field_display, plain_text
+from lvcheck.render.walk import Walker
 
 INDENT = "  "
 COLUMN_GAP = 4
 
 
-class _TextWriter:
+@dataclass
+class _Frame:
+    """Where the lines of one unit or list go: its indent, and a number or bullet that the
+    first line carries; the lines after it hang under the text that follows that prefix."""
+
+    indent: str
+    prefix: str = ""
+    children_indent: str = ""
+    used: bool = False
+
+    def take(self) -> tuple[str, str]:
+        """Indent and prefix for the next block of this frame."""
+        if self.used:
+            return self.indent + " " * len(self.prefix), ""
+        self.used = True
+        return self.indent, self.prefix
+
+
+class _TextWriter(Walker):
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.pending_notes: list[Note] = []
+        self.frames: list[_Frame] = [_Frame("")]
 
     def blank(self) -> None:
         if self.lines and self.lines[-1] != "":
@@ -50,41 +72,74 @@ class _TextWriter:
             self.line(f"[{note.marker}] {text}")
         self.pending_notes.clear()
 
-    # ------------------------------------------------------------ blocks
-
-    def paragraph(self, text: str, indent: str = "", prefix: str = "") -> None:
+    def emit(self, text: str) -> None:
+        """A paragraph-like line of the current frame; footnotes follow it."""
+        indent, prefix = self.frames[-1].take()
         self.line(f"{indent}{prefix}{text}")
         self.flush_notes()
 
-    def blocks(self, blocks: tuple[Block, ...], indent: str, prefix: str = "") -> None:
-        """Blocks in sequence; ``prefix`` (a number or bullet) goes before the first line,
-        and the blocks after it hang under the text that follows the prefix."""
-        hang = indent + " " * len(prefix)
-        for index, block in enumerate(blocks):
-            first_indent, first_prefix = (indent, prefix) if index == 0 else (hang, "")
-            if isinstance(block, Paragraph):
-                if index:
-                    self.blank()
-                self.paragraph(self.inline(block.children), first_indent, first_prefix)
-            elif isinstance(block, ListBlock):
-                self.list_block(block, first_indent, first_prefix)
-            else:
-                self.field(block, first_indent, first_prefix)
+    def open_prefix(self) -> None:
+        """A number or bullet whose unit starts with sub-units stands on a line of its own."""
+        frame = self.frames[-1]
+        if not frame.used and frame.prefix:
+            self.line(frame.indent + frame.prefix.rstrip())
+        frame.used = True
 
-    def list_block(self, block: ListBlock, indent: str, prefix: str) -> None:
+    # ------------------------------------------------------------ walk hooks
+
+    def preface(self, paragraphs: tuple[Paragraph, ...]) -> None:
+        for paragraph in paragraphs:
+            self.line(self.inline(paragraph.children))
+            self.flush_notes()
+            self.blank()
+
+    def preamble(self, preamble: Preamble) -> None:
+        self.blank()
+        if preamble.heading is not None:
+            self.line(self.inline(preamble.heading))
+            self.blank()
+        self.frames.append(_Frame(""))
+        self.blocks(preamble.blocks, 0)
+        self.frames.pop()
+
+    def enter_unit(self, unit: Unit, depth: int, position: int) -> None:
+        parent = self.frames[-1]
+        self.open_prefix()
+        indent = parent.children_indent
+        num = self.inline(unit.num)
+        if unit.kind == "point":
+            prefix = f"{num} " if num else "- "
+            self.frames.append(_Frame(indent, prefix, indent + INDENT))
+            return
+        heading = self.inline(unit.heading)
+        self.blank()
+        if heading:
+            self.line(indent + " ".join(part for part in (num, heading) if part))
+            self.blank()
+            self.frames.append(_Frame(indent, "", indent))
+        else:
+            self.frames.append(_Frame(indent, f"{num} " if num else "", indent))
+
+    def leave_unit(self, unit: Unit, depth: int) -> None:
+        self.frames.pop()
+
+    def paragraph(self, paragraph: Paragraph, index: int) -> None:
+        if index:
+            self.blank()
+        self.emit(self.inline(paragraph.children))
+
+    def enter_list(self, block: ListBlock, depth: int, index: int) -> None:
+        indent, prefix = self.frames[-1].take()
         hang = indent + " " * len(prefix)
         if block.intro:
             self.blank()
-            self.blocks(block.intro, indent, prefix)
-            hang += INDENT
-        elif prefix:
-            self.line(indent + prefix.rstrip())
-        for point in block.points:
-            self.point(point, hang)
-        if block.wrap_up:
-            self.blocks(block.wrap_up, indent + " " * len(prefix))
+        frame = _Frame(indent, prefix, hang + INDENT if block.intro else hang)
+        self.frames.append(frame)
 
-    def field(self, item: Field, indent: str, prefix: str) -> None:
+    def leave_list(self, block: ListBlock, depth: int) -> None:
+        self.frames.pop()
+
+    def field(self, item: Field, index: int) -> None:
         label = self.inline(item.label)
         if item.type == "choice":
             chosen = set((item.value or "").split())
@@ -96,47 +151,7 @@ class _TextWriter:
             value = " ".join(part for part in (boxes, hint) if part)
         else:
             value = field_display(item)
-        text = f"{label}: {value}" if label else value
-        self.paragraph(text, indent, prefix)
-
-    # ------------------------------------------------------------ units
-
-    def point(self, unit: Unit, indent: str, prefix: str = "") -> None:
-        marker = prefix + (f"{self.inline(unit.num)} " if unit.num else "- ")
-        self.unit_body(unit, indent, marker)
-
-    def unit(self, unit: Unit, indent: str = "") -> None:
-        if unit.kind == "point":
-            self.point(unit, indent)
-            return
-        num = self.inline(unit.num)
-        heading = self.inline(unit.heading)
-        if heading:
-            self.blank()
-            self.line(indent + " ".join(part for part in (num, heading) if part))
-            self.blank()
-            self.unit_body(unit, indent, "")
-        else:
-            self.blank()
-            self.unit_body(unit, indent, f"{num} " if num else "")
-
-    def unit_body(self, unit: Unit, indent: str, prefix: str) -> None:
-        if unit.content is not None:
-            self.blocks(unit.content, indent, prefix)
-            return
-        if unit.intro:
-            self.blocks(unit.intro, indent, prefix)
-            prefix = ""
-        elif prefix:
-            self.line(indent + prefix.rstrip())
-            prefix = ""
-        child_indent = indent + INDENT if unit.kind == "point" else indent
-        for child in unit.children:
-            self.unit(child, child_indent)
-        if unit.wrap_up:
-            self.blocks(unit.wrap_up, indent)
-
-    # ------------------------------------------------------------ document parts
+        self.emit(f"{label}: {value}" if label else value)
 
     def conclusions(self, conclusions: Conclusions) -> None:
         self.blank()
@@ -144,7 +159,8 @@ class _TextWriter:
             self.line(self.inline(conclusions.heading))
             self.blank()
         for paragraph in conclusions.paragraphs:
-            self.paragraph(self.inline(paragraph.children))
+            self.line(self.inline(paragraph.children))
+            self.flush_notes()
         columns = [
             [self.inline(line.children) or BLANK for line in signature.lines]
             for signature in conclusions.signatures
@@ -161,32 +177,21 @@ class _TextWriter:
                 for text in column:
                     self.line(text)
 
-    def agreement(self, agreement: Agreement) -> str:
-        for paragraph in agreement.preface or ():
-            self.paragraph(self.inline(paragraph.children))
-            self.blank()
-        if agreement.preamble is not None:
-            self.blank()
-            if agreement.preamble.heading is not None:
-                self.line(self.inline(agreement.preamble.heading))
-                self.blank()
-            self.blocks(agreement.preamble.blocks, "")
-        for unit in agreement.body:
-            self.unit(unit)
-        if agreement.conclusions is not None:
-            self.conclusions(agreement.conclusions)
-        if agreement.attachments is not None:
-            self.blank()
-            if agreement.attachments.heading is not None:
-                self.line(self.inline(agreement.attachments.heading))
-            for item in agreement.attachments.items:
-                self.line(f"- {self.inline(item.heading)}")
+    def attachments(self, attachments: Attachments) -> None:
+        self.blank()
+        if attachments.heading is not None:
+            self.line(self.inline(attachments.heading))
+        for item in attachments.items:
+            self.line(f"- {self.inline(item.heading)}")
+
+    def end(self, agreement: Agreement) -> None:
         self.flush_notes()
         while self.lines and self.lines[-1] == "":
             self.lines.pop()
-        return "\n".join(self.lines) + "\n"
 
 
 def render_text(agreement: Agreement) -> str:
     """The reading text of an agreement, ending with a newline."""
-    return _TextWriter().agreement(agreement)
+    writer = _TextWriter()
+    writer.walk(agreement)
+    return "\n".join(writer.lines) + "\n"
