@@ -14,7 +14,6 @@ from __future__ import annotations
 import zlib
 from collections import defaultdict
 from dataclasses import asdict, replace
-from datetime import date
 from itertools import pairwise
 from typing import Any
 
@@ -41,7 +40,13 @@ from lvcheck.model import (
     Span,
     Unit,
 )
-from lvcheck.render.inline import duration_text, format_value, plain_text
+from lvcheck.render.inline import (
+    STATUS_LABELS,
+    duration_text,
+    format_value,
+    german_date,
+    plain_text,
+)
 from lvcheck.rules.numbering import number_value
 from lvcheck.words import is_material, levels, metadata_severity, severity, word_ops
 
@@ -283,29 +288,18 @@ LABELS = {
     "relations": "Beziehung zu anderen Fassungen",
     "documents": "Genannte Dokumente",
 }
-STATUS = {
-    "template": "Vorlage",
-    "draft": "Entwurf",
-    "inForce": "in Kraft",
-    "superseded": "ersetzt",
-    "terminated": "beendet",
-}
-
-
-def _german_date(value: str | None) -> str | None:
-    """2025-01-15 -> 15.01.2025, as the text of an agreement writes dates."""
-    try:
-        return date.fromisoformat(value).strftime("%d.%m.%Y") if value else value
-    except ValueError:
-        return value
 
 
 def _meta_view(meta: Meta) -> dict[str, Any]:
     term = asdict(meta.term) if meta.term else {}
     if term:
-        term["start"] = _german_date(term["start"]["date"]) or f"Feld {term['start']['field']}"
+        term["start"] = (
+            term["start"]["date"] and german_date(term["start"]["date"])
+        ) or f"Feld {term['start']['field']}"
         if term["end"]:
-            term["end"] = _german_date(term["end"]["date"]) or f"Feld {term['end']['field']}"
+            term["end"] = (
+                term["end"]["date"] and german_date(term["end"]["date"])
+            ) or f"Feld {term['end']['field']}"
         for key in ("renewal_period", "notice_period"):
             if term[key]:
                 term[key] = duration_text(term[key])
@@ -318,8 +312,8 @@ def _meta_view(meta: Meta) -> dict[str, Any]:
         },
         "version": {
             "id": meta.version_id,
-            "date": _german_date(meta.version_date),
-            "status": STATUS.get(meta.status, meta.status),
+            "date": meta.version_date and german_date(meta.version_date),
+            "status": STATUS_LABELS.get(meta.status, meta.status),
             "example": "ja" if meta.example else "nein",
         },
         "title": meta.title,

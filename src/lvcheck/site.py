@@ -22,7 +22,8 @@ from lvcheck.files import refuse_overwriting, write_atomic
 from lvcheck.load import load_agreement
 from lvcheck.model import Agreement
 from lvcheck.render.diff_html import render_diff_html
-from lvcheck.render.html import STATUS, render_html, stylesheet, term_text
+from lvcheck.render.html import render_html, stylesheet, term_text
+from lvcheck.render.inline import STATUS_LABELS
 from lvcheck.validate import iter_agreement_files
 
 LANDS = {
@@ -115,7 +116,7 @@ def _index(
             link = etree.SubElement(etree.SubElement(row, "td"), "a", href=entry.page.as_posix())
             link.text = meta.title
             etree.SubElement(row, "td").text = meta.version_id
-            etree.SubElement(row, "td").text = STATUS.get(meta.status, meta.status) + (
+            etree.SubElement(row, "td").text = STATUS_LABELS.get(meta.status, meta.status) + (
                 " (Beispiel)" if meta.example else ""
             )
             etree.SubElement(row, "td").text = term_text(entry.agreement) if meta.term else "—"

@@ -28,17 +28,17 @@ from lvcheck.model import (
     Span,
     Unit,
 )
-from lvcheck.render.inline import duration_text, field_display, format_value, plain_text
+from lvcheck.render.inline import (
+    STATUS_LABELS,
+    duration_text,
+    field_display,
+    format_value,
+    german_date,
+    plain_text,
+)
 from lvcheck.render.walk import Walker
 from lvcheck.rules.base import load_data
 
-STATUS = {
-    "template": "Vorlage",
-    "draft": "Entwurf",
-    "inForce": "in Kraft",
-    "superseded": "ersetzt",
-    "terminated": "beendet",
-}
 ROLES = {
     "authority": "Träger der Eingliederungshilfe",
     "provider": "Leistungserbringer",
@@ -177,7 +177,7 @@ class _Page(Walker):
         self.body = _sub(self.html, "body")
         _sub(_sub(self.body, "a", href="#inhalt", class_="skip"), "span", "Zum Inhalt")
         self.header = _sub(self.body, "header", class_="titelblock")
-        kicker = f"{STATUS.get(meta.status, meta.status)} · Fassung {meta.version_id}"
+        kicker = f"{STATUS_LABELS.get(meta.status, meta.status)} · Fassung {meta.version_id}"
         _sub(self.header, "p", kicker, class_="kicker")
         if meta.example:
             _sub(
@@ -225,12 +225,10 @@ class _Page(Walker):
             _sub(facts, "dt", ROLES.get(party.role, party.role))
             _sub(facts, "dd", name)
         _sub(facts, "dt", "Fassung")
-        dated = (
-            f" vom {format_value(Field('d', 'date', False, value=meta.version_date))}"
-            if meta.version_date
-            else ""
+        dated = f" vom {german_date(meta.version_date)}" if meta.version_date else ""
+        _sub(
+            facts, "dd", f"{meta.version_id}{dated} ({STATUS_LABELS.get(meta.status, meta.status)})"
         )
-        _sub(facts, "dd", f"{meta.version_id}{dated} ({STATUS.get(meta.status, meta.status)})")
         if meta.term is not None:
             _sub(facts, "dt", "Laufzeit")
             _sub(facts, "dd", term_text(self.agreement))
@@ -405,7 +403,7 @@ def term_text(agreement: Agreement) -> str:
 
     def day(date: str | None, field: str | None) -> str:
         if date:
-            return format_value(Field("d", "date", False, value=date))
+            return german_date(date)
         if field and field in fields:
             return field_display(fields[field])
         return "—"

@@ -17,15 +17,27 @@ def normalize_space(text: str) -> str:
     return _SPACE.sub(" ", text)
 
 
+STATUS_LABELS = {
+    "template": "Vorlage",
+    "draft": "Entwurf",
+    "inForce": "in Kraft",
+    "superseded": "ersetzt",
+    "terminated": "beendet",
+}
+
+
+def german_date(value: str) -> str:
+    """2025-01-15 -> 15.01.2025, as the text of an agreement writes dates; else unchanged."""
+    try:
+        return date.fromisoformat(value).strftime("%d.%m.%Y")
+    except ValueError:
+        return value
+
+
 def format_value(item: Field) -> str:
     """A filled value as a German reader expects it (dates as TT.MM.JJJJ)."""
     value = (item.value or "").strip()
-    if item.type == "date":
-        try:
-            return date.fromisoformat(value).strftime("%d.%m.%Y")
-        except ValueError:
-            return value
-    return value
+    return german_date(value) if item.type == "date" else value
 
 
 def duration_text(value: str) -> str:
