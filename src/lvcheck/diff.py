@@ -12,6 +12,7 @@ Header and filled fields are compared apart, with deepdiff.
 from __future__ import annotations
 
 import zlib
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import asdict, replace
 from itertools import pairwise
@@ -206,6 +207,19 @@ def _subtree_roots(clauses: list[Clause], unmatched: set[int]) -> dict[int, list
     return roots
 
 
+def _unpaired(kind: str, clause: Clause, members: list[Clause]) -> ClauseChange:
+    """An inserted or deleted clause, with the sub-clauses that came or went with it."""
+    old, new = (None, clause) if kind == "inserted" else (clause, None)
+    return ClauseChange(
+        kind=kind,
+        aspects=(kind,),
+        severity=severity(kind),
+        old=old,
+        new=new,
+        subtree=tuple(members[1:]),
+    )
+
+
 def compare_clauses(
     old: list[Clause], new: list[Clause]
 ) -> tuple[list[tuple[float, ClauseChange]], list[RenumberRun], list[tuple[Clause, Clause]]]:
@@ -226,36 +240,12 @@ def compare_clauses(
             unchanged.append((before, after))
     matched_new = set(pairs.values())
     for index, members in _subtree_roots(new, {c.index for c in new} - matched_new).items():
-        placed.append(
-            (
-                index,
-                ClauseChange(
-                    kind="inserted",
-                    aspects=("inserted",),
-                    severity=severity("inserted"),
-                    old=None,
-                    new=new[index],
-                    subtree=tuple(members[1:]),
-                ),
-            )
-        )
+        placed.append((index, _unpaired("inserted", new[index], members)))
     matched_old = sorted(pairs)
     for index, members in _subtree_roots(old, {c.index for c in old} - set(pairs)).items():
-        earlier = [i for i in matched_old if i < index]
-        place = pairs[earlier[-1]] + 0.5 if earlier else -0.5
-        placed.append(
-            (
-                place,
-                ClauseChange(
-                    kind="deleted",
-                    aspects=("deleted",),
-                    severity=severity("deleted"),
-                    old=old[index],
-                    new=None,
-                    subtree=tuple(members[1:]),
-                ),
-            )
-        )
+        slot = bisect_left(matched_old, index)  # a deleted clause stands after its old
+        place = pairs[matched_old[slot - 1]] + 0.5 if slot else -0.5  # predecessor
+        placed.append((place, _unpaired("deleted", old[index], members)))
     parent_of = {c.index: c.parent for c in new}
     placed = [(position, replace(change, position=position)) for position, change in placed]
     return placed, _runs(renumbered, parent_of), unchanged
