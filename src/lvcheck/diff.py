@@ -32,14 +32,9 @@ from lvcheck.flatten import flatten
 from lvcheck.model import (
     Agreement,
     Field,
-    ListBlock,
     Meta,
-    Note,
-    Paragraph,
-    Ref,
     Relation,
-    Span,
-    Unit,
+    fields_of,
 )
 from lvcheck.render.inline import (
     STATUS_LABELS,
@@ -376,56 +371,6 @@ def compare_metadata(old: Meta, new: Meta) -> list[MetadataChange]:
                 MetadataChange(subject, _label(subject), before, after, metadata_severity(subject))
             )
     return sorted(changes, key=lambda c: c.subject)
-
-
-def fields_of(agreement: Agreement) -> dict[str, Field]:
-    """Every field of an agreement, by name."""
-    found: dict[str, Field] = {}
-
-    def inline(items: tuple[Any, ...]) -> None:
-        for item in items:
-            if isinstance(item, Field):
-                found[item.name] = item
-            elif isinstance(item, Span | Ref):
-                inline(item.children)
-            elif isinstance(item, Note):
-                for paragraph in item.paragraphs:
-                    inline(paragraph.children)
-
-    def blocks(items: tuple[Any, ...]) -> None:
-        for block in items:
-            if isinstance(block, Paragraph):
-                inline(block.children)
-            elif isinstance(block, Field):
-                found[block.name] = block
-            elif isinstance(block, ListBlock):
-                blocks(block.intro)
-                for point in block.points:
-                    unit(point)
-                blocks(block.wrap_up)
-
-    def unit(item: Unit) -> None:
-        inline(item.num or ())
-        inline(item.heading or ())
-        blocks(item.content or ())
-        blocks(item.intro)
-        for child in item.children:
-            unit(child)
-        blocks(item.wrap_up)
-
-    for paragraph in agreement.preface or ():
-        inline(paragraph.children)
-    if agreement.preamble:
-        blocks(agreement.preamble.blocks)
-    for item in agreement.body:
-        unit(item)
-    if agreement.conclusions:
-        for paragraph in agreement.conclusions.paragraphs:
-            inline(paragraph.children)
-        for signature in agreement.conclusions.signatures:
-            for line in signature.lines:
-                inline(line.children)
-    return found
 
 
 def _field_value(item: Field | None) -> str | None:

@@ -8,6 +8,7 @@ versions with the same content compare equal wherever their text stands in the f
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 # ---------------------------------------------------------------- running text
 
@@ -242,3 +243,56 @@ class Agreement:
     @property
     def is_example(self) -> bool:
         return self.meta.example is True
+
+
+# ---------------------------------------------------------------- derived
+
+
+def fields_of(agreement: Agreement) -> dict[str, Field]:
+    """Every field of an agreement, by name."""
+    found: dict[str, Field] = {}
+
+    def inline(items: tuple[Any, ...]) -> None:
+        for item in items:
+            if isinstance(item, Field):
+                found[item.name] = item
+            elif isinstance(item, Span | Ref):
+                inline(item.children)
+            elif isinstance(item, Note):
+                for paragraph in item.paragraphs:
+                    inline(paragraph.children)
+
+    def blocks(items: tuple[Any, ...]) -> None:
+        for block in items:
+            if isinstance(block, Paragraph):
+                inline(block.children)
+            elif isinstance(block, Field):
+                found[block.name] = block
+            elif isinstance(block, ListBlock):
+                blocks(block.intro)
+                for point in block.points:
+                    unit(point)
+                blocks(block.wrap_up)
+
+    def unit(item: Unit) -> None:
+        inline(item.num or ())
+        inline(item.heading or ())
+        blocks(item.content or ())
+        blocks(item.intro)
+        for child in item.children:
+            unit(child)
+        blocks(item.wrap_up)
+
+    for paragraph in agreement.preface or ():
+        inline(paragraph.children)
+    if agreement.preamble:
+        blocks(agreement.preamble.blocks)
+    for item in agreement.body:
+        unit(item)
+    if agreement.conclusions:
+        for paragraph in agreement.conclusions.paragraphs:
+            inline(paragraph.children)
+        for signature in agreement.conclusions.signatures:
+            for line in signature.lines:
+                inline(line.children)
+    return found

@@ -27,6 +27,7 @@ from lvcheck.model import (
     Ref,
     Span,
     Unit,
+    fields_of,
 )
 from lvcheck.render.inline import (
     STATUS_LABELS,
@@ -390,8 +391,6 @@ class _Page(Walker):
 
 
 def _fields(agreement: Agreement) -> dict[str, Field]:
-    from lvcheck.diff import fields_of  # one walk to find fields, shared with the diff
-
     return fields_of(agreement)
 
 
