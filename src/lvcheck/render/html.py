@@ -215,7 +215,7 @@ class _Page(Walker):
     def facts(self) -> None:
         meta = self.agreement.meta
         facts = _sub(self.header, "dl", class_="kopfdaten")
-        fields = _fields(self.agreement)
+        fields = fields_of(self.agreement)
         for party in meta.parties:
             if party.name:
                 name = party.name
@@ -390,13 +390,9 @@ class _Page(Walker):
             _sub(_sub(lists[-1], "li"), "a", label, href=f"#{eid}")
 
 
-def _fields(agreement: Agreement) -> dict[str, Field]:
-    return fields_of(agreement)
-
-
 def term_text(agreement: Agreement) -> str:
     """The term as a reader wants it: from, until, renewal, notice."""
-    fields = _fields(agreement)
+    fields = fields_of(agreement)
     term = agreement.meta.term
     assert term is not None
 
