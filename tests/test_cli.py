@@ -174,3 +174,17 @@ def test_unknown_format_is_a_usage_error(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["export", str(TEMPLATES["nrw"]), "--format", "docx"])
     assert result.exit_code == 2
     assert "Invalid value for '--format'" in result.stderr
+
+
+def test_fmt_reports_a_broken_file_and_still_formats_the_others(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    shutil.copy(INVALID / "truncated.xml", tmp_path / "a-broken.xml")
+    messy = tmp_path / "b-messy.xml"
+    messy.write_bytes(TEMPLATES["nrw"].read_bytes().replace(b"\n    <", b"<"))
+    result = runner.invoke(cli, ["fmt", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "a-broken.xml:4:17: LV102" in result.stderr
+    assert result.stdout == f"{messy}: reformatted\n"
+    assert messy.read_bytes() == TEMPLATES["nrw"].read_bytes()
+    assert result.stderr.endswith("2 file(s), 1 reformatted, 1 not readable as XML\n")

@@ -185,15 +185,24 @@ def fmt(paths: tuple[Path, ...], check: bool) -> None:
     files = list(iter_agreement_files(_default_paths(paths)))
     if not files:
         _fail("no *.xml files found in the given folders")
-    changed = [
-        result.path for result in (format_file(path, check) for path in files) if result.changed
-    ]
-    for path in changed:
-        click.echo(f"{path}: {'not canonical (run: lvcheck fmt)' if check else 'reformatted'}")
-    click.echo(
-        f"{len(files)} file(s), {len(changed)} {'not canonical' if check else 'reformatted'}",
-        err=True,
-    )
+    changed: list[Path] = []
+    unusable = 0
+    for path in files:  # a broken file is reported, and the others are still formatted
+        try:
+            result = format_file(path, check)
+        except LvcheckError as error:
+            unusable += 1
+            for diagnostic in error.diagnostics:
+                click.echo(str(diagnostic), err=True)
+            continue
+        if result.changed:
+            changed.append(path)
+            click.echo(f"{path}: {'not canonical (run: lvcheck fmt)' if check else 'reformatted'}")
+    done = "not canonical" if check else "reformatted"
+    broken = f", {unusable} not readable as XML" if unusable else ""
+    click.echo(f"{len(files)} file(s), {len(changed)} {done}{broken}", err=True)
+    if unusable:
+        sys.exit(EXIT_TROUBLE)
     if check and changed:
         sys.exit(EXIT_FINDINGS)
 
