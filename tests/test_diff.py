@@ -396,3 +396,15 @@ def test_boilerplate_said_twice_does_not_anchor_a_match_across_sections() -> Non
         _clause("y1", "y", 3, boilerplate),
     ]
     assert align(old, new) == {0: 2, 1: 3, 2: 0, 3: 1}
+
+
+def test_markdown_table_survives_a_pipe_in_a_header_value() -> None:
+    old = load_agreement(CASES / "header-change.old.xml")
+    source = (
+        (CASES / "header-change.new.xml")
+        .read_bytes()
+        .replace(b"<title>Testvereinbarung", b"<title>Test | Vereinbarung")
+    )
+    text = render_diff(diff_agreements(old, load_agreement_bytes(source, "x.xml")), "markdown")
+    (row,) = [line for line in text.splitlines() if line.startswith("| Titel |")]
+    assert row.count(" | ") == 3 and "Test \\| Vereinbarung" in row  # 4 cells, 3 separators

@@ -154,3 +154,11 @@ def test_pdf_is_a4_with_page_numbers(tmp_path: Path) -> None:
     assert len(layout.pages) > 1
     # A4 in CSS pixels (96 per inch): 210 mm x 297 mm
     assert (round(layout.pages[0].width), round(layout.pages[0].height)) == (794, 1123)
+
+
+def test_only_internal_references_become_links() -> None:
+    source = TEMPLATES["nrw"].read_bytes().replace(b'href="#sec_8"', b'href="javascript:alert(1)"')
+    page = lxml_html.fromstring(render_html(load_agreement_bytes(source, "x.xml"), "x.xml"))
+    assert not [a for a in page.iter("a") if "javascript" in a.get("href", "")]
+    (span,) = page.find_class("ungueltig")
+    assert span.text_content() == "Punkt 8 der Leistungsvereinbarung"

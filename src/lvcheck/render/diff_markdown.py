@@ -26,6 +26,11 @@ from lvcheck.words import levels
 MAX_CHARACTERS = 65_000
 
 
+def _cell(text: str) -> str:
+    """Text for a Markdown table cell: escaped, no pipe or line break to break the table."""
+    return escape(text).replace("|", "\\|").replace("\n", " ")
+
+
 def _words(ops: tuple[WordOp, ...]) -> str:
     return inline_words(ops, lambda text, role: f"<{role}>{text}</{role}>", escape, gap="")
 
@@ -85,8 +90,8 @@ def render_diff_markdown(result: DiffResult) -> str:
         head += ["| Kopfdaten | bisher | neu | Gewicht |", "|---|---|---|---|"]
         for meta in result.metadata:
             head.append(
-                f"| {escape(meta.label)} | {escape(meta.old or '—')} | "
-                f"{escape(meta.new or '—')} | {SEVERITY_LABELS[meta.severity]} |"
+                f"| {_cell(meta.label)} | {_cell(meta.old or '—')} | "
+                f"{_cell(meta.new or '—')} | {SEVERITY_LABELS[meta.severity]} |"
             )
         head.append("")
     grouped: dict[str, list[ClauseChange]] = defaultdict(list)

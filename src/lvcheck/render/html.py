@@ -137,8 +137,10 @@ class _Page(Walker):
                 )
 
     def ref(self, parent: etree._Element, ref: Ref) -> None:
-        if ref.href:
+        if ref.href and ref.href.startswith("#"):
             link = _sub(parent, "a", href=ref.href, class_="verweis")
+        elif ref.href:  # only "#eId" is a link: never javascript:, data: or other sites
+            link = _sub(parent, "span", class_="verweis ungueltig", title=ref.href)
         elif ref.target.statute:
             url = statute_link(ref)
             where = _norm_title(ref)
