@@ -10,14 +10,18 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 from lvcheck.cli import cli
+from lvcheck.errors import LvcheckError
 from lvcheck.load import load_agreement, load_agreement_bytes
 from lvcheck.render.html import render_html
 from lvcheck.site import build_site
 
 from .conftest import ALL_CONTRACTS, CONTRACTS, DATA, EXAMPLES, TEMPLATES
+from .mangle import mangled
 
 XSS = b"&lt;script&gt;window.__xss = 1&lt;/script&gt;"
 
@@ -162,3 +166,23 @@ def test_only_internal_references_become_links() -> None:
     assert not [a for a in page.iter("a") if "javascript" in a.get("href", "")]
     (span,) = page.find_class("ungueltig")
     assert span.text_content() == "Punkt 8 der Leistungsvereinbarung"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=0, max_value=10**6), st.sampled_from(["remove", "duplicate", "move"]))
+def test_any_schema_valid_agreement_renders_and_diffs_without_an_exception(
+    seed: int, operation: str
+) -> None:
+    from lvcheck.diff import diff_agreements
+    from lvcheck.render.diff_output import render_diff
+    from lvcheck.render.text import render_text
+
+    try:
+        agreement = load_agreement_bytes(mangled(seed, operation), "m.xml")
+    except LvcheckError:
+        return  # not schema-valid: export refuses it cleanly (tested elsewhere)
+    assert render_text(agreement).endswith("\n")
+    assert render_html(agreement, "m.xml").startswith("<!DOCTYPE html>")
+    result = diff_agreements(load_agreement(TEMPLATES["nrw"]), agreement)
+    for output_format in ("text", "markdown", "json", "html"):
+        assert render_diff(result, output_format)

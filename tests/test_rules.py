@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import copy
-import random
 from pathlib import Path
 
 import pytest
@@ -12,7 +10,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from lvcheck.canonical import serialize
 from lvcheck.cli import cli
 from lvcheck.codes import CODES
 from lvcheck.errors import LvcheckError
@@ -20,7 +17,8 @@ from lvcheck.parse import parse_bytes
 from lvcheck.rules.numbering import number_value
 from lvcheck.validate import check_tree, validate_paths
 
-from .conftest import DATA, TEMPLATES
+from .conftest import DATA
+from .mangle import mangled
 
 INVALID = DATA / "invalid"
 REPOS = DATA / "repos"
@@ -138,33 +136,12 @@ def test_number_value_reads_display_numbers(num: str, value: int | None) -> None
     assert number_value(num) == value
 
 
-def _mutated(seed: int, operation: str) -> bytes:
-    """A real agreement with one element removed, duplicated or moved somewhere else."""
-    tree = parse_bytes(TEMPLATES["nrw"].read_bytes(), "t.xml")
-    chooser = random.Random(seed)
-    elements = [e for e in tree.getroot().iter() if isinstance(e.tag, str)][1:]
-    victim = chooser.choice(elements)
-    parent = victim.getparent()
-    assert parent is not None
-    if operation == "remove":
-        parent.remove(victim)
-    elif operation == "duplicate":
-        parent.insert(parent.index(victim), copy.deepcopy(victim))
-    else:
-        target = chooser.choice(
-            [e for e in elements if e is not victim and victim not in e.iterancestors()]
-        )
-        parent.remove(victim)
-        target.append(victim)
-    return serialize(tree)
-
-
 @settings(max_examples=120, deadline=None)
 @given(st.integers(min_value=0, max_value=10**6), st.sampled_from(["remove", "duplicate", "move"]))
 def test_mangled_documents_give_diagnostics_or_success_never_an_exception(
     seed: int, operation: str
 ) -> None:
-    data = _mutated(seed, operation)
+    data = mangled(seed, operation)
     try:
         result = check_tree(parse_bytes(data, "m.xml"), "m.xml")
     except LvcheckError:  # a move can leave no valid root; that is a clean refusal too
@@ -183,7 +160,7 @@ def test_manglings_are_caught_so_the_property_is_not_vacuous(operation: str, at_
     for seed in range(40):
         try:
             outcomes.append(
-                bool(check_tree(parse_bytes(_mutated(seed, operation), "m"), "m").diagnostics)
+                bool(check_tree(parse_bytes(mangled(seed, operation), "m"), "m").diagnostics)
             )
         except LvcheckError:
             outcomes.append(True)
@@ -192,7 +169,7 @@ def test_manglings_are_caught_so_the_property_is_not_vacuous(operation: str, at_
 
 
 def test_xml_of_mangled_document_still_parses() -> None:
-    assert etree.fromstring(_mutated(1, "move")) is not None
+    assert etree.fromstring(mangled(1, "move")) is not None
 
 
 def test_xinclude_is_never_expanded(tmp_path: Path) -> None:
