@@ -21,7 +21,7 @@ from .conftest import DATA
 from .mangle import mangled
 
 INVALID = DATA / "invalid"
-REPOS = DATA / "repos"
+REPOS = DATA / "invalid" / "repositories"
 
 # file, code, line of the finding, exit status, exit status with --strict
 CASES = [
