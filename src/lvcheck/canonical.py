@@ -114,7 +114,3 @@ def serialize(tree: etree._ElementTree) -> bytes:
     ]
     body = etree.tostring(root, encoding="UTF-8", xml_declaration=False) + b"\n"
     return DECLARATION + b"".join(before) + body + b"".join(after)
-
-
-def is_canonical(data: bytes, tree: etree._ElementTree) -> bool:
-    return serialize(tree) == data

@@ -67,10 +67,6 @@ class Field:
     line: int = field(default=0, compare=False)
 
     @property
-    def is_required(self) -> bool:
-        return self.required is not False
-
-    @property
     def is_filled(self) -> bool:
         return bool(self.value and self.value.strip())
 
