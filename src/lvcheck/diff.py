@@ -39,9 +39,9 @@ from lvcheck.model import (
 from lvcheck.render.inline import (
     STATUS_LABELS,
     duration_text,
-    format_value,
     german_date,
     plain_text,
+    value_text,
 )
 from lvcheck.rules.numbering import number_value
 from lvcheck.words import is_material, levels, metadata_severity, severity, word_ops
@@ -374,12 +374,7 @@ def compare_metadata(old: Meta, new: Meta) -> list[MetadataChange]:
 
 
 def _field_value(item: Field | None) -> str | None:
-    if item is None or not item.is_filled:
-        return None
-    if item.type == "choice":
-        chosen = set((item.value or "").split())
-        return ", ".join(plain_text(o.children) for o in item.options if o.value in chosen)
-    return format_value(item)
+    return None if item is None else value_text(item)
 
 
 def compare_fields(old: Agreement, new: Agreement) -> list[MetadataChange]:

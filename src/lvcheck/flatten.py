@@ -24,16 +24,12 @@ from lvcheck.model import (
     Span,
     Unit,
 )
-from lvcheck.render.inline import field_display, plain_text
+from lvcheck.render.inline import BLANK, plain_text, value_text
 from lvcheck.words import field_token, tokenize
 
 
 def _field_shown(item: Field) -> str:
-    if item.type == "choice":
-        chosen = set((item.value or "").split())
-        picked = [plain_text(o.children) for o in item.options if o.value in chosen]
-        return ", ".join(picked) if picked else field_display(item)
-    return field_display(item)
+    return value_text(item) or BLANK
 
 
 def _space_after_last(tokens: list[Token]) -> None:

@@ -60,6 +60,19 @@ def field_display(item: Field) -> str:
     return format_value(item) if item.is_filled else BLANK
 
 
+def value_text(item: Field) -> str | None:
+    """What a reader sees of a filled field: chosen options by their labels, dates as
+    TT.MM.JJJJ, other values as given; None when the field is empty."""
+    if not item.is_filled:
+        return None
+    if item.type == "choice":
+        chosen = set((item.value or "").split())
+        picked = [plain_text(o.children) for o in item.options if o.value in chosen]
+        if picked:
+            return ", ".join(picked)
+    return format_value(item)
+
+
 def plain_text(items: tuple[Inline, ...], on_note: Callable[[Note], None] | None = None) -> str:
     """Inline content as one line of text; notes leave "[marker]" and go to ``on_note``."""
     parts: list[str] = []
