@@ -11,32 +11,27 @@ from lxml import etree
 from lvcheck import codes
 from lvcheck.errors import LvcheckError
 from lvcheck.model import Agreement
-from lvcheck.parse import MAX_BYTES, parse_bytes, parse_file
+from lvcheck.parse import parse_bytes, parse_file
 from lvcheck.reader import read_agreement
 from lvcheck.validate import schema_diagnostics
 
 
-def load_tree(path: Path) -> etree._ElementTree:
-    """A schema-valid tree of an agreement file. Raises LvcheckError with all its findings."""
-    tree = parse_file(path)
-    findings = schema_diagnostics(tree, str(path))
-    if findings:
-        raise LvcheckError.from_diagnostics(findings)
-    return tree
-
-
-def load_agreement(path: Path) -> Agreement:
-    """The model of a schema-valid agreement file. Raises LvcheckError with all its findings."""
-    return read_agreement(load_tree(path))
-
-
-def load_agreement_bytes(data: bytes, label: str) -> Agreement:
-    """The model of agreement XML held in memory (e.g. from git). Raises LvcheckError."""
-    tree = parse_bytes(data, label)
+def _read_valid(tree: etree._ElementTree, label: str) -> Agreement:
+    """The model of a tree that passes the schema. Raises LvcheckError with all its findings."""
     findings = schema_diagnostics(tree, label)
     if findings:
         raise LvcheckError.from_diagnostics(findings)
     return read_agreement(tree)
+
+
+def load_agreement(path: Path) -> Agreement:
+    """The model of a schema-valid agreement file. Raises LvcheckError with all its findings."""
+    return _read_valid(parse_file(path), str(path))
+
+
+def load_agreement_bytes(data: bytes, label: str) -> Agreement:
+    """The model of agreement XML held in memory (e.g. from git). Raises LvcheckError."""
+    return _read_valid(parse_bytes(data, label), label)
 
 
 def _git_blob(spec: str) -> bytes:
@@ -56,9 +51,7 @@ def _git_blob(spec: str) -> bytes:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
         message = reason[-1] if reason else "git cannot read it"
         raise LvcheckError(spec, 1, 1, codes.UNREADABLE, f"not in git: {message}")
-    if len(done.stdout) > MAX_BYTES:
-        raise LvcheckError(spec, 1, 1, codes.TOO_LARGE, "the file in git is too large")
-    return done.stdout
+    return done.stdout  # parse_bytes refuses it if it is too large
 
 
 def load_side(spec: str) -> Agreement:
