@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
 from lvcheck.parse import NAMESPACE
@@ -19,13 +17,15 @@ _PLACES = {
     f"{{{NAMESPACE}}}conclusions": "Unterschriften",
     f"{{{NAMESPACE}}}attachments": "Anlagen",
 }
-_SPACE = re.compile(r"\s+")
 
 
-def _text(element: etree._Element | None) -> str:
+def text_of(element: etree._Element | None) -> str:
+    """An element's words, whitespace folded ("" for none); most num and ref elements hold
+    plain text, read without walking their (absent) children."""
     if element is None:
         return ""
-    return _SPACE.sub(" ", "".join(element.itertext())).strip()
+    text = element.text or "" if len(element) == 0 else "".join(element.itertext())
+    return " ".join(text.split())
 
 
 def unit_label(kind: str, num: str, heading: str, position: int) -> str:
@@ -38,8 +38,8 @@ def unit_label(kind: str, num: str, heading: str, position: int) -> str:
 
 
 def _label(element: etree._Element) -> str:
-    num = _text(element.find(f"{{{NAMESPACE}}}num"))
-    heading = _text(element.find(f"{{{NAMESPACE}}}heading"))
+    num = text_of(element.find(f"{{{NAMESPACE}}}num"))
+    heading = text_of(element.find(f"{{{NAMESPACE}}}heading"))
     position = 1 + sum(
         1 for sibling in element.itersiblings(preceding=True) if sibling.tag == element.tag
     )

@@ -102,10 +102,4 @@ class Document:
         )
 
 
-def text_of(element: etree._Element) -> str:
-    """The element's words, whitespace folded (most num and ref elements hold plain text)."""
-    text = element.text or "" if len(element) == 0 else "".join(element.itertext())
-    return " ".join(text.split())
-
-
 Findings = Iterator[Diagnostic]

@@ -9,7 +9,8 @@ from itertools import pairwise
 from lxml import etree
 
 from lvcheck import codes
-from lvcheck.rules.base import NS, Document, Findings, text_of
+from lvcheck.clausepath import text_of
+from lvcheck.rules.base import NS, Document, Findings
 
 UNITS = ("part", "section", "subsection", "paragraph", "point", "hcontainer")
 _UNIT_TAGS = frozenset(NS + name for name in UNITS)

@@ -10,7 +10,8 @@ import re
 from lxml import etree
 
 from lvcheck import codes
-from lvcheck.rules.base import Document, Findings, load_data, text_of
+from lvcheck.clausepath import text_of
+from lvcheck.rules.base import Document, Findings, load_data
 
 LEGAL_ATTRIBUTES = ("section", "paragraph", "sentence", "number", "following")
 _SECTION = re.compile(r"^\d+[a-z]?$")
