@@ -119,15 +119,11 @@ def _worst(kinds: list[str]) -> str:
     return max(kinds, key=order.index)
 
 
-def _normal_num(num: str) -> str:
-    return " ".join(num.split())
-
-
 def _classify(old: Clause, new: Clause, moved: bool) -> ClauseChange | None:
     aspects: list[str] = []
     if moved:
         aspects.append("moved")
-    if _normal_num(old.num) != _normal_num(new.num):
+    if old.num != new.num:  # flatten folds their whitespace already
         aspects.append("renumbered")
     words: tuple[WordOp, ...] = ()
     heading_words: tuple[WordOp, ...] = ()
@@ -159,9 +155,13 @@ def _classify(old: Clause, new: Clause, moved: bool) -> ClauseChange | None:
     )
 
 
-def _runs(
-    pairs: list[tuple[Clause, Clause]], parent_of: dict[int, str | None]
-) -> list[RenumberRun]:
+def _numbers(old: Clause, new: Clause) -> tuple[int, int] | None:
+    """The positions a renumbered pair stands for, where both numbers are plain."""
+    before, after = number_value(old.num), number_value(new.num)
+    return None if before is None or after is None else (before, after)
+
+
+def _runs(pairs: list[tuple[Clause, Clause]]) -> list[RenumberRun]:
     """Consecutive siblings renumbered by the same step become one run.
 
     Siblings are grouped first (same parent, same kind): in document order a § is
@@ -169,21 +169,17 @@ def _runs(
     """
     siblings: dict[tuple[str | None, str], list[tuple[Clause, Clause]]] = defaultdict(list)
     for old, new in sorted(pairs, key=lambda pair: pair[1].index):
-        siblings[(parent_of[new.index], new.kind)].append((old, new))
+        siblings[(new.parent, new.kind)].append((old, new))
     runs: list[list[tuple[Clause, Clause]]] = []
     for group in siblings.values():
         runs.append([group[0]])
         for old, new in group[1:]:
-            last_old, last_new = runs[-1][-1]
-            values = [number_value(c.num) for c in (last_old, last_new, old, new)]
-            if None not in values:
-                before_old, before_new, now_old, now_new = values
-                assert before_old is not None and before_new is not None
-                assert now_old is not None and now_new is not None
-                if now_new == before_new + 1 and now_new - now_old == before_new - before_old:
-                    runs[-1].append((old, new))
-                    continue
-            runs.append([(old, new)])
+            last, now = _numbers(*runs[-1][-1]), _numbers(old, new)
+            # the next number, moved by the same step as the run so far
+            if last and now and now[1] == last[1] + 1 and now[1] - now[0] == last[1] - last[0]:
+                runs[-1].append((old, new))
+            else:
+                runs.append([(old, new)])
     runs.sort(key=lambda run: run[0][1].index)
     return [RenumberRun(tuple(run), severity("renumbered")) for run in runs]
 
@@ -241,9 +237,8 @@ def compare_clauses(
         slot = bisect_left(matched_old, index)  # a deleted clause stands after its old
         place = pairs[matched_old[slot - 1]] + 0.5 if slot else -0.5  # predecessor
         placed.append((place, _unpaired("deleted", old[index], members)))
-    parent_of = {c.index: c.parent for c in new}
     placed = [(position, replace(change, position=position)) for position, change in placed]
-    return placed, _runs(renumbered, parent_of), unchanged
+    return placed, _runs(renumbered), unchanged
 
 
 # ---------------------------------------------------------------- header and fields
