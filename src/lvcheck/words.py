@@ -11,6 +11,7 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 from functools import cache
+from typing import Any
 
 from lvcheck.changes import Token, WordOp
 from lvcheck.rules.base import load_data
@@ -36,18 +37,14 @@ _PLAIN = str.maketrans(
 )
 
 
-def normalize(text: str) -> str:
-    """The comparison form of text: NFC, plain quotes and dashes, no soft hyphens."""
-    return unicodedata.normalize("NFC", text).translate(_PLAIN)
-
-
 def tokenize(text: str) -> list[Token]:
     """Words and punctuation, each with the whitespace that follows it."""
     text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
     tokens = []
     for match in _TOKEN.finditer(text):
         word, space = match.group(1), match.group(2)
-        tokens.append((normalize(word), word + (" " if space else "")))
+        # the text is NFC already: each word only needs its quotes and dashes made plain
+        tokens.append((word.translate(_PLAIN), word + (" " if space else "")))
     return tokens
 
 
@@ -79,15 +76,14 @@ def word_ops(old: tuple[Token, ...], new: tuple[Token, ...]) -> tuple[tuple[Word
     return tuple(ops), matcher.ratio()
 
 
-@cache
-def severity_table() -> dict[str, object]:
-    """data/diff_severity.toml: the severity of each kind of change."""
+def severity_table() -> dict[str, Any]:
+    """data/diff_severity.toml: the severity of each kind of change (loaded once)."""
     return load_data("diff_severity.toml")
 
 
 @cache
 def _material_pattern() -> re.Pattern[str]:
-    patterns = severity_table()["material"]["patterns"]  # type: ignore[index]
+    patterns = severity_table()["material"]["patterns"]
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
@@ -104,12 +100,12 @@ def is_material(ops: tuple[WordOp, ...]) -> bool:
 
 
 def severity(kind: str) -> str:
-    table: dict[str, str] = severity_table()["clause"]  # type: ignore[assignment]
+    table: dict[str, str] = severity_table()["clause"]
     return table.get(kind, "minor")
 
 
 def metadata_severity(subject: str) -> str:
-    table: dict[str, str] = severity_table()["metadata"]  # type: ignore[assignment]
+    table: dict[str, str] = severity_table()["metadata"]
     if subject.startswith("field:"):
         return table.get("field", table["default"])
     head = subject.split(".", 1)[0]
@@ -117,5 +113,5 @@ def metadata_severity(subject: str) -> str:
 
 
 def levels() -> list[str]:
-    order: list[str] = severity_table()["levels"]["order"]  # type: ignore[index]
+    order: list[str] = severity_table()["levels"]["order"]
     return order
