@@ -30,8 +30,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from lvcheck.canonical import serialize
-from lvcheck.parse import NAMESPACE, parse_file
+from lvcheck.document.canonical import serialize
+from lvcheck.document.parse import NAMESPACE, parse_file
 
 ROOT = Path(__file__).resolve().parent.parent
 XSD = ROOT / "schema" / "lvcheck-agreement-1.0.xsd"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import copy
 import random
 
-from lvcheck.canonical import serialize
-from lvcheck.parse import parse_bytes
+from lvcheck.document.canonical import serialize
+from lvcheck.document.parse import parse_bytes
 
 from .conftest import TEMPLATES
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from lvcheck.load import load_agreement_bytes
+from lvcheck.document.load import load_agreement_bytes
 from lvcheck.render.html import render_html
-from lvcheck.site import build_site
+from lvcheck.render.site import build_site
 
 from .conftest import ALL_CONTRACTS, CONTRACTS, ROOT, TEMPLATES
 

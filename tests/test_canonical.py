@@ -9,10 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lvcheck.canonical import serialize
-from lvcheck.formatting import format_file
-from lvcheck.parse import NAMESPACE, parse_bytes
-from lvcheck.reader import read_agreement
+from lvcheck.document.canonical import format_file, serialize
+from lvcheck.document.parse import NAMESPACE, parse_bytes
+from lvcheck.document.read import read_agreement
 
 from .conftest import ALL_CONTRACTS, TEMPLATES
 

@@ -16,15 +16,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from lvcheck.canonical import serialize
-from lvcheck.changes import Clause, DiffResult
 from lvcheck.cli import cli
-from lvcheck.diff import diff_agreements
-from lvcheck.flatten import flatten
-from lvcheck.load import load_agreement, load_agreement_bytes
-from lvcheck.model import Agreement
-from lvcheck.parse import NAMESPACE, parse_bytes
-from lvcheck.render.diff_output import render_diff
+from lvcheck.diff.changes import Clause, DiffResult
+from lvcheck.diff.engine import diff_agreements
+from lvcheck.diff.flatten import flatten
+from lvcheck.document.canonical import serialize
+from lvcheck.document.load import load_agreement, load_agreement_bytes
+from lvcheck.document.model import Agreement
+from lvcheck.document.parse import NAMESPACE, parse_bytes
+from lvcheck.render.registry import render_diff
 
 from .conftest import DATA, EXAMPLES, TEMPLATES
 
@@ -102,10 +102,10 @@ def test_nrw_successor_reads_as_a_lawyer_would_describe_it() -> None:
     assert (moved.old and moved.old.num, moved.new and moved.new.num) == ("§ 12", "§ 10")
     assert [(r.old_label, r.new_label) for r in result.renumbered] == [
         ("§§ 3–8", "§§ 4–9"),
-        ("7.1–7.3", "8.1–8.3"),
+        ("§ 7 Ziff. 7.1–7.3", "§ 8 Ziff. 8.1–8.3"),
         ("§§ 9–11", "§§ 11–13"),
         ("§§ 13–14", "§§ 14–15"),
-        ("(5)", "(4)"),
+        ("§ 14 Abs. 5", "§ 15 Abs. 4"),
     ]
 
 
@@ -148,10 +148,10 @@ def test_markdown_stays_under_the_comment_limit(monkeypatch: pytest.MonkeyPatch)
 
 def test_json_is_versioned_and_names_both_sides() -> None:
     document = json.loads(render_diff(_case("deleted-point"), "json"))
-    assert (document["format"], document["version"]) == ("lvcheck-diff", 1)
+    assert (document["format"], document["version"]) == ("lvcheck-diff", 2)
     (change,) = document["changes"]
     assert change["kind"] == "deleted" and change["old_eId"] == "sec_2__list_1__point_2"
-    assert change["path"] == "§ 2 > Aufzählung 1 > Punkt 2"
+    assert change["citation"] == "§ 2, 2. Spiegelstrich"
 
 
 def test_html_escapes_the_text_and_has_a_synopsis() -> None:
@@ -363,7 +363,7 @@ def test_textconv_prints_reading_text_and_survives_broken_files(runner: CliRunne
 
 
 def _clause(eid: str, parent: str | None, index: int, text: str) -> Clause:
-    from lvcheck.words import tokenize
+    from lvcheck.diff.words import tokenize
 
     return Clause(
         eid=eid,
@@ -371,7 +371,8 @@ def _clause(eid: str, parent: str | None, index: int, text: str) -> Clause:
         num="",
         heading_tokens=(),
         tokens=tuple(tokenize(text)),
-        path=eid,
+        citation=eid,
+        top=eid,
         parent=parent,
         index=index,
     )
@@ -380,7 +381,7 @@ def _clause(eid: str, parent: str | None, index: int, text: str) -> Clause:
 def test_boilerplate_said_twice_does_not_anchor_a_match_across_sections() -> None:
     """Two sections end with the same sentence. With all eIds changed, each sentence must
     stay with its own section, not with whichever came first."""
-    from lvcheck.align import align
+    from lvcheck.diff.align import align
 
     boilerplate = "Im Übrigen gelten die Bestimmungen des Rahmenvertrages entsprechend."
     old = [

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from lvcheck.cli import cli
-from lvcheck.validate import validate_paths
+from lvcheck.validate.engine import validate_paths
 
 from .conftest import CONTRACTS, DATA
 
@@ -48,7 +48,7 @@ def test_json_report_is_versioned_and_complete(runner: CliRunner) -> None:
             "rule": "ref-unresolved",
             "severity": "error",
             "message": "reference to '#sec_9', but no clause has the eId 'sec_9'",
-            "clause": "§ 2 > (1)",
+            "clause": "§ 2 Abs. 1",
         }
     ]
 
@@ -62,7 +62,7 @@ def test_github_annotations_escape_and_summary_lists_everything(
     assert status == 1
     assert out.splitlines() == [
         f"::error file={BROKEN},line=37,col=1,title=LV311 ref-unresolved::reference to "
-        "'#sec_9', but no clause has the eId 'sec_9' [§ 2 > (1)]",
+        "'#sec_9', but no clause has the eId 'sec_9' [§ 2 Abs. 1]",
         f"::warning file={warned},line=31,col=1,title=LV304 numbering-gap::numbering jumps "
         "from '§ 1' to '§ 3' [§ 3]",
     ]

@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lvcheck import codes, parse
+from lvcheck import codes
+from lvcheck.document import parse
+from lvcheck.document.parse import NAMESPACE, parse_bytes, parse_file
 from lvcheck.errors import LvcheckError
-from lvcheck.parse import NAMESPACE, parse_bytes, parse_file
 
 from .conftest import DATA, TEMPLATES
 

@@ -1,4 +1,8 @@
-"""Every `console` example in README.md is run, and must print exactly what it shows."""
+"""Every `console` example in README.md is run, and must print exactly what it shows.
+
+`pytest --update-golden` rewrites the README's outputs from the current lvcheck (review the
+git diff: the README is what a new user reads first).
+"""
 
 from __future__ import annotations
 
@@ -12,18 +16,28 @@ from lvcheck.cli import cli
 
 from .conftest import ROOT
 
+README = ROOT / "README.md"
 BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
 HEAD = re.compile(r"\s*\|\s*head -n (\d+)\s*$")
 
 
 def _examples() -> list[tuple[str, str]]:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     examples = []
-    for block in BLOCK.findall(readme):
+    for block in BLOCK.findall(README.read_text(encoding="utf-8")):
         command, _, output = block.partition("\n")
         assert command.startswith("$ lvcheck "), command
         examples.append((command[2:], output))
     return examples
+
+
+def _run(command: str, runner: CliRunner) -> str:
+    head = HEAD.search(command)
+    if head:
+        command = command[: head.start()]
+    output = runner.invoke(cli, shlex.split(command)[1:]).output
+    if head:
+        output = "".join(output.splitlines(keepends=True)[: int(head.group(1))])
+    return output
 
 
 def test_readme_has_examples() -> None:
@@ -32,14 +46,18 @@ def test_readme_has_examples() -> None:
 
 @pytest.mark.parametrize(("command", "expected"), _examples(), ids=[c for c, _ in _examples()])
 def test_readme_example_prints_what_it_shows(
-    command: str, expected: str, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+    command: str,
+    expected: str,
+    runner: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
 ) -> None:
     monkeypatch.chdir(ROOT)
-    head = HEAD.search(command)
-    if head:
-        command = command[: head.start()]
-    result = runner.invoke(cli, shlex.split(command)[1:])
-    output = result.output
-    if head:
-        output = "".join(output.splitlines(keepends=True)[: int(head.group(1))])
+    output = _run(command, runner)
+    if request.config.getoption("--update-golden") and output != expected:
+        text = README.read_text(encoding="utf-8")
+        old = f"```console\n$ {command}\n{expected}```"
+        assert text.count(old) == 1, command
+        README.write_text(text.replace(old, f"```console\n$ {command}\n{output}```"), "utf-8")
+        return
     assert output == expected

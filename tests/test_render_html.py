@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 from lvcheck.cli import cli
+from lvcheck.document.load import load_agreement, load_agreement_bytes
 from lvcheck.errors import LvcheckError
-from lvcheck.load import load_agreement, load_agreement_bytes
 from lvcheck.render.html import render_html
-from lvcheck.site import build_site
+from lvcheck.render.site import build_site
 
 from .conftest import ALL_CONTRACTS, CONTRACTS, DATA, EXAMPLES, TEMPLATES
 from .mangle import mangled
@@ -173,8 +173,8 @@ def test_only_internal_references_become_links() -> None:
 def test_any_schema_valid_agreement_renders_and_diffs_without_an_exception(
     seed: int, operation: str
 ) -> None:
-    from lvcheck.diff import diff_agreements
-    from lvcheck.render.diff_output import render_diff
+    from lvcheck.diff.engine import diff_agreements
+    from lvcheck.render.registry import render_diff
     from lvcheck.render.text import render_text
 
     try:

@@ -7,9 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from lvcheck.load import load_agreement
-from lvcheck.model import Agreement, Conclusions, Field, Meta, Note, Paragraph, Signature, Unit
-from lvcheck.render.inline import BLANK
+from lvcheck.document.load import load_agreement
+from lvcheck.document.model import (
+    Agreement,
+    Conclusions,
+    Field,
+    Meta,
+    Note,
+    Paragraph,
+    Signature,
+    Unit,
+)
+from lvcheck.labels import BLANK
 from lvcheck.render.text import render_text
 
 from .conftest import ALL_CONTRACTS, DATA, EXAMPLES, TEMPLATES

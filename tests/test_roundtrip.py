@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from lvcheck.canonical import serialize
-from lvcheck.model import Field, Paragraph, Unit
-from lvcheck.parse import parse_bytes, parse_file
-from lvcheck.reader import read_agreement
-from lvcheck.validate import schema_diagnostics
-from lvcheck.writer import write_agreement
+from lvcheck.document.canonical import serialize
+from lvcheck.document.model import Field, Paragraph, Unit
+from lvcheck.document.parse import parse_bytes, parse_file
+from lvcheck.document.read import read_agreement
+from lvcheck.document.schema import schema_diagnostics
+from lvcheck.document.write import write_agreement
 
 from .conftest import ALL_CONTRACTS, TEMPLATES
 

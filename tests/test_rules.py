@@ -12,10 +12,10 @@ from lxml import etree
 
 from lvcheck.cli import cli
 from lvcheck.codes import CODES
+from lvcheck.document.numbers import number_value
+from lvcheck.document.parse import parse_bytes
 from lvcheck.errors import LvcheckError
-from lvcheck.parse import parse_bytes
-from lvcheck.rules.numbering import number_value
-from lvcheck.validate import check_tree, validate_paths
+from lvcheck.validate.engine import check_tree, validate_paths
 
 from .conftest import DATA
 from .mangle import mangled

@@ -9,16 +9,17 @@ import pytest
 import xmlschema
 from lxml import etree
 
-from lvcheck.errors import LvcheckError
-from lvcheck.parse import NAMESPACE, parse_file
-from lvcheck.schemas import (
+from lvcheck.document.parse import NAMESPACE, parse_file
+from lvcheck.document.schema import (
     SCHEMA_FILE,
     get_full_schema,
     get_schema,
     schema_bytes,
+    schema_diagnostics,
     unique_constraints,
 )
-from lvcheck.validate import check_tree, schema_diagnostics
+from lvcheck.errors import LvcheckError
+from lvcheck.validate.engine import check_tree
 
 from .conftest import ALL_CONTRACTS, DATA, ROOT, TEMPLATES
 

@@ -1,3 +1,51 @@
-"""lvcheck: contract-as-code for Leistungsvereinbarungen under SGB IX."""
+"""lvcheck: contract-as-code for Leistungsvereinbarungen under SGB IX.
+
+The public API (see lvcheck.api)::
+
+    import lvcheck
+    agreement = lvcheck.load("contracts/nrw/lvr-ihl-externe-leistungserbringer.xml")
+    result = lvcheck.diff("main:contracts/nrw/x.xml", "contracts/nrw/x.xml")
+    print(lvcheck.render(result, "markdown"))
+
+Names are imported on first use, so that `import lvcheck` (and every command) starts fast.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+_LAZY = {
+    "load": "lvcheck.api",
+    "validate": "lvcheck.api",
+    "diff": "lvcheck.api",
+    "render": "lvcheck.api",
+    "build_site": "lvcheck.api",
+    "Agreement": "lvcheck.document.model",
+    "DiffResult": "lvcheck.diff.changes",
+    "CheckedFile": "lvcheck.validate.engine",
+    "Diagnostic": "lvcheck.errors",
+    "LvcheckError": "lvcheck.errors",
+}
+
+__all__ = ["__version__", *_LAZY]
+
+if TYPE_CHECKING:
+    from lvcheck.api import build_site as build_site
+    from lvcheck.api import diff as diff
+    from lvcheck.api import load as load
+    from lvcheck.api import render as render
+    from lvcheck.api import validate as validate
+    from lvcheck.diff.changes import DiffResult as DiffResult
+    from lvcheck.document.model import Agreement as Agreement
+    from lvcheck.errors import Diagnostic as Diagnostic
+    from lvcheck.errors import LvcheckError as LvcheckError
+    from lvcheck.validate.engine import CheckedFile as CheckedFile
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'lvcheck' has no attribute {name!r}")

@@ -1,4 +1,5 @@
-"""The command line: click commands only. Messages and exit codes are decided here.
+"""The command line: click commands over the public API (lvcheck.api) and the render
+registry. Messages and exit codes are decided here, and only here.
 
 Exit codes: 0 fine; 1 findings (invalid or non-canonical documents); 2 usage errors and
 input that cannot be used at all (missing, unreadable, not XML where XML is needed).
@@ -20,7 +21,10 @@ from lvcheck.errors import LvcheckError
 # Each command imports what it needs when it runs: `lvcheck validate` in a CI job is
 # started thousands of times and should not pay for the model and the renderers.
 
+# The format names of the render registry, spelled out so that `--help` needs no import.
 FINDING_FORMATS = ("text", "json", "github", "sarif", "junit")
+AGREEMENT_FORMATS = ("text", "html", "pdf")
+DIFF_FORMATS = ("text", "markdown", "json", "html")
 EXIT_FINDINGS = 1
 EXIT_TROUBLE = 2
 DEFAULT_FOLDER = Path("contracts")
@@ -93,13 +97,13 @@ def validate(paths: tuple[Path, ...], output_format: str, strict: bool, jobs: in
     report has one line per finding: path:line:col: CODE severity message [clause].
     Exit 0 when all are valid, 1 on findings, 2 when a file cannot be read.
     """
+    from lvcheck.api import render, validate
     from lvcheck.render import findings
-    from lvcheck.validate import validate_paths
 
-    checked = validate_paths(_default_paths(paths), jobs)
+    checked = validate(_default_paths(paths), jobs)
     if not checked:
         _fail("no *.xml files found in the given folders")
-    click.echo(findings.render(checked, output_format, strict), nl=False)
+    click.echo(render(checked, output_format, strict=strict), nl=False)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if output_format == "github" and summary_file:
         with Path(summary_file).open("a", encoding="utf-8") as summary:
@@ -116,7 +120,7 @@ def validate(paths: tuple[Path, ...], output_format: str, strict: bool, jobs: in
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "html", "pdf"]),
+    type=click.Choice(AGREEMENT_FORMATS),
     default="text",
     show_default=True,
     help="Output format.",
@@ -135,32 +139,19 @@ def export(source: Path, output_format: str, output: Path | None) -> None:
     a page per version, and a diff page (redline and Synopse) between successive versions.
     Files are written atomically and never over a source file.
     """
+    from lvcheck.api import build_site, load, render
     from lvcheck.files import refuse_overwriting, write_atomic
-    from lvcheck.load import load_agreement
 
     if source.is_dir():
         if output_format != "html" or output is None:
             _fail("a folder is exported with --format html -o FOLDER")
-        from lvcheck.site import build_site
-
         written = build_site(source, output)
         click.echo(f"{len(written)} file(s) written to {output}", err=True)
         return
-    agreement = load_agreement(source)
-    if output_format == "pdf":
-        from lvcheck.render.pdf import render_pdf
-
-        if output is None:
-            _fail("a PDF needs -o FILE")
-        data = render_pdf(agreement, str(source))
-    elif output_format == "html":
-        from lvcheck.render.html import render_html
-
-        data = render_html(agreement, str(source)).encode("utf-8")
-    else:
-        from lvcheck.render.text import render_text
-
-        data = render_text(agreement).encode("utf-8")
+    if output_format == "pdf" and output is None:
+        _fail("a PDF needs -o FILE")
+    rendered = render(load(source), output_format, source_label=str(source))
+    data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
         return
@@ -179,8 +170,8 @@ def fmt(paths: tuple[Path, ...], check: bool) -> None:
     One block element per line, two-space indent, fixed attribute order; running text
     is left exactly as it is, so the content never changes.
     """
-    from lvcheck.formatting import format_file
-    from lvcheck.validate import iter_agreement_files
+    from lvcheck.document.canonical import format_file
+    from lvcheck.files import iter_agreement_files
 
     files = list(iter_agreement_files(_default_paths(paths)))
     if not files:
@@ -205,9 +196,6 @@ def fmt(paths: tuple[Path, ...], check: bool) -> None:
         sys.exit(EXIT_TROUBLE)
     if check and changed:
         sys.exit(EXIT_FINDINGS)
-
-
-DIFF_FORMATS = ("text", "markdown", "json", "html")
 
 
 @cli.command()
@@ -251,12 +239,11 @@ def diff(
     OLD and NEW are files, or git revisions as REV:path (main:contracts/nrw/x.xml).
     Exit 0 when they are the same, 1 when they differ, 2 on trouble.
     """
-    from lvcheck.diff import diff_agreements
+    from lvcheck.api import diff as compare
     from lvcheck.files import refuse_overwriting, write_atomic
-    from lvcheck.load import load_side
-    from lvcheck.render.diff_output import render_diff
+    from lvcheck.render.registry import render_diff
 
-    result = diff_agreements(load_side(old), load_side(new), old, new, against_template)
+    result = compare(old, new, against_template)
     if color is None:
         color = output is None and sys.stdout.isatty()
     text = render_diff(result, output_format, color=color)
@@ -277,12 +264,11 @@ def textconv(file: Path) -> None:
     Never fails: a file that is not a valid agreement is printed as it is, so that git
     still shows a diff.
     """
-    from lvcheck.load import load_agreement
-    from lvcheck.parse import read_bytes
-    from lvcheck.render.text import render_text
+    from lvcheck.api import load, render
+    from lvcheck.document.parse import read_bytes
 
     try:
-        click.echo(render_text(load_agreement(file)), nl=False)
+        click.echo(render(load(file), "text"), nl=False)
     except LvcheckError as error:
         click.echo(f"lvcheck textconv: {error.diagnostic} (showing the raw file)", err=True)
         with contextlib.suppress(LvcheckError):  # unreadable: git shows nothing for it

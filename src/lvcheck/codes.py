@@ -1,6 +1,7 @@
 """Stable diagnostic codes. A code never changes meaning once released; docs/rules.md has
 one entry per code (what, why, a failing example, how to fix).
 
+LV0xx  lvcheck was called wrongly (no file is at fault)
 LV1xx  the file cannot be read as an agreement at all
 LV2xx  the document does not match the schema
 LV3xx  semantic rules: eIds, numbering, references, header, repository, fields, clauses
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lvcheck.errors import Severity
+from lvcheck.errors import USAGE, Severity
 
 UNREADABLE = "LV101"
 NOT_WELL_FORMED = "LV102"
@@ -55,6 +56,7 @@ class CodeInfo:
 _E, _W = Severity.ERROR, Severity.WARNING
 
 CODES: dict[str, CodeInfo] = {
+    USAGE: CodeInfo("usage", _E, "lvcheck was asked for something it does not do (a format)"),
     UNREADABLE: CodeInfo(
         "unreadable", _E, "the file cannot be read (missing, a folder, no permission)"
     ),

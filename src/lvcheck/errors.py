@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+USAGE = "LV001"  # codes.py names every code; this one is needed here, where it is raised
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -30,10 +32,8 @@ class Diagnostic:
 
     def __str__(self) -> str:
         where = f" [{self.clause}]" if self.clause else ""
-        return (
-            f"{self.path}:{self.line}:{self.column}: {self.code} "
-            f"{self.severity.value} {self.message}{where}"
-        )
+        place = f"{self.path}:{self.line}:{self.column}: " if self.path else ""
+        return f"{place}{self.code} {self.severity.value} {self.message}{where}"
 
 
 class LvcheckError(Exception):
@@ -49,6 +49,11 @@ class LvcheckError(Exception):
     @property
     def diagnostic(self) -> Diagnostic:
         return self.diagnostics[0]
+
+    @classmethod
+    def usage(cls, message: str) -> LvcheckError:
+        """lvcheck was asked for something it does not do (LV001): no file is at fault."""
+        return cls("", 0, 0, USAGE, message)
 
     @classmethod
     def from_diagnostics(cls, diagnostics: tuple[Diagnostic, ...]) -> LvcheckError:

@@ -1,10 +1,11 @@
-"""Writing output files safely: atomically, and never over an input."""
+"""Files: finding the agreements in folders, and writing output safely (atomically,
+never over an input)."""
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from lvcheck import codes
@@ -53,3 +54,12 @@ def write_atomic(target: Path, data: bytes) -> None:
         raise LvcheckError(
             str(target), 1, 1, codes.UNREADABLE, f"cannot write: {exc.strerror or exc}"
         ) from None
+
+
+def iter_agreement_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files as given; folders searched recursively for *.xml, in a stable order."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*.xml") if p.is_file())
+        else:
+            yield path

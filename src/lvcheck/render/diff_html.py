@@ -1,193 +1,170 @@
 """The diff as one standalone HTML page: a redline of every change, and a Synopse in two
 columns, "Bisherige Fassung | Neue Fassung", with "unverändert" and "entfällt" as German
-legal drafting writes them. All text is escaped; no external request."""
+legal drafting writes them. Built as an lxml tree (every text escaped); no external
+request; the stylesheet is diff.css beside this module."""
 
 from __future__ import annotations
 
-from html import escape
+from lxml import etree
 
-from lvcheck.changes import Clause, ClauseChange, DiffResult, WordOp
-from lvcheck.render.diffparts import (
-    KIND_LABELS,
-    SEVERITY_LABELS,
-    change_label,
-    change_title,
-    summary,
-)
-
-STYLE = """
-:root { --del: #b3261e; --ins: #146c2e; --line: #d0d4da; --muted: #5f6368; }
-body { font: 16px/1.5 Georgia, 'Times New Roman', serif; margin: 0 auto; max-width: 72rem;
-       padding: 1.5rem; color: #1b1b1b; }
-h1, h2, h3 { font-family: system-ui, sans-serif; line-height: 1.25; }
-h3 { font-size: 1rem; margin: 1.5rem 0 .25rem; }
-del { color: var(--del); text-decoration: line-through; background: #fde7e5; }
-ins { color: var(--ins); text-decoration: underline; background: #e3f4e8; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid var(--line); padding: .4rem .6rem; vertical-align: top;
-         text-align: left; }
-th { background: #f1f3f4; font-family: system-ui, sans-serif; }
-.badge { font: .75rem system-ui, sans-serif; border-radius: .75rem; padding: .1rem .5rem;
-         background: #eceff1; color: var(--muted); white-space: nowrap; }
-.badge.material { background: #fde7e5; color: var(--del); }
-.badge.major { background: #fff4e5; color: #8a4b00; }
-.note { color: var(--muted); font-style: italic; }
-.num { font-weight: bold; }
-#synopse td { width: 50%; }
-@media print { nav { display: none; } a { color: inherit; text-decoration: none; }
-  tr, article { break-inside: avoid; } }
-"""
+from lvcheck import labels
+from lvcheck.diff.changes import ChangeKind, Clause, ClauseChange, DiffResult, Level, WordOp
+from lvcheck.render.diffparts import change_label, change_title, summary
+from lvcheck.render.htmlkit import append_text, new_page, serialize, sub
 
 
-def _words(ops: tuple[WordOp, ...], side: str) -> str:
+def _words(parent: etree._Element, ops: tuple[WordOp, ...], side: str) -> None:
     """One side of a word diff: "old" shows deletions, "new" insertions, "both" both."""
-    parts = []
     for op in ops:
         if op.op == "equal":
-            parts.append(escape(op.new))
+            append_text(parent, op.new)
             continue
         if side in ("old", "both") and op.old:
-            parts.append(f"<del>{escape(op.old)}</del>")
+            sub(parent, "del", op.old)
         if side in ("new", "both") and op.new:
-            parts.append(f"<ins>{escape(op.new)}</ins>")
-    return "".join(parts).strip()
+            sub(parent, "ins", op.new)
 
 
-def _clause_html(clause: Clause, body: str | None = None) -> str:
+def _clause(
+    parent: etree._Element, clause: Clause, ops: tuple[WordOp, ...] = (), side: str = ""
+) -> None:
+    """Number and heading in bold, then the words (or one side of their word diff)."""
     head = " ".join(p for p in (clause.num, clause.heading) if p)
-    parts = [f'<span class="num">{escape(head)}</span>'] if head else []
-    text = body if body is not None else escape(clause.text)
-    if text:
-        parts.append(text)
-    return " ".join(parts)
+    if head:
+        sub(parent, "span", head, class_="num")
+    if ops:
+        append_text(parent, " ")
+        _words(parent, ops, side)
+    elif clause.text:
+        append_text(parent, (" " if head else "") + clause.text)
 
 
-def _badge(severity: str) -> str:
-    return f'<span class="badge {severity}">{SEVERITY_LABELS[severity]}</span>'
+def _badge(parent: etree._Element, severity: Level) -> None:
+    sub(parent, "span", labels.SEVERITIES[severity], class_=f"badge {severity}")
 
 
-def _redline(change: ClauseChange, number: int) -> str:
-    title = escape(change_title(change))
-    out = [
-        f'<article id="aenderung-{number}"><h3>{title} {_badge(change.severity)}</h3>',
-        f'<p class="note">{escape(change_label(change))}</p>',
-    ]
-    if change.kind in ("inserted", "deleted"):
-        tag = "ins" if change.kind == "inserted" else "del"
+def _note(parent: etree._Element, text: str) -> None:
+    sub(parent, "span", text, class_="note")
+
+
+def _redline(parent: etree._Element, change: ClauseChange, number: int) -> None:
+    article = sub(parent, "article", id=f"aenderung-{number}")
+    heading = sub(article, "h3", change_title(change) + " ")
+    _badge(heading, change.severity)
+    sub(article, "p", change_label(change), class_="note")
+    if change.kind in (ChangeKind.INSERTED, ChangeKind.DELETED):
+        tag = "ins" if change.kind == ChangeKind.INSERTED else "del"
         for clause in (change.new or change.old, *change.subtree):
             if clause is not None and (clause.text or clause.heading):
-                out.append(f"<p><{tag}>{_clause_html(clause)}</{tag}></p>")
-    else:
-        if change.heading_words:
-            out.append(f"<p>Überschrift: {_words(change.heading_words, 'both')}</p>")
-        if change.rewritten and change.old and change.new:
-            out.append(f"<p>bisher: <del>{escape(change.old.text)}</del></p>")
-            out.append(f"<p>neu: <ins>{escape(change.new.text)}</ins></p>")
-        elif change.words:
-            out.append(f"<p>{_words(change.words, 'both')}</p>")
-    out.append("</article>")
-    return "\n".join(out)
+                _clause(sub(sub(article, "p"), tag), clause)
+        return
+    if change.heading_words:
+        line = sub(article, "p", f"{labels.HEADING}: ")
+        _words(line, change.heading_words, "both")
+    if change.rewritten and change.old and change.new:
+        sub(sub(article, "p", f"{labels.BEFORE}: "), "del", change.old.text)
+        sub(sub(article, "p", f"{labels.AFTER}: "), "ins", change.new.text)
+    elif change.words:
+        _words(sub(article, "p"), change.words, "both")
 
 
-def _synopsis_rows(result: DiffResult) -> list[tuple[float, str, str]]:
-    """(position in the new document, left cell, right cell) for every clause."""
-    rows: list[tuple[float, str, str]] = []
+Row = tuple[float, Clause | None, Clause | None, tuple[WordOp, ...], str]
+
+
+def _synopsis_rows(result: DiffResult) -> list[Row]:
+    """(position in the new document, old clause, new clause, word diff, note) for every
+    clause; a note stands in the right column where the new side shows no text."""
+    rows: list[Row] = []
     for old, new in result.unchanged:
-        rows.append((new.index, _clause_html(old), '<span class="note">unverändert</span>'))
+        rows.append((new.index, old, None, (), labels.UNCHANGED))
     for run in result.renumbered:
         for old, new in run.pairs:
-            rows.append(
-                (
-                    new.index,
-                    _clause_html(old),
-                    f'<span class="note">unverändert, jetzt {escape(new.num)}</span>',
-                )
-            )
+            rows.append((new.index, old, None, (), f"{labels.UNCHANGED_NOW} {new.num}"))
     for change in result.changes:
-        if change.kind == "inserted":
+        if change.kind == ChangeKind.INSERTED:
             for offset, clause in enumerate((change.new, *change.subtree)):
-                if clause is not None:
-                    rows.append((change.position + offset / 1000, "", _clause_html(clause)))
-        elif change.kind == "deleted":
+                rows.append((change.position + offset / 1000, None, clause, (), ""))
+        elif change.kind == ChangeKind.DELETED:
             for offset, clause in enumerate((change.old, *change.subtree)):
-                if clause is not None:
-                    rows.append(
-                        (
-                            change.position + offset / 1000,
-                            _clause_html(clause),
-                            '<span class="note">entfällt</span>',
-                        )
-                    )
-        elif change.old is not None and change.new is not None:
-            old_body = _words(change.words, "old") if change.words else None
-            new_body = _words(change.words, "new") if change.words else None
-            rows.append(
-                (
-                    change.position,
-                    _clause_html(change.old, old_body),
-                    _clause_html(change.new, new_body),
-                )
-            )
+                rows.append((change.position + offset / 1000, clause, None, (), labels.DROPPED))
+        else:
+            rows.append((change.position, change.old, change.new, change.words, ""))
     return sorted(rows, key=lambda row: row[0])
 
 
+def _synopsis(parent: etree._Element, result: DiffResult) -> None:
+    section = sub(parent, "section", id="synopse")
+    sub(section, "h2", labels.SYNOPSIS)
+    table = sub(section, "table")
+    header = sub(sub(table, "thead"), "tr")
+    sub(header, "th", labels.OLD_VERSION)
+    sub(header, "th", labels.NEW_VERSION)
+    body = sub(table, "tbody")
+    for _, old, new, ops, note in _synopsis_rows(result):
+        row = sub(body, "tr")
+        left, right = sub(row, "td"), sub(row, "td")
+        if old is not None:
+            _clause(left, old, ops, "old")
+        if new is not None:
+            _clause(right, new, ops, "new")
+        elif note:
+            _note(right, note)
+
+
+def _table(parent: etree._Element, columns: tuple[str, ...]) -> etree._Element:
+    table = sub(parent, "table")
+    row = sub(sub(table, "thead"), "tr")
+    for column in columns:
+        sub(row, "th", column)
+    return sub(table, "tbody")
+
+
 def render_diff_html(result: DiffResult) -> str:
+    """The standalone page of a diff."""
     counts = summary(result)
-    title = f"Vertragsvergleich: {result.old.label} → {result.new.label}"
-    out = [
-        "<!DOCTYPE html>",
-        '<html lang="de">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(title)}</title>",
-        f"<style>{STYLE}</style>",
-        "</head>",
-        "<body>",
-        "<header>",
-        "<h1>Vertragsvergleich</h1>",
-        f"<p>Bisherige Fassung: <b>{escape(result.old.title)}</b> "
-        f"({escape(result.old.label)}, Fassung {escape(result.old.version)})<br>",
-        f"Neue Fassung: <b>{escape(result.new.title)}</b> "
-        f"({escape(result.new.label)}, Fassung {escape(result.new.version)})</p>",
-        '<nav><a href="#aenderungen">Änderungen</a> · <a href="#synopse">Synopse</a></nav>',
-        "</header>",
-        "<main>",
-        '<section id="uebersicht"><h2>Übersicht</h2>',
-    ]
+    title = f"{labels.CONTRACT_COMPARISON}: {result.old.label} → {result.new.label}"
+    html, body = new_page(title, "diff")
+    header = sub(body, "header")
+    sub(header, "h1", labels.CONTRACT_COMPARISON)
+    sides = sub(header, "p")
+    for word, side in ((labels.OLD_VERSION, result.old), (labels.NEW_VERSION, result.new)):
+        append_text(sides, f"{word}: ")
+        sub(sides, "b", side.title)
+        append_text(sides, f" ({side.label}, {labels.VERSION} {side.version})")
+        sub(sides, "br")
+    nav = sub(header, "nav")
+    sub(nav, "a", labels.CHANGES, href="#aenderungen")
+    append_text(nav, " · ")
+    sub(nav, "a", labels.SYNOPSIS, href="#synopse")
+    main = sub(body, "main")
+    overview = sub(main, "section", id="uebersicht")
+    sub(overview, "h2", labels.OVERVIEW)
     if not counts.total:
-        out.append("<p>Keine Änderungen.</p>")
+        sub(overview, "p", labels.NO_CHANGES)
     else:
-        out.append("<table><thead><tr><th>Art der Änderung</th><th>Anzahl</th></tr></thead><tbody>")
-        out += [f"<tr><td>{KIND_LABELS[k]}</td><td>{n}</td></tr>" for k, n in counts.counts.items()]
-        out.append("</tbody></table>")
-    out.append("</section>")
+        rows = _table(overview, (labels.KIND_OF_CHANGE, labels.COUNT))
+        for kind, count in counts.counts.items():
+            row = sub(rows, "tr")
+            sub(row, "td", labels.CHANGE_KINDS[kind])
+            sub(row, "td", str(count))
     if result.metadata:
-        out.append(
-            '<section id="kopfdaten"><h2>Kopfdaten</h2><table><thead><tr><th>Angabe</th>'
-            "<th>bisher</th><th>neu</th><th>Gewicht</th></tr></thead><tbody>"
-        )
+        section = sub(main, "section", id="kopfdaten")
+        sub(section, "h2", labels.HEADER)
+        rows = _table(section, (labels.FACT, labels.BEFORE, labels.AFTER, labels.WEIGHT))
         for meta in result.metadata:
-            out.append(
-                f"<tr><td>{escape(meta.label)}</td><td>{escape(meta.old or '—')}</td>"
-                f"<td>{escape(meta.new or '—')}</td><td>{_badge(meta.severity)}</td></tr>"
-            )
-        out.append("</tbody></table></section>")
-    out.append('<section id="aenderungen"><h2>Änderungen</h2>')
-    out += [_redline(change, number) for number, change in enumerate(result.changes, start=1)]
+            row = sub(rows, "tr")
+            sub(row, "td", meta.label)
+            sub(row, "td", meta.old or labels.NONE)
+            sub(row, "td", meta.new or labels.NONE)
+            _badge(sub(row, "td"), meta.severity)
+    changes = sub(main, "section", id="aenderungen")
+    sub(changes, "h2", labels.CHANGES)
+    for number, change in enumerate(result.changes, start=1):
+        _redline(changes, change, number)
     if result.renumbered:
-        out.append("<h3>Umnummeriert, Wortlaut unverändert</h3><ul>")
-        out += [
-            f"<li>{escape(r.old_label)} → {escape(r.new_label)}</li>" for r in result.renumbered
-        ]
-        out.append("</ul>")
-    out.append("</section>")
-    out.append(
-        '<section id="synopse"><h2>Synopse</h2><table><thead><tr>'
-        "<th>Bisherige Fassung</th><th>Neue Fassung</th></tr></thead><tbody>"
-    )
-    out += [
-        f"<tr><td>{left}</td><td>{right}</td></tr>" for _, left, right in _synopsis_rows(result)
-    ]
-    out += ["</tbody></table></section>", "</main>", "</body>", "</html>"]
-    return "\n".join(out) + "\n"
+        sub(changes, "h3", labels.RENUMBERED_ONLY)
+        items = sub(changes, "ul")
+        for run in result.renumbered:
+            sub(items, "li", f"{run.old_label} → {run.new_label}")
+    _synopsis(main, result)
+    return serialize(html)

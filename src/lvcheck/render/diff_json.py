@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from lvcheck.changes import Clause, ClauseChange, DiffResult, WordOp
+from lvcheck.diff.changes import Clause, ClauseChange, DiffResult, WordOp
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: "citation" (as lawyers cite) replaces "path"
 
 
 def _clause(clause: Clause | None) -> dict[str, Any] | None:
@@ -16,7 +16,7 @@ def _clause(clause: Clause | None) -> dict[str, Any] | None:
     return {
         "eId": clause.eid,
         "num": clause.num,
-        "path": clause.path,
+        "citation": clause.citation,
         "heading": clause.heading,
         "text": clause.text,
     }
@@ -42,7 +42,7 @@ def _change(change: ClauseChange) -> dict[str, Any]:
         "new_eId": new.eid if new else None,
         "old_num": old.num if old else None,
         "new_num": new.num if new else None,
-        "path": (new.path if new else old.path if old else ""),
+        "citation": (new.citation if new else old.citation if old else ""),
         "old": _clause(old),
         "new": _clause(new),
         "words": _ops(change.words),
@@ -67,7 +67,7 @@ def diff_document(result: DiffResult) -> dict[str, Any]:
                         "new_eId": n.eid,
                         "old_num": o.num,
                         "new_num": n.num,
-                        "path": n.path,
+                        "citation": n.citation,
                     }
                     for o, n in run.pairs
                 ],

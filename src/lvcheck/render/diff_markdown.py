@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from html import escape
 
-from lvcheck.changes import ClauseChange, DiffResult, WordOp
+from lvcheck import labels
+from lvcheck.diff.changes import ChangeKind, ClauseChange, DiffResult, WordOp, worst
+from lvcheck.labels import CHANGE_KINDS, SEVERITIES
 from lvcheck.render.diffparts import (
-    KIND_LABELS,
-    SEVERITY_LABELS,
     change_label,
     change_title,
     inline_words,
@@ -21,7 +21,6 @@ from lvcheck.render.diffparts import (
     summary,
     top_level,
 )
-from lvcheck.words import levels
 
 MAX_CHARACTERS = 65_000
 
@@ -36,34 +35,34 @@ def _words(ops: tuple[WordOp, ...]) -> str:
 
 
 def _change(change: ClauseChange) -> list[str]:
-    weight = SEVERITY_LABELS[change.severity]
+    weight = SEVERITIES[change.severity]
     lines = [f"**{escape(change_title(change))}** — {change_label(change)} ({weight})", ""]
-    if change.kind in ("inserted", "deleted"):
-        tag = "ins" if change.kind == "inserted" else "del"
+    if change.kind in (ChangeKind.INSERTED, ChangeKind.DELETED):
+        tag = "ins" if change.kind == ChangeKind.INSERTED else "del"
         lines += [
             f"> <{tag}>{escape(f'{label} {text}'.strip())}</{tag}>"
             for label, text in subtree_text(change)
         ]
     else:
         if change.heading_words:
-            lines.append(f"> Überschrift: {_words(change.heading_words)}")
+            lines.append(f"> {labels.HEADING}: {_words(change.heading_words)}")
         if change.rewritten and change.old and change.new:
-            lines.append(f"> bisher: <del>{escape(change.old.text)}</del>")
+            lines.append(f"> {labels.BEFORE}: <del>{escape(change.old.text)}</del>")
             lines.append(">")
-            lines.append(f"> neu: <ins>{escape(change.new.text)}</ins>")
+            lines.append(f"> {labels.AFTER}: <ins>{escape(change.new.text)}</ins>")
         elif change.words:
             lines.append(f"> {_words(change.words)}")
     return [*lines, ""]
 
 
 def _section(name: str, changes: list[ClauseChange]) -> str:
-    worst = max((c.severity for c in changes), key=levels().index)
-    count = f"{len(changes)} Änderung{'en' if len(changes) > 1 else ''}"
+    weight = worst([c.severity for c in changes])
+    count = f"{len(changes)} {labels.CHANGES if len(changes) > 1 else labels.CHANGE}"
     body = [line for change in changes for line in _change(change)]
     return "\n".join(
         [
             "<details>",
-            f"<summary><b>{escape(name)}</b>: {count} ({SEVERITY_LABELS[worst]})</summary>",
+            f"<summary><b>{escape(name)}</b>: {count} ({SEVERITIES[weight]})</summary>",
             "",
             *body,
             "</details>",
@@ -75,23 +74,24 @@ def _section(name: str, changes: list[ClauseChange]) -> str:
 def render_diff_markdown(result: DiffResult) -> str:
     counts = summary(result)
     head = [
-        f"### Vertragsvergleich: `{result.old.label}` → `{result.new.label}`",
+        f"### {labels.CONTRACT_COMPARISON}: `{result.old.label}` → `{result.new.label}`",
         "",
-        f"{escape(result.old.work)} (Fassung {escape(result.old.version)}) → "
-        f"{escape(result.new.work)} (Fassung {escape(result.new.version)})",
+        f"{escape(result.old.work)} ({labels.VERSION} {escape(result.old.version)}) → "
+        f"{escape(result.new.work)} ({labels.VERSION} {escape(result.new.version)})",
         "",
     ]
     if not counts.total:
-        return "\n".join([*head, "Keine Änderungen."]) + "\n"
-    head += ["| Art der Änderung | Anzahl |", "|---|---:|"]
-    head += [f"| {KIND_LABELS[kind]} | {n} |" for kind, n in counts.counts.items()]
+        return "\n".join([*head, labels.NO_CHANGES]) + "\n"
+    head += [f"| {labels.KIND_OF_CHANGE} | {labels.COUNT} |", "|---|---:|"]
+    head += [f"| {CHANGE_KINDS[kind]} | {n} |" for kind, n in counts.counts.items()]
     head.append("")
     if result.metadata:
-        head += ["| Kopfdaten | bisher | neu | Gewicht |", "|---|---|---|---|"]
+        columns = (labels.HEADER, labels.BEFORE, labels.AFTER, labels.WEIGHT)
+        head += ["| " + " | ".join(columns) + " |", "|---|---|---|---|"]
         for meta in result.metadata:
             head.append(
-                f"| {_cell(meta.label)} | {_cell(meta.old or '—')} | "
-                f"{_cell(meta.new or '—')} | {SEVERITY_LABELS[meta.severity]} |"
+                f"| {_cell(meta.label)} | {_cell(meta.old or labels.NONE)} | "
+                f"{_cell(meta.new or labels.NONE)} | {SEVERITIES[meta.severity]} |"
             )
         head.append("")
     grouped: dict[str, list[ClauseChange]] = defaultdict(list)
@@ -104,7 +104,7 @@ def render_diff_markdown(result: DiffResult) -> str:
             "\n".join(
                 [
                     "<details>",
-                    f"<summary><b>Umnummeriert, Wortlaut unverändert</b>: {len(runs)}</summary>",
+                    f"<summary><b>{labels.RENUMBERED_ONLY}</b>: {len(runs)}</summary>",
                     "",
                     *runs,
                     "",
@@ -117,9 +117,6 @@ def render_diff_markdown(result: DiffResult) -> str:
     for shown, section in enumerate(sections):
         if len(text) + len(section) > MAX_CHARACTERS - 300:
             left = len(sections) - shown
-            return text + (
-                f"\n*{left} weitere Abschnitt(e) ausgelassen, weil der Kommentar sonst zu lang "
-                "würde. Vollständig: `lvcheck diff --format html`.*\n"
-            )
+            return text + f"\n*{labels.SECTIONS_LEFT_OUT.format(left=left)}*\n"
         text += "\n" + section
     return text

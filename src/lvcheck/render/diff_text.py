@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from lvcheck.changes import ClauseChange, DiffResult, WordOp
+from lvcheck import labels
+from lvcheck.diff.changes import ChangeKind, ClauseChange, DiffResult, WordOp
+from lvcheck.labels import CHANGE_KINDS, SEVERITIES
 from lvcheck.render.diffparts import (
-    KIND_LABELS,
-    SEVERITY_LABELS,
     change_label,
     change_title,
     inline_words,
@@ -38,18 +38,20 @@ def word_diff(ops: tuple[WordOp, ...], style: Style) -> str:
 
 
 def _change(change: ClauseChange, style: Style) -> list[str]:
-    weight = SEVERITY_LABELS[change.severity]
+    weight = SEVERITIES[change.severity]
     lines = [style(f"{change_title(change)} — {change_label(change)} [{weight}]", "title")]
-    if change.kind in ("inserted", "deleted"):
-        sign, role = ("+", "ins") if change.kind == "inserted" else ("-", "del")
+    if change.kind in (ChangeKind.INSERTED, ChangeKind.DELETED):
+        sign, role = ("+", "ins") if change.kind == ChangeKind.INSERTED else ("-", "del")
         for label, text in subtree_text(change):
             lines.append(f"  {sign} " + style(f"{label} {text}".strip(), role))
         return lines
     if change.heading_words:
-        lines.append("  Überschrift: " + word_diff(change.heading_words, style))
+        lines.append(f"  {labels.HEADING}: " + word_diff(change.heading_words, style))
     if change.rewritten and change.old and change.new:
-        lines.append("  bisher: " + style(change.old.text, "del"))
-        lines.append("  neu:    " + style(change.new.text, "ins"))
+        before, after = f"{labels.BEFORE}:", f"{labels.AFTER}:"
+        width = max(len(before), len(after)) + 1
+        lines.append("  " + before.ljust(width) + style(change.old.text, "del"))
+        lines.append("  " + after.ljust(width) + style(change.new.text, "ins"))
     elif change.words:
         lines.append("  " + word_diff(change.words, style))
     return lines
@@ -60,7 +62,7 @@ LONGEST_VALUE = 100  # a terminal line; json and html show header values whole
 
 def _short(value: str | None) -> str:
     if value is None:
-        return "—"
+        return labels.NONE
     return value if len(value) <= LONGEST_VALUE else value[: LONGEST_VALUE - 1].rstrip() + "…"
 
 
@@ -68,20 +70,22 @@ def render_diff_text(result: DiffResult, color: bool = False) -> str:
     style: Style = ansi if color else _plain
     counts = summary(result)
     lines = [
-        f"Vergleich: {result.old.label} ({result.old.work}, Fassung {result.old.version})",
-        f"      mit: {result.new.label} ({result.new.work}, Fassung {result.new.version})",
+        f"{labels.COMPARISON}: {result.old.label} "
+        f"({result.old.work}, {labels.VERSION} {result.old.version})",
+        f"{labels.COMPARISON_WITH:>{len(labels.COMPARISON)}}: {result.new.label} "
+        f"({result.new.work}, {labels.VERSION} {result.new.version})",
     ]
     if not counts.total:
-        return "\n".join([*lines, "Keine Änderungen."]) + "\n"
-    lines.append(", ".join(f"{n} {KIND_LABELS[kind]}" for kind, n in counts.counts.items()))
+        return "\n".join([*lines, labels.NO_CHANGES]) + "\n"
+    lines.append(", ".join(f"{n} {CHANGE_KINDS[kind]}" for kind, n in counts.counts.items()))
     if result.metadata:
-        lines += ["", style("Kopfdaten", "title")]
+        lines += ["", style(labels.HEADER, "title")]
         for meta in result.metadata:
             before, after = _short(meta.old), _short(meta.new)
-            lines.append(f"  {meta.label}: {before} → {after} [{SEVERITY_LABELS[meta.severity]}]")
+            lines.append(f"  {meta.label}: {before} → {after} [{SEVERITIES[meta.severity]}]")
     for change in result.changes:
         lines += ["", *_change(change, style)]
     if result.renumbered:
-        lines += ["", style("Umnummeriert, Wortlaut unverändert", "title")]
+        lines += ["", style(labels.RENUMBERED_ONLY, "title")]
         lines += [f"  {run.old_label} → {run.new_label}" for run in result.renumbered]
     return "\n".join(lines) + "\n"

@@ -1,5 +1,5 @@
-"""What the diff renderers share: German labels, grouping by §, shortening long unchanged
-stretches of a clause, and the summary counts."""
+"""What the diff renderers share: the title and label of a change, grouping by §,
+shortening long unchanged stretches of a clause, and the summary counts."""
 
 from __future__ import annotations
 
@@ -7,35 +7,25 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from lvcheck.changes import Clause, ClauseChange, DiffResult, WordOp
+from lvcheck.diff.changes import ChangeKind, Clause, ClauseChange, DiffResult, WordOp
+from lvcheck.labels import CHANGE_KINDS
 
-KIND_LABELS = {
-    "inserted": "eingefügt",
-    "deleted": "gestrichen",
-    "modified": "geändert",
-    "moved": "verschoben",
-    "renumbered": "umnummeriert",
-    "heading": "Überschrift geändert",
-    "metadata": "Kopfdaten",
-}
-SEVERITY_LABELS = {
-    "info": "Hinweis",
-    "minor": "gering",
-    "major": "erheblich",
-    "material": "wesentlich",
-}
 CONTEXT_WORDS = 12  # words kept on each side of a change inside a long clause
 
 
 def clause_name(clause: Clause) -> str:
-    """ "§ 10 Kindeswohl und Gewaltschutz", "§ 9 > (4)": the path, and the heading if any."""
-    return f"{clause.path} {clause.heading}".strip() if clause.heading else clause.path
+    """ "§ 10 Kindeswohl und Gewaltschutz", "§ 9 Abs. 4": the citation, and the heading if any."""
+    return f"{clause.citation} {clause.heading}".strip() if clause.heading else clause.citation
 
 
 def change_title(change: ClauseChange) -> str:
     """Where the change is: old → new place when it moved or was renumbered."""
-    if change.old is not None and change.new is not None and change.old.path != change.new.path:
-        return f"{clause_name(change.old)} → {change.new.path}"
+    if (
+        change.old is not None
+        and change.new is not None
+        and change.old.citation != change.new.citation
+    ):
+        return f"{clause_name(change.old)} → {change.new.citation}"
     clause = change.new or change.old
     assert clause is not None
     return clause_name(clause)
@@ -43,9 +33,11 @@ def change_title(change: ClauseChange) -> str:
 
 def change_label(change: ClauseChange) -> str:
     """ "verschoben, umnummeriert, geändert"."""
-    words = [KIND_LABELS[change.kind]]
+    words = [CHANGE_KINDS[change.kind]]
     words += [
-        KIND_LABELS[a] for a in change.aspects if a not in (change.kind, "inserted", "deleted")
+        CHANGE_KINDS[a]
+        for a in change.aspects
+        if a not in (change.kind, ChangeKind.INSERTED, ChangeKind.DELETED)
     ]
     return ", ".join(dict.fromkeys(words))
 
@@ -54,7 +46,7 @@ def top_level(change: ClauseChange) -> str:
     """The § (or other top unit) a change belongs to, for grouping."""
     clause = change.new or change.old
     assert clause is not None
-    return clause.path.split(" > ", 1)[0]
+    return clause.top
 
 
 def elide(ops: tuple[WordOp, ...]) -> list[WordOp]:

@@ -14,7 +14,7 @@ from lxml import etree
 from lvcheck import __version__
 from lvcheck.codes import CODES
 from lvcheck.errors import Diagnostic, Severity
-from lvcheck.validate import CheckedFile
+from lvcheck.validate.engine import CheckedFile
 
 JSON_FORMAT_VERSION = 1
 RULES_DOC = "docs/rules.md"

@@ -9,12 +9,10 @@ makes no external request. Every clause is an anchor named by its eId, so a link
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
-
 from lxml import etree
 
-from lvcheck.model import (
+from lvcheck import labels
+from lvcheck.document.model import (
     Agreement,
     Attachments,
     Conclusions,
@@ -29,47 +27,28 @@ from lvcheck.model import (
     Unit,
     fields_of,
 )
-from lvcheck.render.inline import (
-    STATUS_LABELS,
-    duration_text,
-    field_display,
-    format_value,
-    german_date,
-    plain_text,
-)
+from lvcheck.document.statutes import statutes
+from lvcheck.document.text import field_display, format_value, plain_text
+from lvcheck.labels import duration_text, german_date
+from lvcheck.render.htmlkit import append_text as _append_text
+from lvcheck.render.htmlkit import new_page, serialize
+from lvcheck.render.htmlkit import sub as _sub
 from lvcheck.render.walk import Walker
-from lvcheck.rules.base import load_data
 
-ROLES = {
-    "authority": "Träger der Eingliederungshilfe",
-    "provider": "Leistungserbringer",
-    "facility": "Einrichtung",
-    "association": "Verband",
-}
 SECTIONING = ("part", "section", "subsection", "hcontainer")
 SPAN_TAGS = {"b": "strong", "i": "em", "u": "u", "sup": "sup"}
 
 
-@cache
-def stylesheet() -> str:
-    return (resources.files("lvcheck") / "render" / "agreement.css").read_text(encoding="utf-8")
-
-
 def statute_link(ref: Ref) -> str | None:
     """The official text of a legal reference: the section where it is known, else the law."""
-    statutes: dict[str, dict[str, str]] = load_data("statutes.toml")["statutes"]
-    statute = statutes.get(ref.target.statute or "")
-    if statute is None:
-        return None
-    if ref.target.section and "section_url" in statute:
-        return statute["section_url"].format(section=ref.target.section)
-    return statute.get("url")
+    statute = statutes().get(ref.target.statute or "")
+    return statute.link(ref.target.section) if statute is not None else None
 
 
 def _norm_title(ref: Ref) -> str:
     """ "§ 99 SGB IX", "Art. 21 Abs. 5 Satz 2 BayKiBiG": the norm as it is cited."""
-    statutes: dict[str, dict[str, str]] = load_data("statutes.toml")["statutes"]
-    unit = statutes.get(ref.target.statute or "", {}).get("unit", "§")
+    statute = statutes().get(ref.target.statute or "")
+    unit = statute.unit if statute is not None else "§"
     target = ref.target
     parts = [f"{unit} {target.section}" if target.section else ""]
     parts += [
@@ -82,28 +61,10 @@ def _norm_title(ref: Ref) -> str:
     return " ".join(part for part in parts if part)
 
 
-def _sub(
-    parent: etree._Element, tag: str, text: str | None = None, /, **attributes: str
-) -> etree._Element:
-    # class_ -> class, aria_label -> aria-label: Python names for HTML attributes
-    names = {k: k.rstrip("_").replace("_", "-") for k in attributes}
-    element = etree.SubElement(parent, tag, {names[k]: v for k, v in attributes.items()})
-    if text is not None:
-        element.text = text
-    return element
-
-
-def _append_text(parent: etree._Element, text: str) -> None:
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
-
-
 class _Page(Walker):
     def __init__(self, source_label: str) -> None:
         self.source_label = source_label
-        self.html = etree.Element("html", lang="de")
+        self.html: etree._Element | None = None
         self.notes: list[Note] = []
         self.stack: list[etree._Element] = []
         self.pending_num: str | None = None
@@ -162,7 +123,7 @@ class _Page(Walker):
             _sub(parent, "span", format_value(item), class_="feld", title=f"Feld {item.name}")
         else:
             blank = _sub(parent, "span", class_="feld leer", title=f"Feld {item.name}")
-            _sub(blank, "span", f"(auszufüllen: {item.name})", class_="sr-only")
+            _sub(blank, "span", f"({labels.TO_BE_FILLED}: {item.name})", class_="sr-only")
 
     def block_parent(self) -> etree._Element:
         return self.stack[-1]
@@ -172,21 +133,18 @@ class _Page(Walker):
     def begin(self, agreement: Agreement) -> None:
         self.agreement = agreement
         meta = agreement.meta
-        head = _sub(self.html, "head")
-        _sub(head, "meta", charset="utf-8")
-        _sub(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
-        _sub(head, "title", meta.title)
-        _sub(head, "style", stylesheet())
-        self.body = _sub(self.html, "body")
-        _sub(_sub(self.body, "a", href="#inhalt", class_="skip"), "span", "Zum Inhalt")
+        self.html, self.body = new_page(meta.title, "agreement")
+        _sub(_sub(self.body, "a", href="#inhalt", class_="skip"), "span", labels.SKIP_TO_CONTENT)
         self.header = _sub(self.body, "header", class_="titelblock")
-        kicker = f"{STATUS_LABELS.get(meta.status, meta.status)} · Fassung {meta.version_id}"
+        kicker = (
+            f"{labels.STATUS.get(meta.status, meta.status)} · {labels.VERSION} {meta.version_id}"
+        )
         _sub(self.header, "p", kicker, class_="kicker")
         if meta.example:
             _sub(
                 self.header,
                 "p",
-                "Illustratives Beispiel: kein echter Vertragstext bzw. erfundene Angaben.",
+                labels.EXAMPLE_BANNER,
                 class_="beispiel",
                 role="note",
             )
@@ -224,19 +182,19 @@ class _Page(Walker):
             elif party.field in fields:
                 name = field_display(fields[party.field or ""])
             else:
-                name = "—"
-            _sub(facts, "dt", ROLES.get(party.role, party.role))
+                name = labels.NONE
+            _sub(facts, "dt", labels.ROLES.get(party.role, party.role))
             _sub(facts, "dd", name)
-        _sub(facts, "dt", "Fassung")
+        _sub(facts, "dt", labels.VERSION)
         dated = f" vom {german_date(meta.version_date)}" if meta.version_date else ""
         _sub(
-            facts, "dd", f"{meta.version_id}{dated} ({STATUS_LABELS.get(meta.status, meta.status)})"
+            facts, "dd", f"{meta.version_id}{dated} ({labels.STATUS.get(meta.status, meta.status)})"
         )
         if meta.term is not None:
-            _sub(facts, "dt", "Laufzeit")
+            _sub(facts, "dt", labels.TERM)
             _sub(facts, "dd", term_text(self.agreement))
         if meta.legal_basis:
-            _sub(facts, "dt", "Rechtsgrundlage")
+            _sub(facts, "dt", labels.LEGAL_BASIS)
             _sub(
                 facts,
                 "dd",
@@ -249,8 +207,10 @@ class _Page(Walker):
     def preamble(self, preamble: Preamble) -> None:
         section = _sub(self.main, "section", id=preamble.eid, class_="vorwort")
         heading = _sub(section, "h2")
-        self.inline(heading, preamble.heading or ("Vorwort",))
-        self.toc.append((0, preamble.eid, plain_text(preamble.heading or ("Vorwort",))))
+        self.inline(heading, preamble.heading or (labels.PREAMBLE_DEFAULT,))
+        self.toc.append(
+            (0, preamble.eid, plain_text(preamble.heading or (labels.PREAMBLE_DEFAULT,)))
+        )
         self.stack.append(section)
         self.blocks(preamble.blocks, 0)
         self.stack.pop()
@@ -329,9 +289,9 @@ class _Page(Walker):
     def conclusions(self, conclusions: Conclusions) -> None:
         section = _sub(self.main, "section", id=conclusions.eid, class_="unterschriften")
         heading = _sub(section, "h2")
-        self.inline(heading, conclusions.heading or ("Unterschriften",))
+        self.inline(heading, conclusions.heading or (labels.SIGNATURES_DEFAULT,))
         self.toc.append(
-            (0, conclusions.eid, plain_text(conclusions.heading or ("Unterschriften",)))
+            (0, conclusions.eid, plain_text(conclusions.heading or (labels.SIGNATURES_DEFAULT,)))
         )
         for paragraph in conclusions.paragraphs:
             self.inline(_sub(section, "p"), paragraph.children)
@@ -344,8 +304,10 @@ class _Page(Walker):
 
     def attachments(self, attachments: Attachments) -> None:
         section = _sub(self.main, "section", id=attachments.eid, class_="anlagen")
-        self.inline(_sub(section, "h2"), attachments.heading or ("Anlagen",))
-        self.toc.append((0, attachments.eid, plain_text(attachments.heading or ("Anlagen",))))
+        self.inline(_sub(section, "h2"), attachments.heading or (labels.ATTACHMENTS_DEFAULT,))
+        self.toc.append(
+            (0, attachments.eid, plain_text(attachments.heading or (labels.ATTACHMENTS_DEFAULT,)))
+        )
         items = _sub(section, "ol")
         for item in attachments.items:
             self.inline(_sub(items, "li", id=item.eid), item.heading)
@@ -359,8 +321,8 @@ class _Page(Walker):
                 class_="fussnoten",
                 aria_labelledby="fussnoten-titel",
             )
-            _sub(section, "h2", "Fußnoten", id="fussnoten-titel")
-            self.toc.append((0, "fussnoten", "Fußnoten"))
+            _sub(section, "h2", labels.FOOTNOTES, id="fussnoten-titel")
+            self.toc.append((0, "fussnoten", labels.FOOTNOTES))
             items = _sub(section, "ol")
             for note in self.notes:
                 item = _sub(items, "li", id=note.eid, role="doc-footnote")
@@ -368,18 +330,18 @@ class _Page(Walker):
                 for paragraph in note.paragraphs:
                     self.inline(item, paragraph.children)
                 _append_text(item, " ")
-                _sub(item, "a", "↩", href=f"#fnref-{note.eid}", aria_label="zurück zum Text")
+                _sub(item, "a", "↩", href=f"#fnref-{note.eid}", aria_label=labels.BACK_TO_TEXT)
         self.table_of_contents()
         footer = _sub(self.body, "footer", class_="fusszeile")
         _sub(
             footer,
             "p",
-            f"Erzeugt mit lvcheck aus {self.source_label} · {agreement.meta.work_id}, "
-            f"Fassung {agreement.meta.version_id}",
+            f"{labels.GENERATED_FROM} {self.source_label} · {agreement.meta.work_id}, "
+            f"{labels.VERSION} {agreement.meta.version_id}",
         )
 
     def table_of_contents(self) -> None:
-        _sub(self.nav, "h2", "Inhalt")
+        _sub(self.nav, "h2", labels.CONTENTS)
         lists = [_sub(self.nav, "ol")]
         depths = [0]
         for depth, eid, label in self.toc:
@@ -403,30 +365,28 @@ def term_text(agreement: Agreement) -> str:
             return german_date(date)
         if field and field in fields:
             return field_display(fields[field])
-        return "—"
+        return labels.NONE
 
-    text = f"ab {day(term.start.date, term.start.field)}"
-    if term.end_indefinite:
-        text += ", unbefristet"
-    elif term.end is not None:
-        text += f" bis {day(term.end.date, term.end.field)}"
+    end = day(term.end.date, term.end.field) if term.end is not None else None
+    renewal = None
     if term.renewal_period:
-        text += f"; verlängert sich um {duration_text(term.renewal_period)}"
+        renewal = duration_text(term.renewal_period)
         if term.renewal_unit:
-            text += f" ({term.renewal_unit})"
-    if term.notice_period:
-        reference = {
-            "endOfTerm": "zum Ende der Laufzeit",
-            "endOfKitaYear": "zum Ende des Kitajahres",
-            "anyTime": "jederzeit",
-        }.get(term.notice_before or "", "")
-        text += f"; Kündigungsfrist {duration_text(term.notice_period)} {reference}".rstrip()
-    return text
+            renewal += f" ({term.renewal_unit})"
+    notice = duration_text(term.notice_period) if term.notice_period else None
+    return labels.term_phrases(
+        day(term.start.date, term.start.field),
+        end,
+        bool(term.end_indefinite),
+        renewal,
+        notice,
+        term.notice_before,
+    )
 
 
 def render_html(agreement: Agreement, source_label: str = "") -> str:
     """The agreement as a standalone HTML5 page."""
     page = _Page(source_label)
     page.walk(agreement)
-    body = etree.tostring(page.html, method="html", encoding="unicode")
-    return "<!DOCTYPE html>\n" + body + "\n"
+    assert page.html is not None  # walk() begins the page
+    return serialize(page.html)

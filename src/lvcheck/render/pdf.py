@@ -8,8 +8,8 @@ lvcheck works without it.
 from __future__ import annotations
 
 from lvcheck import codes
+from lvcheck.document.model import Agreement
 from lvcheck.errors import LvcheckError
-from lvcheck.model import Agreement
 from lvcheck.render.html import render_html
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import zip_longest
 
-from lvcheck.model import (
+from lvcheck.document.model import (
     Agreement,
     Attachments,
     Conclusions,
@@ -25,7 +25,8 @@ from lvcheck.model import (
     Preamble,
     Unit,
 )
-from lvcheck.render.inline import BLANK, field_display, plain_text
+from lvcheck.document.text import field_display, plain_text
+from lvcheck.labels import BLANK
 from lvcheck.render.walk import Walker
 
 INDENT = "  "

@@ -6,7 +6,7 @@ units, blocks, lists and points are met is decided here, once.
 
 from __future__ import annotations
 
-from lvcheck.model import (
+from lvcheck.document.model import (
     Agreement,
     Attachments,
     Block,

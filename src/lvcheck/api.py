@@ -1,0 +1,75 @@
+"""The public Python API of lvcheck: load, validate, diff, render, build_site.
+
+The command line is a thin layer over these functions; a script or a notebook uses them
+the same way. They return values and never print.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from lvcheck.diff.changes import DiffResult
+from lvcheck.document.model import Agreement
+from lvcheck.validate.engine import CheckedFile
+
+Source = str | Path | bytes | Agreement
+
+
+def load(source: Source, label: str = "") -> Agreement:
+    """An agreement from a file path, from ``REV:path`` in git (a str), or from XML bytes.
+
+    ``label`` names bytes in messages. Raises LvcheckError when the source cannot be read,
+    is not an agreement or does not match the schema (with every finding).
+    """
+    from lvcheck.document.load import load_agreement, load_agreement_bytes, load_side
+
+    if isinstance(source, Agreement):
+        return source
+    if isinstance(source, bytes):
+        return load_agreement_bytes(source, label or "<bytes>")
+    if isinstance(source, Path):
+        return load_agreement(source)
+    return load_side(source)
+
+
+def validate(paths: Iterable[str | Path], jobs: int | None = None) -> list[CheckedFile]:
+    """Check files and folders (searched for *.xml): schema, then every rule, including the
+    rules across the repository around them. One CheckedFile per file, findings in it."""
+    from lvcheck.validate.engine import validate_paths
+
+    return validate_paths([Path(p) for p in paths], jobs)
+
+
+def diff(old: Source, new: Source, against_template: bool = False) -> DiffResult:
+    """Compare two versions (or a template and its instance with ``against_template``).
+
+    Each side is an Agreement or anything ``load`` takes. Raises LvcheckError when a side
+    cannot be loaded.
+    """
+    from lvcheck.diff.engine import diff_agreements
+
+    old_label = old if isinstance(old, str) else str(old) if isinstance(old, Path) else "alt"
+    new_label = new if isinstance(new, str) else str(new) if isinstance(new, Path) else "neu"
+    return diff_agreements(load(old), load(new), old_label, new_label, against_template)
+
+
+def render(
+    thing: Agreement | DiffResult | list[CheckedFile], output_format: str, **options: Any
+) -> str | bytes:
+    """An agreement, a diff or validation results in a format (render.registry lists them).
+
+    Raises LvcheckError (LV001) for a format that does not exist for that kind of thing.
+    """
+    from lvcheck.render.registry import render as render_any
+
+    return render_any(thing, output_format, **options)
+
+
+def build_site(source: str | Path, output: str | Path) -> list[Path]:
+    """The static site of every agreement under ``source``, written to ``output``; the files
+    written. Raises LvcheckError when a page cannot be written."""
+    from lvcheck.render.site import build_site as build
+
+    return build(Path(source), Path(output))

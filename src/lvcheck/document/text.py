@@ -1,0 +1,76 @@
+"""Folded text: the words of running text or of an XML element, spaces folded.
+
+Line breaks and runs of spaces in XML running text are layout, so every reader of the
+words (citations, rules, the diff, the renderers) folds them the same way, here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from lxml import etree
+
+from lvcheck.document.model import Field, Inline, Note, Ref, Span
+from lvcheck.labels import BLANK, german_date
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalize_space(text: str) -> str:
+    """Line breaks and runs of spaces in XML running text are layout: one space each."""
+    return _SPACE.sub(" ", text)
+
+
+def text_of(element: etree._Element | None) -> str:
+    """An element's words, whitespace folded ("" for none); most num and ref elements hold
+    plain text, read without walking their (absent) children."""
+    if element is None:
+        return ""
+    text = element.text or "" if len(element) == 0 else "".join(element.itertext())
+    return " ".join(text.split())
+
+
+def format_value(item: Field) -> str:
+    """A filled value as a German reader expects it (dates as TT.MM.JJJJ)."""
+    value = (item.value or "").strip()
+    return german_date(value) if item.type == "date" else value
+
+
+def field_display(item: Field) -> str:
+    """The value of a field, or a visible gap where it is empty."""
+    return format_value(item) if item.is_filled else BLANK
+
+
+def value_text(item: Field) -> str | None:
+    """What a reader sees of a filled field: chosen options by their labels, dates as
+    TT.MM.JJJJ, other values as given; None when the field is empty."""
+    if not item.is_filled:
+        return None
+    if item.type == "choice":
+        chosen = set((item.value or "").split())
+        picked = [plain_text(o.children) for o in item.options if o.value in chosen]
+        if picked:
+            return ", ".join(picked)
+    return format_value(item)
+
+
+def plain_text(items: tuple[Inline, ...], on_note: Callable[[Note], None] | None = None) -> str:
+    """Inline content as one line of text; notes leave "[marker]" and go to ``on_note``."""
+    parts: list[str] = []
+
+    def walk(nodes: tuple[Inline, ...]) -> None:
+        for node in nodes:
+            if isinstance(node, str):
+                parts.append(node)
+            elif isinstance(node, Span | Ref):
+                walk(node.children)
+            elif isinstance(node, Field):
+                parts.append(field_display(node))
+            elif isinstance(node, Note):
+                parts.append(f"[{node.marker}]")
+                if on_note is not None:
+                    on_note(node)
+
+    walk(items)
+    return normalize_space("".join(parts)).strip()

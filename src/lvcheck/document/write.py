@@ -1,0 +1,243 @@
+"""Model -> XML tree, the inverse of reader. Serialise the tree with canonical.serialize."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lxml import etree
+
+from lvcheck.document.model import (
+    Agreement,
+    Block,
+    DateOrField,
+    Field,
+    Inline,
+    LegalTarget,
+    ListBlock,
+    Meta,
+    Note,
+    Paragraph,
+    Ref,
+    Span,
+    Term,
+    Unit,
+)
+from lvcheck.document.parse import NAMESPACE
+
+
+def _bool(value: bool | None) -> str | None:
+    return None if value is None else ("true" if value else "false")
+
+
+def _sub(parent: etree._Element, tag: str, /, **attributes: str | None) -> etree._Element:
+    element = etree.SubElement(parent, f"{{{NAMESPACE}}}{tag}")
+    for key, value in attributes.items():
+        if value is not None:
+            element.set(key, value)
+    return element
+
+
+def _append_text(parent: etree._Element, text: str) -> None:
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def write_inlines(parent: etree._Element, items: Iterable[Inline]) -> None:
+    for item in items:
+        if isinstance(item, str):
+            _append_text(parent, item)
+        elif isinstance(item, Span):
+            write_inlines(_sub(parent, item.kind, refersTo=item.refers_to), item.children)
+        elif isinstance(item, Ref):
+            ref = _sub(
+                parent,
+                "ref",
+                href=item.href,
+                document=item.document,
+                part=item.part,
+                **_legal_attributes(item.target),
+            )
+            write_inlines(ref, item.children)
+        elif isinstance(item, Field):
+            _write_field(parent, item)
+        elif isinstance(item, Note):
+            note = _sub(parent, "authorialNote", eId=item.eid, marker=item.marker)
+            for paragraph in item.paragraphs:
+                write_inlines(_sub(note, "p"), paragraph.children)
+
+
+def _legal_attributes(target: LegalTarget) -> dict[str, str | None]:
+    return {
+        "statute": target.statute,
+        "section": target.section,
+        "paragraph": target.paragraph,
+        "sentence": target.sentence,
+        "number": target.number,
+        "following": _bool(target.following),
+    }
+
+
+def _write_field(parent: etree._Element, item: Field) -> None:
+    element = _sub(
+        parent,
+        "fillIn" if item.inline else "field",
+        name=item.name,
+        type=item.type,
+        required=_bool(item.required),
+        value=item.value,
+        multiple=_bool(item.multiple),
+    )
+    if item.label is not None:
+        write_inlines(_sub(element, "label"), item.label)
+    for option in item.options:
+        write_inlines(_sub(element, "option", value=option.value), option.children)
+    if item.hint is not None:
+        write_inlines(_sub(element, "hint"), item.hint)
+
+
+def _write_optional(parent: etree._Element, name: str, items: tuple[Inline, ...] | None) -> None:
+    if items is not None:
+        write_inlines(_sub(parent, name), items)
+
+
+def _write_blocks(parent: etree._Element, blocks: Iterable[Block]) -> None:
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            write_inlines(_sub(parent, "p"), block.children)
+        elif isinstance(block, ListBlock):
+            element = _sub(parent, "list", eId=block.eid)
+            _write_framed_units(element, block.intro, block.points, block.wrap_up)
+        else:
+            _write_field(parent, block)
+
+
+def _write_unit(parent: etree._Element, unit: Unit) -> None:
+    element = _sub(parent, unit.kind, eId=unit.eid, name=unit.name)
+    _write_optional(element, "num", unit.num)
+    _write_optional(element, "heading", unit.heading)
+    if unit.content is not None:
+        _write_blocks(_sub(element, "content"), unit.content)
+    else:
+        _write_framed_units(element, unit.intro, unit.children, unit.wrap_up)
+
+
+def _write_framed_units(
+    element: etree._Element,
+    intro: tuple[Block, ...],
+    units: tuple[Unit, ...],
+    wrap_up: tuple[Block, ...],
+) -> None:
+    """Sub-units (or list points) between an optional intro and wrap-up."""
+    if intro:
+        _write_blocks(_sub(element, "intro"), intro)
+    for unit in units:
+        _write_unit(element, unit)
+    if wrap_up:
+        _write_blocks(_sub(element, "wrapUp"), wrap_up)
+
+
+def _write_date_or_field(
+    parent: etree._Element, name: str, value: DateOrField, **extra: str | None
+) -> None:
+    _sub(parent, name, date=value.date, field=value.field, **extra)
+
+
+def _write_term(parent: etree._Element, term: Term) -> None:
+    element = _sub(parent, "term", governedBy=term.governed_by)
+    _write_date_or_field(element, "start", term.start)
+    if term.end is not None:
+        _write_date_or_field(element, "end", term.end, indefinite=_bool(term.end_indefinite))
+    if term.renewal_period is not None:
+        _sub(element, "renewal", period=term.renewal_period, unit=term.renewal_unit)
+    if term.notice_period is not None:
+        _sub(
+            element,
+            "notice",
+            period=term.notice_period,
+            before=term.notice_before,
+            form=term.notice_form,
+        )
+
+
+def _write_meta(parent: etree._Element, meta: Meta) -> None:
+    element = _sub(parent, "meta")
+    _sub(
+        element,
+        "work",
+        id=meta.work_id,
+        type=meta.agreement_type,
+        jurisdiction=meta.jurisdiction,
+        language=meta.language,
+    )
+    _sub(
+        element,
+        "version",
+        id=meta.version_id,
+        date=meta.version_date,
+        status=meta.status,
+        example=_bool(meta.example),
+    )
+    _sub(element, "title").text = meta.title
+    for note in meta.notes:
+        _sub(element, "note").text = note
+    parties = _sub(element, "parties")
+    for party in meta.parties:
+        _sub(parties, "party", id=party.id, role=party.role, name=party.name, field=party.field)
+    if meta.legal_basis is not None:
+        basis = _sub(element, "legalBasis")
+        for target in meta.legal_basis:
+            _sub(basis, "source", **_legal_attributes(target))
+    if meta.term is not None:
+        _write_term(element, meta.term)
+    if meta.relations is not None:
+        relations = _sub(element, "relations")
+        for relation in meta.relations:
+            _sub(
+                relations,
+                relation.kind,
+                work=relation.work,
+                version=relation.version,
+                governedBy=relation.governed_by,
+            )
+    if meta.documents is not None:
+        documents = _sub(element, "documents")
+        for document in meta.documents:
+            _sub(documents, "document", id=document.id, title=document.title)
+
+
+def write_agreement(agreement: Agreement) -> etree._ElementTree:
+    """Build the XML tree of an agreement; serialise it with canonical.serialize."""
+    root = etree.Element(f"{{{NAMESPACE}}}agreement", nsmap={None: NAMESPACE})
+    _write_meta(root, agreement.meta)
+    if agreement.preface is not None:
+        preface = _sub(root, "preface")
+        for paragraph in agreement.preface:
+            write_inlines(_sub(preface, "p"), paragraph.children)
+    if agreement.preamble is not None:
+        preamble = _sub(root, "preamble", eId=agreement.preamble.eid)
+        _write_optional(preamble, "heading", agreement.preamble.heading)
+        _write_blocks(preamble, agreement.preamble.blocks)
+    body = _sub(root, "body")
+    for unit in agreement.body:
+        _write_unit(body, unit)
+    if agreement.conclusions is not None:
+        conclusions = agreement.conclusions
+        element = _sub(root, "conclusions", eId=conclusions.eid, layout=conclusions.layout)
+        _write_optional(element, "heading", conclusions.heading)
+        for paragraph in conclusions.paragraphs:
+            write_inlines(_sub(element, "p"), paragraph.children)
+        for signature in conclusions.signatures:
+            block = _sub(element, "signature", eId=signature.eid, party=signature.party)
+            for line in signature.lines:
+                write_inlines(_sub(block, "p"), line.children)
+    if agreement.attachments is not None:
+        attachments = agreement.attachments
+        element = _sub(root, "attachments", eId=attachments.eid)
+        _write_optional(element, "heading", attachments.heading)
+        for item in attachments.items:
+            attachment = _sub(element, "attachment", eId=item.eid)
+            write_inlines(_sub(attachment, "heading"), item.heading)
+    return root.getroottree()
