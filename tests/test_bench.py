@@ -6,7 +6,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from lvcheck.validate.engine import validate_paths
+from lvcheck.validation.engine import validate_paths
 
 from .conftest import ROOT
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from lvcheck.document.load import load_agreement_bytes
-from lvcheck.render.html import render_html
-from lvcheck.render.site import build_site
+from lvcheck.rendering.html import render_html
+from lvcheck.rendering.site import build_site
 
 from .conftest import ALL_CONTRACTS, CONTRACTS, ROOT, TEMPLATES
 

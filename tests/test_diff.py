@@ -17,14 +17,14 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from lvcheck.cli import cli
-from lvcheck.diff.changes import Clause, DiffResult
-from lvcheck.diff.engine import diff_agreements
-from lvcheck.diff.flatten import flatten
+from lvcheck.comparison.changes import Clause, DiffResult
+from lvcheck.comparison.engine import diff_agreements
+from lvcheck.comparison.flatten import flatten
 from lvcheck.document.canonical import serialize
 from lvcheck.document.load import load_agreement, load_agreement_bytes
 from lvcheck.document.model import Agreement
 from lvcheck.document.parse import NAMESPACE, parse_bytes
-from lvcheck.render.registry import render_diff
+from lvcheck.rendering.registry import render_diff
 
 from .conftest import DATA, EXAMPLES, TEMPLATES
 
@@ -137,7 +137,7 @@ def test_instance_that_changes_a_word_deviates_from_its_template() -> None:
 
 
 def test_markdown_stays_under_the_comment_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    from lvcheck.render import diff_markdown
+    from lvcheck.rendering import diff_markdown
 
     monkeypatch.setattr(diff_markdown, "MAX_CHARACTERS", 2500)
     result = diff_agreements(load_agreement(TEMPLATES["nrw"]), load_agreement(SUCCESSOR))
@@ -363,7 +363,7 @@ def test_textconv_prints_reading_text_and_survives_broken_files(runner: CliRunne
 
 
 def _clause(eid: str, parent: str | None, index: int, text: str) -> Clause:
-    from lvcheck.diff.words import tokenize
+    from lvcheck.comparison.words import tokenize
 
     return Clause(
         eid=eid,
@@ -381,7 +381,7 @@ def _clause(eid: str, parent: str | None, index: int, text: str) -> Clause:
 def test_boilerplate_said_twice_does_not_anchor_a_match_across_sections() -> None:
     """Two sections end with the same sentence. With all eIds changed, each sentence must
     stay with its own section, not with whichever came first."""
-    from lvcheck.diff.align import align
+    from lvcheck.comparison.align import align
 
     boilerplate = "Im Übrigen gelten die Bestimmungen des Rahmenvertrages entsprechend."
     old = [

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from lvcheck.cli import cli
-from lvcheck.validate.engine import validate_paths
+from lvcheck.validation.engine import validate_paths
 
 from .conftest import CONTRACTS, DATA
 

@@ -61,3 +61,16 @@ def test_readme_example_prints_what_it_shows(
         README.write_text(text.replace(old, f"```console\n$ {command}\n{output}```"), "utf-8")
         return
     assert output == expected
+
+
+PYTHON = re.compile(r"```python\n(.*?)```", re.DOTALL)
+
+
+def test_readme_python_example_prints_what_its_comments_show(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (code,) = PYTHON.findall(README.read_text(encoding="utf-8"))
+    expected = [line[2:] for line in code.splitlines() if line.startswith("# ")]
+    monkeypatch.chdir(ROOT)
+    exec(compile(code, "README.md", "exec"), {})
+    assert capsys.readouterr().out.splitlines() == expected

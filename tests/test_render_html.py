@@ -17,8 +17,8 @@ from lxml import html as lxml_html
 from lvcheck.cli import cli
 from lvcheck.document.load import load_agreement, load_agreement_bytes
 from lvcheck.errors import LvcheckError
-from lvcheck.render.html import render_html
-from lvcheck.render.site import build_site
+from lvcheck.rendering.html import render_html
+from lvcheck.rendering.site import build_site
 
 from .conftest import ALL_CONTRACTS, CONTRACTS, DATA, EXAMPLES, TEMPLATES
 from .mangle import mangled
@@ -150,7 +150,7 @@ def test_cli_exports_html_file_and_site(runner: CliRunner, tmp_path: Path) -> No
 
 def test_pdf_is_a4_with_page_numbers(tmp_path: Path) -> None:
     weasyprint = pytest.importorskip("weasyprint", reason="the PDF extra is not installed")
-    from lvcheck.render.pdf import render_pdf
+    from lvcheck.rendering.pdf import render_pdf
 
     agreement = load_agreement(TEMPLATES["bayern"])
     assert render_pdf(agreement, "bayern.xml").startswith(b"%PDF")
@@ -173,9 +173,9 @@ def test_only_internal_references_become_links() -> None:
 def test_any_schema_valid_agreement_renders_and_diffs_without_an_exception(
     seed: int, operation: str
 ) -> None:
-    from lvcheck.diff.engine import diff_agreements
-    from lvcheck.render.registry import render_diff
-    from lvcheck.render.text import render_text
+    from lvcheck.comparison.engine import diff_agreements
+    from lvcheck.rendering.registry import render_diff
+    from lvcheck.rendering.text import render_text
 
     try:
         agreement = load_agreement_bytes(mangled(seed, operation), "m.xml")

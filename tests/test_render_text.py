@@ -19,7 +19,7 @@ from lvcheck.document.model import (
     Unit,
 )
 from lvcheck.labels import BLANK
-from lvcheck.render.text import render_text
+from lvcheck.rendering.text import render_text
 
 from .conftest import ALL_CONTRACTS, DATA, EXAMPLES, TEMPLATES
 

@@ -15,7 +15,7 @@ from lvcheck.codes import CODES
 from lvcheck.document.numbers import number_value
 from lvcheck.document.parse import parse_bytes
 from lvcheck.errors import LvcheckError
-from lvcheck.validate.engine import check_tree, validate_paths
+from lvcheck.validation.engine import check_tree, validate_paths
 
 from .conftest import DATA
 from .mangle import mangled

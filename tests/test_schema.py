@@ -19,7 +19,7 @@ from lvcheck.document.schema import (
     unique_constraints,
 )
 from lvcheck.errors import LvcheckError
-from lvcheck.validate.engine import check_tree
+from lvcheck.validation.engine import check_tree
 
 from .conftest import ALL_CONTRACTS, DATA, ROOT, TEMPLATES
 

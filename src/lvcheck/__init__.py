@@ -24,8 +24,8 @@ _LAZY = {
     "render": "lvcheck.api",
     "build_site": "lvcheck.api",
     "Agreement": "lvcheck.document.model",
-    "DiffResult": "lvcheck.diff.changes",
-    "CheckedFile": "lvcheck.validate.engine",
+    "DiffResult": "lvcheck.comparison.changes",
+    "CheckedFile": "lvcheck.validation.engine",
     "Diagnostic": "lvcheck.errors",
     "LvcheckError": "lvcheck.errors",
 }
@@ -38,11 +38,11 @@ if TYPE_CHECKING:
     from lvcheck.api import load as load
     from lvcheck.api import render as render
     from lvcheck.api import validate as validate
-    from lvcheck.diff.changes import DiffResult as DiffResult
+    from lvcheck.comparison.changes import DiffResult as DiffResult
     from lvcheck.document.model import Agreement as Agreement
     from lvcheck.errors import Diagnostic as Diagnostic
     from lvcheck.errors import LvcheckError as LvcheckError
-    from lvcheck.validate.engine import CheckedFile as CheckedFile
+    from lvcheck.validation.engine import CheckedFile as CheckedFile
 
 
 def __getattr__(name: str) -> Any:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from lvcheck.diff.changes import DiffResult
-from lvcheck.document.model import Agreement
-from lvcheck.validate.engine import CheckedFile
+if TYPE_CHECKING:  # each function imports its stage when called: commands start fast
+    from lvcheck.comparison.changes import DiffResult
+    from lvcheck.document.model import Agreement
+    from lvcheck.validation.engine import CheckedFile
 
-Source = str | Path | bytes | Agreement
+Source: TypeAlias = "str | Path | bytes | Agreement"
 
 
 def load(source: Source, label: str = "") -> Agreement:
@@ -24,6 +25,7 @@ def load(source: Source, label: str = "") -> Agreement:
     is not an agreement or does not match the schema (with every finding).
     """
     from lvcheck.document.load import load_agreement, load_agreement_bytes, load_side
+    from lvcheck.document.model import Agreement
 
     if isinstance(source, Agreement):
         return source
@@ -37,7 +39,7 @@ def load(source: Source, label: str = "") -> Agreement:
 def validate(paths: Iterable[str | Path], jobs: int | None = None) -> list[CheckedFile]:
     """Check files and folders (searched for *.xml): schema, then every rule, including the
     rules across the repository around them. One CheckedFile per file, findings in it."""
-    from lvcheck.validate.engine import validate_paths
+    from lvcheck.validation.engine import validate_paths
 
     return validate_paths([Path(p) for p in paths], jobs)
 
@@ -48,7 +50,7 @@ def diff(old: Source, new: Source, against_template: bool = False) -> DiffResult
     Each side is an Agreement or anything ``load`` takes. Raises LvcheckError when a side
     cannot be loaded.
     """
-    from lvcheck.diff.engine import diff_agreements
+    from lvcheck.comparison.engine import diff_agreements
 
     old_label = old if isinstance(old, str) else str(old) if isinstance(old, Path) else "alt"
     new_label = new if isinstance(new, str) else str(new) if isinstance(new, Path) else "neu"
@@ -62,7 +64,7 @@ def render(
 
     Raises LvcheckError (LV001) for a format that does not exist for that kind of thing.
     """
-    from lvcheck.render.registry import render as render_any
+    from lvcheck.rendering.registry import render as render_any
 
     return render_any(thing, output_format, **options)
 
@@ -70,6 +72,6 @@ def render(
 def build_site(source: str | Path, output: str | Path) -> list[Path]:
     """The static site of every agreement under ``source``, written to ``output``; the files
     written. Raises LvcheckError when a page cannot be written."""
-    from lvcheck.render.site import build_site as build
+    from lvcheck.rendering.site import build_site as build
 
     return build(Path(source), Path(output))

@@ -98,7 +98,7 @@ def validate(paths: tuple[Path, ...], output_format: str, strict: bool, jobs: in
     Exit 0 when all are valid, 1 on findings, 2 when a file cannot be read.
     """
     from lvcheck.api import render, validate
-    from lvcheck.render import findings
+    from lvcheck.rendering import findings
 
     checked = validate(_default_paths(paths), jobs)
     if not checked:
@@ -241,7 +241,7 @@ def diff(
     """
     from lvcheck.api import diff as compare
     from lvcheck.files import refuse_overwriting, write_atomic
-    from lvcheck.render.registry import render_diff
+    from lvcheck.rendering.registry import render_diff
 
     result = compare(old, new, against_template)
     if color is None:

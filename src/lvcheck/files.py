@@ -4,7 +4,6 @@ never over an input)."""
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -37,6 +36,8 @@ def write_atomic(target: Path, data: bytes) -> None:
 
     Raises LvcheckError when the folder cannot be written.
     """
+    import tempfile  # here: `lvcheck validate` writes nothing and need not load it
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)

@@ -162,6 +162,15 @@ _COUNTED_TAGS: dict[object, str] = {
 }
 
 
+def text_of(element: etree._Element | None) -> str:
+    """An element's words, whitespace folded ("" for none); most num and ref elements hold
+    plain text, read without walking their (absent) children."""
+    if element is None:
+        return ""
+    text = element.text or "" if len(element) == 0 else "".join(element.itertext())
+    return " ".join(text.split())
+
+
 def heading_words(heading: etree._Element | None) -> str:
     """A heading's words without the footnotes anchored in it."""
     if heading is None:
@@ -175,8 +184,7 @@ def heading_words(heading: etree._Element | None) -> str:
 
 
 def _words(element: etree._Element, name: str) -> str:
-    found = element.find(_NS + name)
-    return " ".join("".join(found.itertext()).split()) if found is not None else ""
+    return text_of(element.find(_NS + name))
 
 
 def _position(element: etree._Element) -> int:

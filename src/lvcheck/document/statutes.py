@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from urllib.parse import quote
 
 from lvcheck.data import load
 
@@ -20,6 +19,8 @@ class Statute:
     def link(self, section: str | None) -> str:
         """The official text of one section where the portal allows it, else of the law."""
         if section and self.section_url:
+            from urllib.parse import quote  # only pages link; validation need not load it
+
             # a section comes from the document: encode it, it may hold anything
             return self.section_url.format(section=quote(section, safe=""))
         return self.url

@@ -1,15 +1,14 @@
-"""Folded text: the words of running text or of an XML element, spaces folded.
+"""Folded text of the model: running text as one line, fields as a reader sees them.
 
 Line breaks and runs of spaces in XML running text are layout, so every reader of the
-words (citations, rules, the diff, the renderers) folds them the same way, here.
+words (the diff, the renderers) folds them the same way, here; citation.text_of does the
+same for an lxml element (validate reads the tree, not the model).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-
-from lxml import etree
 
 from lvcheck.document.model import Field, Inline, Note, Ref, Span
 from lvcheck.labels import BLANK, german_date
@@ -20,15 +19,6 @@ _SPACE = re.compile(r"\s+")
 def normalize_space(text: str) -> str:
     """Line breaks and runs of spaces in XML running text are layout: one space each."""
     return _SPACE.sub(" ", text)
-
-
-def text_of(element: etree._Element | None) -> str:
-    """An element's words, whitespace folded ("" for none); most num and ref elements hold
-    plain text, read without walking their (absent) children."""
-    if element is None:
-        return ""
-    text = element.text or "" if len(element) == 0 else "".join(element.itertext())
-    return " ".join(text.split())
 
 
 def format_value(item: Field) -> str:

@@ -1,0 +1,146 @@
+"""The header and the filled fields of two versions, compared fact by fact with deepdiff
+and labelled for lawyers ("Kündigungsfrist: 12 Monate → 6 Monate")."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from lvcheck import labels
+from lvcheck.comparison.changes import MetadataChange
+from lvcheck.comparison.severity import metadata_severity
+from lvcheck.document.model import Agreement, Field, Meta, Relation, fields_of
+from lvcheck.document.text import plain_text, value_text
+from lvcheck.labels import duration_text, german_date
+
+
+def _meta_view(meta: Meta, cited: dict[str, str]) -> dict[str, Any]:
+    """The header as the facts a reader compares, each worded as the reader sees it;
+    ``cited`` turns the eId of a governing clause into its citation."""
+    term = asdict(meta.term) if meta.term else {}
+    if term:
+        term["start"] = (
+            term["start"]["date"] and german_date(term["start"]["date"])
+        ) or f"{labels.FIELD} {term['start']['field']}"
+        if term["end"]:
+            term["end"] = (
+                term["end"]["date"] and german_date(term["end"]["date"])
+            ) or f"{labels.FIELD} {term['end']['field']}"
+        for key in ("renewal_period", "notice_period"):
+            if term[key]:
+                term[key] = duration_text(term[key])
+        if term["governed_by"]:
+            term["governed_by"] = cited.get(term["governed_by"], term["governed_by"])
+    return {
+        "work": {
+            "id": meta.work_id,
+            "type": meta.agreement_type,
+            "jurisdiction": meta.jurisdiction,
+            "language": meta.language,
+        },
+        "version": {
+            "id": meta.version_id,
+            "date": meta.version_date and german_date(meta.version_date),
+            "status": labels.STATUS.get(meta.status, meta.status),
+            "example": labels.YES if meta.example else labels.NO,
+        },
+        "title": meta.title,
+        "notes": list(meta.notes),
+        "parties": {p.id: {"role": p.role, "name": p.name, "field": p.field} for p in meta.parties},
+        "legal_basis": sorted(
+            " ".join(filter(None, (t.statute, t.section))) for t in meta.legal_basis or ()
+        ),
+        "term": term,
+        "relations": sorted(_relation_phrase(r, cited) for r in meta.relations or ()),
+        "documents": {d.id: d.title for d in meta.documents or ()},
+    }
+
+
+def _relation_phrase(relation: Relation, cited: dict[str, str]) -> str:
+    phrase = f"{labels.RELATIONS.get(relation.kind, relation.kind)} {relation.work}"
+    if relation.version:
+        phrase += f", {labels.VERSION} {relation.version}"
+    if relation.governed_by:
+        clause = cited.get(relation.governed_by, relation.governed_by)
+        phrase += f" ({labels.GOVERNED_IN} {clause})"
+    return phrase
+
+
+def _subject(path: list[Any]) -> str:
+    """The changed fact; positions in lists are no part of its name."""
+    return ".".join(str(part) for part in path if not isinstance(part, int))
+
+
+def _label(subject: str) -> str:
+    facts = labels.HEADER_FACTS
+    if subject in facts:
+        return facts[subject]
+    head, _, rest = subject.partition(".")
+    return f"{facts.get(head, head)}: {rest}" if rest else facts.get(head, head)
+
+
+def _shown(value: Any) -> str | None:
+    if value is None or value == {} or value == []:
+        return None
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items() if v not in (None, ""))
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def compare_metadata(
+    old: Meta, new: Meta, old_cited: dict[str, str], new_cited: dict[str, str]
+) -> list[MetadataChange]:
+    """Header changes, one per changed fact, labelled for lawyers; ``*_cited`` map each
+    side's eIds to citations, so that a governing clause is named as lawyers cite it."""
+    # One name per clause on both sides (the newer where it exists): a renumbered clause
+    # that still governs the term is no change of the header.
+    cited = {**old_cited, **new_cited}
+    before_view, after_view = _meta_view(old, cited), _meta_view(new, cited)
+    if before_view == after_view:
+        return []
+    # imported here: deepdiff loads numpy where it is installed, a quarter second that a
+    # diff of two versions with the same header need not pay
+    from deepdiff import DeepDiff
+
+    found = DeepDiff(before_view, after_view, ignore_order=True, verbose_level=2, view="tree")
+    changes: list[MetadataChange] = []
+    for report_type in sorted(found):
+        for level in found[report_type]:
+            subject = _subject(level.path(output_format="list"))
+            before = None if "added" in report_type else _shown(level.t1)
+            after = None if "removed" in report_type else _shown(level.t2)
+            changes.append(
+                MetadataChange(subject, _label(subject), before, after, metadata_severity(subject))
+            )
+    return sorted(changes, key=lambda c: c.subject)
+
+
+def _field_value(item: Field | None) -> str | None:
+    return None if item is None else value_text(item)
+
+
+def compare_fields(old: Agreement, new: Agreement) -> list[MetadataChange]:
+    """Filled fields whose value differs, one change each."""
+    before, after = fields_of(old), fields_of(new)
+    changes = []
+    for name in sorted(set(before) | set(after)):
+        old_value, new_value = _field_value(before.get(name)), _field_value(after.get(name))
+        if old_value != new_value:
+            item = after.get(name) or before[name]
+            label = (
+                f"{labels.FIELD} „{plain_text(item.label)}“ ({name})"
+                if item.label
+                else f"{labels.FIELD} {name}"
+            )
+            changes.append(
+                MetadataChange(
+                    f"field:{name}",
+                    label,
+                    old_value,
+                    new_value,
+                    metadata_severity(f"field:{name}"),
+                )
+            )
+    return changes

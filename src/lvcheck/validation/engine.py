@@ -1,0 +1,123 @@
+"""Validation: hardened parse, the XSD, then the semantic rules, as diagnostics.
+
+Files are checked in parallel processes (lxml work is CPU-bound and the GIL would
+serialise threads); each process compiles the schema once. Cross-file rules then run
+over small per-file facts, with the rest of the repository (the contracts/ folder
+around the files) as context, so that checking one file still resolves its relations.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from lxml import etree
+
+from lvcheck import codes
+from lvcheck.document.parse import parse_file
+from lvcheck.document.schema import get_schema, schema_diagnostics
+from lvcheck.errors import Diagnostic, LvcheckError, Severity
+from lvcheck.files import iter_agreement_files
+from lvcheck.validation.rules import DOCUMENT_RULES, repository
+from lvcheck.validation.rules.base import Document
+from lvcheck.validation.rules.repository import VersionFacts
+
+_UNREADABLE_CODES = frozenset({codes.UNREADABLE, codes.TOO_LARGE})
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 48
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    """The outcome of checking one file (small and picklable: no tree)."""
+
+    path: str
+    diagnostics: tuple[Diagnostic, ...]
+    facts: VersionFacts | None = None
+
+    @property
+    def unreadable(self) -> bool:
+        return any(d.code in _UNREADABLE_CODES for d in self.diagnostics)
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.severity is Severity.WARNING)
+
+
+def check_tree(tree: etree._ElementTree, path: str) -> CheckedFile:
+    """The XSD, and where it passes, every document rule."""
+    schema = schema_diagnostics(tree, path)
+    if schema:
+        return CheckedFile(path, schema)
+    document = Document(path, tree)
+    found = [diagnostic for rule in DOCUMENT_RULES for diagnostic in rule(document)]
+    return CheckedFile(path, tuple(sorted(found)), repository.facts_of(document))
+
+
+def check_file(path: Path) -> CheckedFile:
+    """Parse and check one file. Never raises for a bad file."""
+    try:
+        tree = parse_file(path)
+    except LvcheckError as error:
+        return CheckedFile(str(path), error.diagnostics)
+    return check_tree(tree, str(path))
+
+
+def _display(path: Path) -> Path:
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def _repository_context(files: list[Path]) -> list[Path]:
+    """The other agreement files of the contracts/ folders that hold ``files``."""
+    # abspath, not resolve(): no system call per file, and it matters at 10,000 files
+    given = {os.path.abspath(path) for path in files}  # noqa: PTH100
+    folders = {os.path.dirname(name) for name in given}  # noqa: PTH120
+    roots = {
+        parent
+        for folder in folders
+        for parent in (Path(folder), *Path(folder).parents)
+        if parent.name == "contracts"
+    }
+    context = {
+        _display(other)
+        for root in roots
+        for other in root.rglob("*.xml")
+        if os.path.abspath(other) not in given and other.is_file()  # noqa: PTH100
+    }
+    return sorted(context)
+
+
+def _check_all(paths: list[Path], jobs: int) -> list[CheckedFile]:
+    if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
+        return [check_file(path) for path in paths]
+    from concurrent.futures import ProcessPoolExecutor  # only here: it costs start-up time
+
+    get_schema()  # compiled before the fork, so that no worker compiles it again
+    chunk = max(1, len(paths) // (jobs * 4))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(check_file, paths, chunksize=chunk))
+
+
+def validate_paths(paths: Iterable[Path], jobs: int | None = None) -> list[CheckedFile]:
+    """Check files and folders, including the rules across files. One result per file."""
+    files = list(iter_agreement_files(paths))
+    context = _repository_context(files)
+    results = _check_all(files + context, jobs if jobs is not None else os.cpu_count() or 1)
+    checked, context_results = results[: len(files)], results[len(files) :]
+    facts = [r.facts for r in checked + context_results if r.facts is not None]
+    by_path: dict[str, list[Diagnostic]] = {}
+    for diagnostic in repository.check(facts):
+        by_path.setdefault(diagnostic.path, []).append(diagnostic)
+    return [
+        replace(r, diagnostics=tuple(sorted(r.diagnostics + tuple(by_path.get(r.path, ())))))
+        for r in checked
+    ]

@@ -1,0 +1,139 @@
+"""Checks across the files of a repository (LV322, LV323, LV324, LV325): one file per
+agreement version; relations point at versions that exist and agree in both directions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from lvcheck import codes
+from lvcheck.errors import Diagnostic
+from lvcheck.validation.rules.base import Document
+
+HEADER = "Kopfdaten"
+
+
+@dataclass(frozen=True)
+class RelationFacts:
+    kind: str
+    work: str
+    version: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class VersionFacts:
+    """What the repository checks need of one file: small and picklable."""
+
+    path: str
+    work: str
+    version: str
+    line: int
+    relations: tuple[RelationFacts, ...]
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.work, self.version)
+
+
+def facts_of(document: Document) -> VersionFacts | None:
+    work, version = document.first("work"), document.first("version")
+    if work is None or version is None:
+        return None
+    relations = tuple(
+        RelationFacts(
+            kind, element.get("work", ""), element.get("version"), element.sourceline or 1
+        )
+        for kind in ("supersedes", "supersededBy", "basedOn")
+        for element in document.all(kind)
+    )
+    return VersionFacts(
+        document.path, work.get("id", ""), version.get("id", ""), version.sourceline or 1, relations
+    )
+
+
+def _at(facts: VersionFacts, line: int, code: str, message: str) -> Diagnostic:
+    return Diagnostic(facts.path, line, 1, code, message, codes.CODES[code].severity, HEADER)
+
+
+def _mirrors(relation: RelationFacts, source: VersionFacts, target: VersionFacts) -> bool:
+    """Does the target say the inverse of ``relation``?"""
+    inverse = {"supersedes": "supersededBy", "supersededBy": "supersedes"}[relation.kind]
+    return any(
+        back.kind == inverse and back.work == source.work and back.version in (None, source.version)
+        for back in target.relations
+    )
+
+
+def check(all_facts: Iterable[VersionFacts]) -> list[Diagnostic]:
+    """Findings across files, reported on the file that holds the problem."""
+    facts = list(all_facts)
+    by_key: dict[tuple[str, str], list[VersionFacts]] = defaultdict(list)
+    by_work: dict[str, list[VersionFacts]] = defaultdict(list)
+    for item in facts:
+        by_key[item.key].append(item)
+        by_work[item.work].append(item)
+    found: list[Diagnostic] = []
+    for claims in by_key.values():
+        for duplicate in claims[1:]:
+            found.append(
+                _at(
+                    duplicate,
+                    duplicate.line,
+                    codes.DUPLICATE_VERSION,
+                    f"version {duplicate.version!r} of {duplicate.work!r} is also "
+                    f"claimed by {claims[0].path}",
+                )
+            )
+    for item in facts:
+        for relation in item.relations:
+            found.extend(_relation_findings(item, relation, by_key, by_work))
+    return found
+
+
+def _relation_findings(
+    item: VersionFacts,
+    relation: RelationFacts,
+    by_key: dict[tuple[str, str], list[VersionFacts]],
+    by_work: dict[str, list[VersionFacts]],
+) -> list[Diagnostic]:
+    label = f"{relation.kind} {relation.work!r}" + (
+        f" version {relation.version!r}" if relation.version else ""
+    )
+    if relation.version is not None:
+        targets = by_key.get((relation.work, relation.version), [])
+    else:
+        targets = by_work.get(relation.work, [])
+    if not targets:
+        if relation.kind == "supersededBy" and relation.version is None:
+            return [
+                _at(
+                    item,
+                    relation.line,
+                    codes.RELATION_ANNOUNCED,
+                    f"{label}: the announced successor is not in the repository yet",
+                )
+            ]
+        return [
+            _at(
+                item,
+                relation.line,
+                codes.RELATION_UNRESOLVED,
+                f"{label}: no such version in the repository",
+            )
+        ]
+    if relation.kind == "basedOn":
+        return []
+    if not any(_mirrors(relation, item, target) for target in targets):
+        inverse = "supersededBy" if relation.kind == "supersedes" else "supersedes"
+        return [
+            _at(
+                item,
+                relation.line,
+                codes.RELATION_MISMATCH,
+                f"{label}, but {targets[0].path} does not say {inverse} "
+                f"{item.work!r} version {item.version!r}",
+            )
+        ]
+    return []

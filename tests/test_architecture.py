@@ -1,0 +1,141 @@
+"""The package's layout is its design: stages as folders, imports pointing one way, a
+public API, one registry of outputs, and the XSD shipped in the wheel."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import lvcheck
+from lvcheck.errors import LvcheckError
+
+from .conftest import ROOT, TEMPLATES
+
+PACKAGE = ROOT / "src" / "lvcheck"
+# beneath every stage ("__version__" is the one plain value of lvcheck/__init__.py)
+SHARED = {"errors", "codes", "labels", "data", "files", "__version__"}
+# What each stage may import besides itself and the shared modules.
+ALLOWED = {
+    "shared": set(),
+    "document": set(),
+    "validation": {"document"},
+    "comparison": {"document"},
+    "rendering": {"document", "comparison", "validation.engine"},
+    "timeline": {"document", "comparison", "validation"},
+    "top": {"document", "validation", "comparison", "rendering", "timeline", "api", "cli"},
+}
+TOP = {"api", "cli", "__init__", "__main__"}
+LONGEST_MODULE = 420  # lines; the style guide asks for about 400
+
+
+def _module(path: Path) -> str:
+    return ".".join(path.relative_to(PACKAGE).with_suffix("").parts)
+
+
+def _stage(module: str) -> str:
+    head = module.split(".")[0]
+    if head in SHARED:
+        return "shared"
+    if head in TOP:
+        return "top"
+    return head
+
+
+def _imports(path: Path) -> set[str]:
+    """Every lvcheck module a file imports, at the top or inside a function."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("lvcheck"):
+            base = node.module.removeprefix("lvcheck").lstrip(".")
+            # "from lvcheck import codes" names a module; "from lvcheck.x import y" module x
+            found.update([base] if base else [alias.name for alias in node.names])
+        elif isinstance(node, ast.Import):
+            found.update(
+                a.name.removeprefix("lvcheck.") for a in node.names if a.name.startswith("lvcheck.")
+            )
+    return {name for name in found if name}
+
+
+def _allowed(stage: str, target: str) -> bool:
+    target_stage = _stage(target)
+    if target_stage in ("shared", stage):
+        return True
+    return any(
+        target == a or target.startswith(a + ".") or target_stage == a
+        for a in ALLOWED[stage]
+        if "." not in a
+    ) or any(target == a or target.startswith(a + ".") for a in ALLOWED[stage] if "." in a)
+
+
+def test_imports_point_one_way_document_validation_comparison_rendering_cli() -> None:
+    wrong = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        module = _module(path)
+        stage = _stage(module)
+        for target in sorted(_imports(path)):
+            if not _allowed(stage, target):
+                wrong.append(f"{module} ({stage}) imports {target}")
+    assert wrong == []
+
+
+def test_the_stages_are_folders_and_no_module_is_long() -> None:
+    folders = {p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    assert {"document", "validation", "comparison", "rendering"} <= folders
+    long = {
+        _module(p): n
+        for p in PACKAGE.rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > LONGEST_MODULE
+    }
+    assert long == {}
+
+
+def test_the_public_api_loads_validates_diffs_and_renders() -> None:
+    assert set(lvcheck.__all__) >= {"load", "validate", "diff", "render", "build_site"}
+    agreement = lvcheck.load(TEMPLATES["nrw"])
+    same = lvcheck.load(TEMPLATES["nrw"].read_bytes(), "nrw.xml")
+    assert agreement == same
+    (checked,) = lvcheck.validate([TEMPLATES["nrw"]])
+    assert checked.errors == ()
+    result = lvcheck.diff(agreement, same)
+    assert result.is_empty
+    assert lvcheck.render(result, "text").endswith("Keine Änderungen.\n")
+    assert lvcheck.render(agreement, "text").startswith("Leistungsvereinbarung")
+
+
+@pytest.mark.parametrize("thing", ["agreement", "diff", "findings"])
+def test_an_unknown_format_is_an_error_not_a_fallback(thing: str) -> None:
+    agreement = lvcheck.load(TEMPLATES["bayern"])
+    subject = {
+        "agreement": agreement,
+        "diff": lvcheck.diff(agreement, agreement),
+        "findings": lvcheck.validate([TEMPLATES["bayern"]]),
+    }[thing]
+    with pytest.raises(LvcheckError) as caught:
+        lvcheck.render(subject, "yaml")
+    assert caught.value.diagnostic.code == "LV001"
+    assert str(caught.value).startswith("LV001 error unknown format 'yaml'")
+
+
+def test_importing_lvcheck_loads_no_stage() -> None:
+    code = "import sys, lvcheck; print(sorted(m for m in sys.modules if m.startswith('lvcheck')))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "['lvcheck']"
+
+
+def test_the_wheel_carries_the_one_xsd_of_schema(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    (wheel,) = tmp_path.glob("lvcheck-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        shipped = archive.read("lvcheck/schema/lvcheck-agreement-1.0.xsd")
+    assert shipped == (ROOT / "schema" / "lvcheck-agreement-1.0.xsd").read_bytes()
+    assert not (PACKAGE / "schema").exists()  # one source of truth
