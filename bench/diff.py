@@ -26,7 +26,7 @@ HEADER = """<?xml version="1.0" encoding="UTF-8"?>
 <agreement xmlns="urn:lvcheck:agreement:1.0">
   <meta>
     <work id="bench-diff" type="bench" jurisdiction="DE-NW" language="de"/>
-    <version id="{version}" status="draft"/>
+    <version id="{version}" kind="template" status="draft"/>
     <title>Benchmark agreement (generated, illustrative)</title>
     <parties>
       <party id="traeger" name="Träger" role="authority"/>

@@ -120,6 +120,7 @@ def make_corpus(folder: Path, count: int, seed: int = 7) -> list[Path]:
         assert work is not None and version is not None
         template_work, template_version = work.get("id", ""), version.get("id", "")
         work.set("id", f"{template_work}-instanz-{index:05}")
+        version.set("kind", "instance")
         version.set("status", "inForce")
         relations = root.find(f"{NS}meta/{NS}relations")
         if relations is None:

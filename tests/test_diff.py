@@ -79,7 +79,7 @@ def test_filled_field_is_a_header_change_not_a_clause_change() -> None:
     result = _case("field-filled")
     assert not result.changes and not result.renumbered
     assert {m.subject for m in result.metadata} == {
-        "version.status",
+        "version.kind",
         "field:anbieter.name",
         "field:beginn",
     }

@@ -29,7 +29,8 @@ META = Meta(
     jurisdiction="DE-NW",
     language="de",
     version_id="v",
-    status="template",
+    status="inForce",
+    kind="template",
     title="T",
 )
 

@@ -45,13 +45,34 @@ def duration_text(value: str) -> str:
 
 # ---------------------------------------------------------------- the header
 
-STATUS = {
+KINDS = {
     "template": "Vorlage",
-    "draft": "Entwurf",
-    "inForce": "in Kraft",
-    "superseded": "ersetzt",
-    "terminated": "beendet",
+    "instance": "Vereinbarung",
+    "amendment": "Nachtrag",
 }
+STATUS = {
+    "draft": "Entwurf",
+    "signed": "unterzeichnet",
+    "inForce": "in Kraft",
+    "expired": "ausgelaufen",
+    "superseded": "ersetzt",
+    "terminated": "gekündigt",
+}
+TEMPLATE_STATUS = {  # a template is used, not in force
+    "draft": "Entwurf",
+    "inForce": "in Gebrauch",
+    "superseded": "ersetzt",
+    "expired": "nicht mehr in Gebrauch",
+    "terminated": "zurückgezogen",
+    "signed": "beschlossen",
+}
+
+
+def status_text(kind: str, status: str) -> str:
+    """ "Vorlage, in Gebrauch", "Vereinbarung, in Kraft": what a file is and where it stands."""
+    words = TEMPLATE_STATUS if kind == "template" else STATUS
+    return f"{KINDS.get(kind, kind)}, {words.get(status, status)}"
+
 
 ROLES = {
     "authority": "Träger der Eingliederungshilfe",
@@ -100,6 +121,7 @@ HEADER_FACTS = {
     "version.id": "Fassung",
     "version.date": "Datum der Fassung",
     "version.status": "Status",
+    "version.kind": "Art",
     "version.example": "Beispiel",
     "title": "Titel",
     "notes": "Anmerkung",

@@ -41,6 +41,7 @@ def _meta_view(meta: Meta, cited: dict[str, str]) -> dict[str, Any]:
         "version": {
             "id": meta.version_id,
             "date": meta.version_date and german_date(meta.version_date),
+            "kind": labels.KINDS.get(meta.kind, meta.kind),
             "status": labels.STATUS.get(meta.status, meta.status),
             "example": labels.YES if meta.example else labels.NO,
         },

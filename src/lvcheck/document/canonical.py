@@ -21,7 +21,7 @@ from lvcheck.files import write_atomic
 
 TEXT_CONTAINERS = frozenset(
     f"{{{NAMESPACE}}}{name}"
-    for name in ("p", "num", "heading", "label", "option", "hint", "title", "note")
+    for name in ("p", "num", "heading", "label", "option", "hint", "title", "note", "deviation")
 )
 
 ATTRIBUTE_ORDER = (
@@ -31,6 +31,7 @@ ATTRIBUTE_ORDER = (
     "work",
     "version",
     "type",
+    "kind",
     "role",
     "party",
     "refersTo",
@@ -57,6 +58,7 @@ ATTRIBUTE_ORDER = (
     "indefinite",
     "period",
     "unit",
+    "clause",
     "before",
     "form",
     "governedBy",

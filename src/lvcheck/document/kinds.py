@@ -58,12 +58,23 @@ EID_PREFIXES: dict[str, str] = {
 }
 
 
-class Status(StrEnum):
-    """Where a version stands (the header's <version status>)."""
+class Kind(StrEnum):
+    """What a file is (the header's <version kind>); whether it is illustrative is said
+    apart, by <version example="true">."""
 
     TEMPLATE = "template"
+    INSTANCE = "instance"
+    AMENDMENT = "amendment"
+
+
+class Status(StrEnum):
+    """Where a version stands in time, as stored (<version status>); lvcheck computes it
+    on any date from the term and the relations (timeline) and reports a contradiction."""
+
     DRAFT = "draft"
+    SIGNED = "signed"
     IN_FORCE = "inForce"
+    EXPIRED = "expired"
     SUPERSEDED = "superseded"
     TERMINATED = "terminated"
 
@@ -84,3 +95,4 @@ class FieldType(StrEnum):
     CHOICE = "choice"
     TIME_RANGE = "timeRange"
     SIGNATURE = "signature"
+    PLACE_DATE = "placeDate"  # "Ort, Datum": a place and the date of signing

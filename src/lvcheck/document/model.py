@@ -179,6 +179,7 @@ class Party:
 class DateOrField:
     date: str | None = None  # ISO 8601 (xs:date)
     field: str | None = None
+    governed_by: str | None = None  # where not the term's clause
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,27 @@ class Term:
     notice_before: str | None = None  # endOfTerm, endOfKitaYear, anyTime
     notice_form: str | None = None
     governed_by: str | None = None
+    renewal_governed_by: str | None = None  # where not the term's clause
+    notice_governed_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure the text agrees, such as the Gewichtungsfaktor 5,5."""
+
+    name: str
+    value: str  # xs:decimal as written in the header: "5.5"
+    unit: str | None = None
+    governed_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Deviation:
+    """A departure from the template that the parties agreed, with its reason."""
+
+    clause: str  # eId, or "preface" / "meta"
+    reason: str
+    date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -216,6 +238,7 @@ class Meta:
     language: str
     version_id: str
     status: str
+    kind: str  # template, instance, amendment (document.kinds.Kind)
     title: str
     version_date: str | None = None
     example: bool | None = None
@@ -223,8 +246,10 @@ class Meta:
     parties: tuple[Party, ...] = ()
     legal_basis: tuple[LegalTarget, ...] | None = None
     term: Term | None = None
+    figures: tuple[Figure, ...] | None = None
     relations: tuple[Relation, ...] | None = None
     documents: tuple[Document, ...] | None = None
+    deviations: tuple[Deviation, ...] | None = None
 
 
 @dataclass(frozen=True)

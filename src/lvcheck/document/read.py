@@ -13,8 +13,10 @@ from lvcheck.document.model import (
     Block,
     Conclusions,
     DateOrField,
+    Deviation,
     Document,
     Field,
+    Figure,
     Inline,
     LegalTarget,
     ListBlock,
@@ -214,6 +216,8 @@ def _meta(meta: etree._Element) -> Meta:
     relations = _child(meta, "relations")
     documents = _child(meta, "documents")
     term = _child(meta, "term")
+    figures = _child(meta, "figures")
+    deviations = _child(meta, "deviations")
     return Meta(
         work_id=work.get("id", ""),
         agreement_type=work.get("type", ""),
@@ -221,6 +225,7 @@ def _meta(meta: etree._Element) -> Meta:
         language=work.get("language", ""),
         version_id=version.get("id", ""),
         status=version.get("status", ""),
+        kind=version.get("kind", ""),
         version_date=version.get("date"),
         example=_bool(version.get("example")),
         title=need("title").text or "",
@@ -235,6 +240,17 @@ def _meta(meta: etree._Element) -> Meta:
         if basis is not None
         else None,
         term=_term(term) if term is not None else None,
+        figures=tuple(
+            Figure(
+                name=f.get("name", ""),
+                value=f.get("value", ""),
+                unit=f.get("unit"),
+                governed_by=f.get("governedBy"),
+            )
+            for f in _elements(figures)
+        )
+        if figures is not None
+        else None,
         relations=tuple(
             Relation(
                 kind=local(r),
@@ -251,13 +267,21 @@ def _meta(meta: etree._Element) -> Meta:
         )
         if documents is not None
         else None,
+        deviations=tuple(
+            Deviation(clause=d.get("clause", ""), reason=d.text or "", date=d.get("date"))
+            for d in _elements(deviations)
+        )
+        if deviations is not None
+        else None,
     )
 
 
 def _date_or_field(element: etree._Element | None) -> DateOrField | None:
     if element is None:
         return None
-    return DateOrField(date=element.get("date"), field=element.get("field"))
+    return DateOrField(
+        date=element.get("date"), field=element.get("field"), governed_by=element.get("governedBy")
+    )
 
 
 def _term(term: etree._Element) -> Term:
@@ -274,6 +298,8 @@ def _term(term: etree._Element) -> Term:
         notice_before=notice.get("before") if notice is not None else None,
         notice_form=notice.get("form") if notice is not None else None,
         governed_by=term.get("governedBy"),
+        renewal_governed_by=renewal.get("governedBy") if renewal is not None else None,
+        notice_governed_by=notice.get("governedBy") if notice is not None else None,
     )
 
 

@@ -142,7 +142,7 @@ def _write_framed_units(
 def _write_date_or_field(
     parent: etree._Element, name: str, value: DateOrField, **extra: str | None
 ) -> None:
-    _sub(parent, name, date=value.date, field=value.field, **extra)
+    _sub(parent, name, date=value.date, field=value.field, governedBy=value.governed_by, **extra)
 
 
 def _write_term(parent: etree._Element, term: Term) -> None:
@@ -151,7 +151,13 @@ def _write_term(parent: etree._Element, term: Term) -> None:
     if term.end is not None:
         _write_date_or_field(element, "end", term.end, indefinite=_bool(term.end_indefinite))
     if term.renewal_period is not None:
-        _sub(element, "renewal", period=term.renewal_period, unit=term.renewal_unit)
+        _sub(
+            element,
+            "renewal",
+            period=term.renewal_period,
+            unit=term.renewal_unit,
+            governedBy=term.renewal_governed_by,
+        )
     if term.notice_period is not None:
         _sub(
             element,
@@ -159,6 +165,7 @@ def _write_term(parent: etree._Element, term: Term) -> None:
             period=term.notice_period,
             before=term.notice_before,
             form=term.notice_form,
+            governedBy=term.notice_governed_by,
         )
 
 
@@ -176,6 +183,7 @@ def _write_meta(parent: etree._Element, meta: Meta) -> None:
         element,
         "version",
         id=meta.version_id,
+        kind=meta.kind,
         date=meta.version_date,
         status=meta.status,
         example=_bool(meta.example),
@@ -192,6 +200,17 @@ def _write_meta(parent: etree._Element, meta: Meta) -> None:
             _sub(basis, "source", **_legal_attributes(target))
     if meta.term is not None:
         _write_term(element, meta.term)
+    if meta.figures is not None:
+        figures = _sub(element, "figures")
+        for figure in meta.figures:
+            _sub(
+                figures,
+                "figure",
+                name=figure.name,
+                value=figure.value,
+                unit=figure.unit,
+                governedBy=figure.governed_by,
+            )
     if meta.relations is not None:
         relations = _sub(element, "relations")
         for relation in meta.relations:
@@ -206,6 +225,12 @@ def _write_meta(parent: etree._Element, meta: Meta) -> None:
         documents = _sub(element, "documents")
         for document in meta.documents:
             _sub(documents, "document", id=document.id, title=document.title)
+    if meta.deviations is not None:
+        deviations = _sub(element, "deviations")
+        for deviation in meta.deviations:
+            _sub(
+                deviations, "deviation", clause=deviation.clause, date=deviation.date
+            ).text = deviation.reason
 
 
 def write_agreement(agreement: Agreement) -> etree._ElementTree:

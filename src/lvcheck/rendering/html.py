@@ -137,7 +137,7 @@ class _Page(Walker):
         _sub(_sub(self.body, "a", href="#inhalt", class_="skip"), "span", labels.SKIP_TO_CONTENT)
         self.header = _sub(self.body, "header", class_="titelblock")
         kicker = (
-            f"{labels.STATUS.get(meta.status, meta.status)} · {labels.VERSION} {meta.version_id}"
+            f"{labels.status_text(meta.kind, meta.status)} · {labels.VERSION} {meta.version_id}"
         )
         _sub(self.header, "p", kicker, class_="kicker")
         if meta.example:
@@ -188,7 +188,7 @@ class _Page(Walker):
         _sub(facts, "dt", labels.VERSION)
         dated = f" vom {german_date(meta.version_date)}" if meta.version_date else ""
         _sub(
-            facts, "dd", f"{meta.version_id}{dated} ({labels.STATUS.get(meta.status, meta.status)})"
+            facts, "dd", f"{meta.version_id}{dated} ({labels.status_text(meta.kind, meta.status)})"
         )
         if meta.term is not None:
             _sub(facts, "dt", labels.TERM)

@@ -98,7 +98,7 @@ def _index(
             sub(sub(row, "td"), "a", meta.title, href=entry.page.as_posix())
             sub(row, "td", meta.version_id)
             example = f" ({labels.EXAMPLE_MARK})" if meta.example else ""
-            sub(row, "td", labels.STATUS.get(meta.status, meta.status) + example)
+            sub(row, "td", labels.status_text(meta.kind, meta.status) + example)
             sub(row, "td", term_text(entry.agreement) if meta.term else labels.NONE)
             cell = sub(row, "td")
             for target, label in diffs.get(entry.source, []):

@@ -78,6 +78,12 @@ class Document:
         version = self.first("version")
         return version.get("status", "") if version is not None else ""
 
+    @property
+    def kind(self) -> str:
+        """template, instance or amendment (<version kind>)."""
+        version = self.first("version")
+        return version.get("kind", "") if version is not None else ""
+
     def report(self, code: str, element: etree._Element, message: str) -> Diagnostic:
         """A diagnostic for ``code`` at ``element``, with the citation of its clause."""
         return Diagnostic(

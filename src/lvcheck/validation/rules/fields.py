@@ -5,14 +5,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 
 from lxml import etree
 
 from lvcheck import codes
 from lvcheck.document.dates import parse_date
+from lvcheck.document.kinds import Kind
 from lvcheck.validation.rules.base import NS, Document, Findings
 
 _TIME_RANGE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)\s*-\s*([01]\d|2[0-3]):([0-5]\d)$")
+
+
+_PLACE_DATE = re.compile(r"^(?P<place>\S.*?),\s*(?P<date>\d{2}\.\d{2}\.\d{4}|\d{4}-\d{2}-\d{2})$")
+
+
+def place_date(value: str) -> date | None:
+    """The date of a "Ort, Datum" value ("Köln, 15.07.2024" or "Köln, 2024-07-15"), or None."""
+    found = _PLACE_DATE.match(value.strip())
+    if not found:
+        return None
+    written = found.group("date")
+    if "." in written:
+        day, month, year = written.split(".")
+        written = f"{year}-{month}-{day}"
+    return parse_date(written)
 
 
 def _is_time_range(value: str) -> bool:
@@ -39,6 +56,10 @@ CHECKS: dict[str, tuple[Callable[[str], bool], str]] = {
         "an e-mail address, e.g. info@example.org",
     ),
     "timeRange": (_is_time_range, "a time range HH:MM-HH:MM that ends after it starts"),
+    "placeDate": (
+        lambda v: place_date(v) is not None,
+        "a place, a comma and a date that exists, e.g. Köln, 15.07.2024",
+    ),
 }
 
 
@@ -65,7 +86,7 @@ def type_problem(field: etree._Element, value: str) -> str | None:
 
 
 def check(document: Document) -> Findings:
-    template = document.status == "template"
+    template = document.kind == Kind.TEMPLATE
     for field in document.all("field") + document.all("fillIn"):
         name = field.get("name")
         value = (field.get("value") or "").strip()
@@ -74,8 +95,8 @@ def check(document: Document) -> Findings:
                 yield document.report(
                     codes.FIELD_REQUIRED,
                     field,
-                    f"required field {name!r} is empty in an agreement with status "
-                    f"{document.status!r}",
+                    f"required field {name!r} is empty in an {document.kind} "
+                    "(only a template leaves fields to fill)",
                 )
             continue
         if template:
