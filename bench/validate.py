@@ -79,6 +79,9 @@ def _value(field: etree._Element, rng: random.Random, index: int) -> str:
         return rng.choice(options)
     if kind == "signature":
         return f"gez. Person {index}"
+    if kind == "placeDate":
+        town = rng.choice(TOWNS)[1]
+        return f"{town}, {rng.randint(1, 28):02}.{rng.randint(1, 12):02}.20{rng.randint(21, 26)}"
     return f"Fiktiver Wert {index}-{rng.randint(1, 10**6)}"
 
 
