@@ -42,7 +42,6 @@ TEMPLATES = {
 # copied into the corpus as they are, so that the templates' relations resolve
 CONTEXT = [
     ROOT / "contracts" / "nrw" / "beispiel-lvr-ihl-mustervertrag.xml",
-    ROOT / "contracts" / "bayern" / "beispiel-bezirk-niederbayern-t-k-kita-2022-23.xml",
 ]
 NS = f"{{{NAMESPACE}}}"
 TOWNS = [

@@ -109,14 +109,30 @@ def test_nrw_successor_reads_as_a_lawyer_would_describe_it() -> None:
     ]
 
 
-def test_template_and_its_instance_do_not_deviate() -> None:
-    for region in ("nrw", "bayern"):
-        result = diff_agreements(
-            load_agreement(TEMPLATES[region]),
-            load_agreement(EXAMPLES[region]),
-            against_template=True,
-        )
-        assert result.is_empty, region
+def test_template_and_its_instance_differ_only_where_the_parties_agreed() -> None:
+    def against_template(region: str) -> DiffResult:
+        template, instance = load_agreement(TEMPLATES[region]), load_agreement(EXAMPLES[region])
+        return diff_agreements(template, instance, against_template=True)
+
+    assert against_template("nrw").is_empty
+    # the Bavarian example names an invented signatory instead of the template's official
+    (change,) = against_template("bayern").changes
+    assert change.new is not None and change.new.eid == "conclusions__sig_1"
+    assert [(op.old, op.new) for op in change.words if op.op != "equal"] == [
+        ("Johannes Fauth ", "Paul Beispiel ")
+    ]
+
+
+def test_against_template_reports_a_header_departure() -> None:
+    source = EXAMPLES["nrw"].read_bytes().replace(b'period="P12M"', b'period="P6M"')
+    result = diff_agreements(
+        load_agreement(TEMPLATES["nrw"]),
+        load_agreement_bytes(source, "x.xml"),
+        against_template=True,
+    )
+    assert [(m.subject, m.old, m.new) for m in result.metadata] == [
+        ("term.notice_period", "12 Monate", "6 Monate")
+    ]
 
 
 def test_instance_that_changes_a_word_deviates_from_its_template() -> None:
@@ -310,10 +326,14 @@ def test_cli_exit_status_is_2_for_trouble(runner: CliRunner, tmp_path: Path) -> 
 
 
 def test_cli_against_template(runner: CliRunner) -> None:
-    result = runner.invoke(
+    same = runner.invoke(
+        cli, ["diff", "--against-template", str(TEMPLATES["nrw"]), str(EXAMPLES["nrw"])]
+    )
+    assert same.exit_code == 0
+    departs = runner.invoke(
         cli, ["diff", "--against-template", str(TEMPLATES["bayern"]), str(EXAMPLES["bayern"])]
     )
-    assert result.exit_code == 0
+    assert departs.exit_code == 1 and "Paul Beispiel" in departs.output
 
 
 def test_cli_reads_a_git_revision(

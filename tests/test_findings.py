@@ -42,7 +42,7 @@ def test_json_report_is_versioned_and_complete(runner: CliRunner) -> None:
     assert file_report["valid"] is False
     assert file_report["diagnostics"] == [
         {
-            "line": 37,
+            "line": 36,
             "column": 1,
             "code": "LV311",
             "rule": "ref-unresolved",
@@ -61,14 +61,14 @@ def test_github_annotations_escape_and_summary_lists_everything(
     status, out = _run(runner, "--format", "github", str(BROKEN), str(warned))
     assert status == 1
     assert out.splitlines() == [
-        f"::error file={BROKEN},line=37,col=1,title=LV311 ref-unresolved::reference to "
+        f"::error file={BROKEN},line=36,col=1,title=LV311 ref-unresolved::reference to "
         "'#sec_9', but no clause has the eId 'sec_9' [§ 2 Abs. 1]",
-        f"::warning file={warned},line=31,col=1,title=LV304 numbering-gap::numbering jumps "
+        f"::warning file={warned},line=30,col=1,title=LV304 numbering-gap::numbering jumps "
         "from '§ 1' to '§ 3' [§ 3]",
     ]
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("## lvcheck validate\n")
-    assert "| 37 | LV311 | error |" in text and "| 31 | LV304 | warning |" in text
+    assert "| 36 | LV311 | error |" in text and "| 30 | LV304 | warning |" in text
 
 
 def test_sarif_report_names_rules_and_locations(runner: CliRunner) -> None:
@@ -80,7 +80,7 @@ def test_sarif_report_names_rules_and_locations(runner: CliRunner) -> None:
     (result,) = run["results"]
     assert result["ruleId"] == "LV311" and result["level"] == "error"
     region = result["locations"][0]["physicalLocation"]["region"]
-    assert region == {"startLine": 37, "startColumn": 1}
+    assert region == {"startLine": 36, "startColumn": 1}
 
 
 def test_junit_report_fails_the_broken_file_only(runner: CliRunner, warned: Path) -> None:

@@ -44,6 +44,8 @@ FIELD_TYPE = "LV331"
 FIELD_IN_TEMPLATE = "LV332"
 REQUIRED_CLAUSE = "LV340"
 EXAMPLE_MARKING = "LV341"
+FACT_MISMATCH = "LV350"
+FACT_UNGOVERNED = "LV351"
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ class CodeInfo:
     summary: str
 
 
-_E, _W = Severity.ERROR, Severity.WARNING
+_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 CODES: dict[str, CodeInfo] = {
     USAGE: CodeInfo("usage", _E, "lvcheck was asked for something it does not do (a format)"),
@@ -139,5 +141,11 @@ CODES: dict[str, CodeInfo] = {
         "example-marking",
         _E,
         "an example is not plainly marked as one (or a real file looks like one)",
+    ),
+    FACT_MISMATCH: CodeInfo(
+        "fact-mismatch", _E, "a header fact and the words of its clause say different things"
+    ),
+    FACT_UNGOVERNED: CodeInfo(
+        "fact-ungoverned", _W, "a header fact names no clause, so nothing checks it"
     ),
 }

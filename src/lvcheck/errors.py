@@ -16,6 +16,7 @@ USAGE = "LV001"  # codes.py names every code; this one is needed here, where it 
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"  # worth knowing, never a failure (e.g. a deviation the parties agreed)
 
 
 @dataclass(frozen=True, order=True)

@@ -138,11 +138,16 @@ HEADER_FACTS = {
     "term.governed_by": "Laufzeit geregelt in",
     "relations": "Beziehung zu anderen Fassungen",
     "documents": "Genannte Dokumente",
+    "figures": "Vereinbarte Zahl",
+    "deviations": "Vereinbarte Abweichung",
 }
 FIELD = "Feld"
 VERSION = "Fassung"
 GOVERNED_IN = "geregelt in"
 EXAMPLE_BANNER = "Illustratives Beispiel: kein echter Vertragstext bzw. erfundene Angaben."
+# the first line of an illustrative file's reading text (export, git diff through textconv)
+EXAMPLE_FIRST_LINE = "BEISPIEL – " + EXAMPLE_BANNER
+DEVIATIONS = "Vereinbarte Abweichungen von der Vorlage"
 EXAMPLE_MARK = "Beispiel"
 
 # ---------------------------------------------------------------- citations

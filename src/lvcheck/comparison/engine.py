@@ -22,7 +22,6 @@ from lvcheck.comparison.changes import (
     ClauseChange,
     DiffResult,
     Level,
-    MetadataChange,
     RenumberRun,
     Side,
     WordOp,
@@ -36,6 +35,8 @@ from lvcheck.comparison.words import word_ops
 from lvcheck.document.model import Agreement
 from lvcheck.document.numbers import number_value
 
+# Header facts an instance has of its own, never a departure from its template.
+INSTANCE_OWN = frozenset({"work", "version", "title", "notes", "relations", "deviations"})
 REWRITTEN_BELOW = 0.5  # fewer words in common than this: show old and new whole
 
 
@@ -173,16 +174,19 @@ def diff_agreements(
 ) -> DiffResult:
     """Compare two agreement versions (or two agreements).
 
-    With ``against_template``, only where the text departs from the template counts:
-    header differences and filled fields are no deviation.
+    With ``against_template``, only where the instance departs from its template counts:
+    its words, and the header facts they share (term, figures, parties, legal basis);
+    what every instance has of its own (identity, version, title, notes, relations, the
+    agreed deviations) and filled fields are no departure.
     """
     old_clauses, new_clauses = flatten(old), flatten(new)
     placed, runs, unchanged = compare_clauses(old_clauses, new_clauses)
-    metadata: list[MetadataChange] = []
-    if not against_template:
-        old_cited = {c.eid: c.citation for c in old_clauses}
-        new_cited = {c.eid: c.citation for c in new_clauses}
-        metadata = compare_metadata(old.meta, new.meta, old_cited, new_cited)
+    old_cited = {c.eid: c.citation for c in old_clauses}
+    new_cited = {c.eid: c.citation for c in new_clauses}
+    metadata = compare_metadata(old.meta, new.meta, old_cited, new_cited)
+    if against_template:
+        metadata = [m for m in metadata if m.subject.split(".")[0] not in INSTANCE_OWN]
+    else:
         metadata += compare_fields(old, new)
     return DiffResult(
         old=Side(old_label, old.meta.work_id, old.meta.version_id, old.meta.title),

@@ -54,6 +54,8 @@ def _meta_view(meta: Meta, cited: dict[str, str]) -> dict[str, Any]:
         "term": term,
         "relations": sorted(_relation_phrase(r, cited) for r in meta.relations or ()),
         "documents": {d.id: d.title for d in meta.documents or ()},
+        "figures": {f.name: f.value.replace(".", ",") for f in meta.figures or ()},
+        "deviations": {cited.get(d.clause, d.clause): d.reason for d in meta.deviations or ()},
     }
 
 

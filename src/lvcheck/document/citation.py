@@ -128,6 +128,46 @@ def cite(steps: Sequence[Step], sentence: int | None = None) -> str:
     return text
 
 
+# A full stop ends a sentence unless it ends a number ("15. Oktober") or an abbreviation.
+_ABBREVIATIONS = frozenset(
+    [
+        "Abs",
+        "Nr",
+        "Art",
+        "Buchst",
+        "Ziff",
+        "gem",
+        "ggf",
+        "bzw",
+        "vgl",
+        "insb",
+        "inkl",
+        "z.B",
+        "u.a",
+        "o.a",
+        "d.h",
+        "ca",
+        "S",
+        "ff",
+        "Fn",
+        "Anl",
+    ]
+)
+_SENTENCE_END = re.compile(r"([^\s]*)[.!?]\s+(?=[A-ZÄÖÜ„\"(])")
+
+
+def sentence_number(text: str, offset: int) -> int:
+    """The number of the sentence that holds ``offset`` in a paragraph's words (1-based),
+    as "Satz 2" counts: abbreviations (Abs., Nr., gem.) and ordinal numbers do not end one."""
+    number = 1
+    for end in _SENTENCE_END.finditer(text, 0, offset + 1):  # + 1: the lookahead sees it
+        word = end.group(1)
+        if word.rstrip(".") in _ABBREVIATIONS or word[-1:].isdigit() or len(word) == 1:
+            continue
+        number += 1
+    return number
+
+
 def range_citation(first: str, last: str) -> str:
     """ "§ 3" … "§ 8" -> "§§ 3–8"; "§ 7 Ziff. 7.1" … "§ 7 Ziff. 7.3" -> "§ 7 Ziff. 7.1–7.3"."""
     if first == last:

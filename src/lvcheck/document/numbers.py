@@ -71,3 +71,24 @@ def sequence_values(nums: Sequence[str]) -> list[int | None]:
     """The positions of sibling numbers, letters read as their sequence demands."""
     roman = is_roman_sequence(nums)
     return [number_value(num, roman) for num in nums]
+
+
+_ONES = ("null", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun")
+_TEENS = {10: "zehn", 11: "elf", 12: "zwölf", 16: "sechzehn", 17: "siebzehn"}
+_TENS = {2: "zwanzig", 3: "dreißig", 4: "vierzig", 5: "fünfzig", 6: "sechzig", 7: "siebzig"}
+_TENS.update({8: "achtzig", 9: "neunzig"})
+
+
+def german_numeral(number: int) -> str | None:
+    """1 -> "ein", 12 -> "zwölf", 24 -> "vierundzwanzig": the cardinal as a contract writes it
+    (the stem "ein", which takes its ending from the noun: eine, einen, einem); None beyond 99."""
+    if not 0 <= number <= 99:
+        return None
+    if number < 10:
+        return _ONES[number]
+    if number in _TEENS:
+        return _TEENS[number]
+    if number < 20:
+        return _ONES[number - 10] + "zehn"
+    tens, ones = divmod(number, 10)
+    return _TENS[tens] if ones == 0 else f"{_ONES[ones]}und{_TENS[tens]}"

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import zip_longest
 
+from lvcheck import labels
+from lvcheck.comparison.flatten import flatten
 from lvcheck.document.model import (
     Agreement,
     Attachments,
@@ -185,8 +187,20 @@ class _TextWriter(Walker):
         for item in attachments.items:
             self.line(f"- {self.inline(item.heading)}")
 
+    def begin(self, agreement: Agreement) -> None:
+        if agreement.is_example:  # whoever reads the text, in a file or in git, sees it first
+            self.line(labels.EXAMPLE_FIRST_LINE)
+            self.blank()
+
     def end(self, agreement: Agreement) -> None:
         self.flush_notes()
+        if agreement.meta.deviations:
+            cited = {clause.eid: clause.citation for clause in flatten(agreement)}
+            self.blank()
+            self.line(f"{labels.DEVIATIONS}:")
+            for deviation in agreement.meta.deviations:
+                where = cited.get(deviation.clause, deviation.clause)
+                self.line(f"- {where}: {deviation.reason}")
         while self.lines and self.lines[-1] == "":
             self.lines.pop()
 
