@@ -59,7 +59,8 @@ TOWNS = [
 def _value(field: etree._Element, rng: random.Random, index: int) -> str:
     kind = field.get("type")
     if kind == "date":
-        return f"20{rng.randint(21, 26)}-{rng.randint(1, 12):02}-{rng.randint(1, 28):02}"
+        # in the past, so that the status the term computes is "in force" (LV370)
+        return f"20{rng.randint(21, 25)}-{rng.randint(1, 12):02}-{rng.randint(1, 28):02}"
     if kind == "number":
         return str(rng.randint(1, 300))
     if kind == "postalCode":
@@ -80,7 +81,7 @@ def _value(field: etree._Element, rng: random.Random, index: int) -> str:
         return f"gez. Person {index}"
     if kind == "placeDate":
         town = rng.choice(TOWNS)[1]
-        return f"{town}, {rng.randint(1, 28):02}.{rng.randint(1, 12):02}.20{rng.randint(21, 26)}"
+        return f"{town}, {rng.randint(1, 28):02}.{rng.randint(1, 12):02}.20{rng.randint(21, 25)}"
     return f"Fiktiver Wert {index}-{rng.randint(1, 10**6)}"
 
 

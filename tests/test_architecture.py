@@ -20,13 +20,16 @@ PACKAGE = ROOT / "src" / "lvcheck"
 # beneath every stage ("__version__" is the one plain value of lvcheck/__init__.py)
 SHARED = {"errors", "codes", "labels", "data", "files", "__version__"}
 # What each stage may import besides itself and the shared modules.
+# The stages in order: document -> comparison -> timeline -> validation -> rendering -> top.
+# validation uses the diff's word engine (template conformance) and the timeline (the status
+# on a date); rendering shows every result, and takes only validation's result type.
 ALLOWED = {
     "shared": set(),
     "document": set(),
-    "validation": {"document"},
     "comparison": {"document"},
-    "rendering": {"document", "comparison", "validation.engine"},
-    "timeline": {"document", "comparison", "validation"},
+    "timeline": {"document", "comparison"},
+    "validation": {"document", "comparison", "timeline"},
+    "rendering": {"document", "comparison", "timeline", "validation.engine"},
     "top": {"document", "validation", "comparison", "rendering", "timeline", "api", "cli"},
 }
 TOP = {"api", "cli", "__init__", "__main__"}

@@ -47,14 +47,19 @@ CASES = [
     ("LV332-field-in-template.xml", "LV332", 20, 0, 1),
     ("LV340-required-clause.xml", "LV340", 5, 1, 1),
     ("LV341-example-marking.xml", "LV341", 6, 1, 1),
+    ("LV342-required-content.xml", "LV342", 250, 1, 1),
     ("LV350-fact-mismatch.xml", "LV350", 12, 1, 1),
     ("LV351-fact-ungoverned.xml", "LV351", 12, 0, 1),
 ]
-# repository folder, file with the finding, code, line
+# repository folder, file with the finding, code, line, severity, exit status with --strict
 REPO_CASES = [
-    ("jurisdiction", "contracts/bayern/LV321-jurisdiction-folder.xml", "LV321", 5),
-    ("duplicate", "contracts/nrw/b.xml", "LV322", 6),
-    ("mismatch", "contracts/nrw/v2.xml", "LV325", 16),
+    ("jurisdiction", "contracts/bayern/LV321-jurisdiction-folder.xml", "LV321", 5, "error", 1),
+    ("duplicate", "contracts/nrw/b.xml", "LV322", 6, "error", 1),
+    ("mismatch", "contracts/nrw/v2.xml", "LV325", 16, "error", 1),
+    ("departure", "contracts/nrw/instanz.xml", "LV360", 25, "error", 1),
+    ("agreed", "contracts/nrw/instanz.xml", "LV361", 28, "info", 0),
+    ("status", "contracts/nrw/instanz.xml", "LV370", 5, "warning", 1),
+    ("retroactive", "contracts/nrw/verguetung.xml", "LV371", 5, "error", 1),
 ]
 
 
@@ -73,7 +78,9 @@ def test_broken_document_gives_exactly_its_rule_at_its_line(
 
 
 @pytest.mark.parametrize(
-    ("folder", "name", "code", "line"), REPO_CASES, ids=[case[0] for case in REPO_CASES]
+    ("folder", "name", "code", "line", "severity", "strict_status"),
+    REPO_CASES,
+    ids=[case[0] for case in REPO_CASES],
 )
 def test_repository_rule_reports_on_the_file_at_fault(
     runner: CliRunner,
@@ -82,12 +89,14 @@ def test_repository_rule_reports_on_the_file_at_fault(
     name: str,
     code: str,
     line: int,
+    severity: str,
+    strict_status: int,
 ) -> None:
     monkeypatch.chdir(REPOS / folder)
-    result = runner.invoke(cli, ["validate"])
-    assert result.stdout.startswith(f"{name}:{line}:1: {code} error ")
+    result = runner.invoke(cli, ["validate", "--strict"])
+    assert result.stdout.startswith(f"{name}:{line}:1: {code} {severity} ")
     assert len(result.stdout.splitlines()) == 1
-    assert result.exit_code == 1
+    assert result.exit_code == strict_status
 
 
 def test_relations_that_agree_in_both_directions_are_valid(

@@ -44,8 +44,13 @@ FIELD_TYPE = "LV331"
 FIELD_IN_TEMPLATE = "LV332"
 REQUIRED_CLAUSE = "LV340"
 EXAMPLE_MARKING = "LV341"
+REQUIRED_CONTENT = "LV342"
 FACT_MISMATCH = "LV350"
 FACT_UNGOVERNED = "LV351"
+TEMPLATE_DEPARTURE = "LV360"
+AGREED_DEVIATION = "LV361"
+STATUS_CONTRADICTED = "LV370"
+EFFECT_BEFORE_CONCLUSION = "LV371"
 
 
 @dataclass(frozen=True)
@@ -142,10 +147,29 @@ CODES: dict[str, CodeInfo] = {
         _E,
         "an example is not plainly marked as one (or a real file looks like one)",
     ),
+    REQUIRED_CONTENT: CodeInfo(
+        "required-content",
+        _E,
+        "a clause § 125 Abs. 2 SGB IX requires is empty, or a required blank is left unfilled",
+    ),
     FACT_MISMATCH: CodeInfo(
         "fact-mismatch", _E, "a header fact and the words of its clause say different things"
     ),
     FACT_UNGOVERNED: CodeInfo(
         "fact-ungoverned", _W, "a header fact names no clause, so nothing checks it"
+    ),
+    TEMPLATE_DEPARTURE: CodeInfo(
+        "template-departure", _E, "an instance's words depart from its template's"
+    ),
+    AGREED_DEVIATION: CodeInfo(
+        "agreed-deviation", _I, "an instance departs from its template as the parties agreed"
+    ),
+    STATUS_CONTRADICTED: CodeInfo(
+        "status-contradicted", _W, "the stored status contradicts the status computed for today"
+    ),
+    EFFECT_BEFORE_CONCLUSION: CodeInfo(
+        "effect-before-conclusion",
+        _E,
+        "a Vergütung takes effect before the agreement was concluded (§ 126 Abs. 3 SGB IX)",
     ),
 }

@@ -56,3 +56,18 @@ def parse_period(value: str | None) -> Period | None:
     """P12M -> Period(12, "M"); anything but a single whole unit is None."""
     found = _PERIOD.fullmatch((value or "").strip())
     return Period(int(found.group(1)), found.group(2)) if found else None
+
+
+_PLACE_DATE = re.compile(r"^(?P<place>\S.*?),\s*(?P<date>\d{2}\.\d{2}\.\d{4}|\d{4}-\d{2}-\d{2})$")
+
+
+def place_date(value: str) -> date | None:
+    """The date of a "Ort, Datum" value ("Köln, 15.07.2024" or "Köln, 2024-07-15"), or None."""
+    found = _PLACE_DATE.match(value.strip())
+    if not found:
+        return None
+    written = found.group("date")
+    if "." in written:
+        day, month, year = written.split(".")
+        written = f"{year}-{month}-{day}"
+    return parse_date(written)

@@ -26,8 +26,13 @@ def _all(files: Sequence[CheckedFile]) -> list[Diagnostic]:
 def summary_line(files: Sequence[CheckedFile]) -> str:
     invalid = sum(1 for f in files if f.errors)
     warnings = sum(len(f.warnings) for f in files)
+    infos = sum(1 for f in files for d in f.diagnostics if d.severity is Severity.INFO)
     line = f"{len(files)} file(s) checked, {len(files) - invalid} valid, {invalid} with errors"
-    return line + (f", {warnings} warning(s)" if warnings else "")
+    return (
+        line
+        + (f", {warnings} warning(s)" if warnings else "")
+        + (f", {infos} note(s)" if infos else "")
+    )
 
 
 def as_text(files: Sequence[CheckedFile]) -> str:

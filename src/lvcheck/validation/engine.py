@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from lxml import etree
@@ -20,7 +21,7 @@ from lvcheck.document.parse import parse_file
 from lvcheck.document.schema import get_schema, schema_diagnostics
 from lvcheck.errors import Diagnostic, LvcheckError, Severity
 from lvcheck.files import iter_agreement_files
-from lvcheck.validation.rules import DOCUMENT_RULES, repository
+from lvcheck.validation.rules import DOCUMENT_RULES, conformance, lifecycle, repository
 from lvcheck.validation.rules.base import Document
 from lvcheck.validation.rules.repository import VersionFacts
 
@@ -107,15 +108,22 @@ def _check_all(paths: list[Path], jobs: int) -> list[CheckedFile]:
         return list(pool.map(check_file, paths, chunksize=chunk))
 
 
-def validate_paths(paths: Iterable[Path], jobs: int | None = None) -> list[CheckedFile]:
-    """Check files and folders, including the rules across files. One result per file."""
+def validate_paths(
+    paths: Iterable[Path], jobs: int | None = None, today: date | None = None
+) -> list[CheckedFile]:
+    """Check files and folders, including the rules across files. One result per file.
+
+    ``today``: the day the stored statuses are checked against (default: today).
+    """
     files = list(iter_agreement_files(paths))
     context = _repository_context(files)
     results = _check_all(files + context, jobs if jobs is not None else os.cpu_count() or 1)
     checked, context_results = results[: len(files)], results[len(files) :]
     facts = [r.facts for r in checked + context_results if r.facts is not None]
     by_path: dict[str, list[Diagnostic]] = {}
-    for diagnostic in repository.check(facts):
+    across = repository.check(facts) + conformance.check(facts)
+    across += lifecycle.check(facts, today or date.today())
+    for diagnostic in across:
         by_path.setdefault(diagnostic.path, []).append(diagnostic)
     return [
         replace(r, diagnostics=tuple(sorted(r.diagnostics + tuple(by_path.get(r.path, ())))))

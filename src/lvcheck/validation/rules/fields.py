@@ -5,31 +5,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
 
 from lxml import etree
 
 from lvcheck import codes
-from lvcheck.document.dates import parse_date
+from lvcheck.document.dates import parse_date, place_date
 from lvcheck.document.kinds import Kind
 from lvcheck.validation.rules.base import NS, Document, Findings
 
 _TIME_RANGE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)\s*-\s*([01]\d|2[0-3]):([0-5]\d)$")
-
-
-_PLACE_DATE = re.compile(r"^(?P<place>\S.*?),\s*(?P<date>\d{2}\.\d{2}\.\d{4}|\d{4}-\d{2}-\d{2})$")
-
-
-def place_date(value: str) -> date | None:
-    """The date of a "Ort, Datum" value ("Köln, 15.07.2024" or "Köln, 2024-07-15"), or None."""
-    found = _PLACE_DATE.match(value.strip())
-    if not found:
-        return None
-    written = found.group("date")
-    if "." in written:
-        day, month, year = written.split(".")
-        written = f"{year}-{month}-{day}"
-    return parse_date(written)
 
 
 def _is_time_range(value: str) -> bool:

@@ -1,15 +1,24 @@
 """Checks across the files of a repository (LV322, LV323, LV324, LV325): one file per
-agreement version; relations point at versions that exist and agree in both directions."""
+agreement version; relations point at versions that exist and agree in both directions.
+
+The facts gathered here for each file (VersionFacts) also serve the other rules across files:
+template conformance (conformance.py) and the status on a date (lifecycle.py).
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from lxml import etree
+
 from lvcheck import codes
 from lvcheck.errors import Diagnostic
-from lvcheck.validation.rules.base import Document
+from lvcheck.timeline.lifecycle import Lifecycle, lifecycle_of
+from lvcheck.validation.rules.base import NS, Document
 
 HEADER = "Kopfdaten"
 
@@ -31,10 +40,41 @@ class VersionFacts:
     version: str
     line: int
     relations: tuple[RelationFacts, ...]
+    agreement_type: str = ""
+    life: Lifecycle | None = None
+    content_key: str = ""  # what an instance shares with its template, hashed
+    deviations: tuple[str, ...] = ()  # eIds of the agreed deviations
 
     @property
     def key(self) -> tuple[str, str]:
         return (self.work, self.version)
+
+    @property
+    def kind(self) -> str:
+        return self.life.kind if self.life is not None else ""
+
+    def related(self, kind: str) -> list[RelationFacts]:
+        return [relation for relation in self.relations if relation.kind == kind]
+
+
+# The header facts an instance shares with its template; the rest of <meta> is its own.
+_SHARED_HEADER = ("parties", "legalBasis", "term", "figures", "documents")
+_FILLED = re.compile(rb'\svalue="[^"]*"')
+
+
+def content_key(root: etree._Element) -> str:
+    """A hash of everything an instance must share word for word with its template: the
+    text outside the header and the shared header facts, with every filled-in value left
+    out. Equal keys prove conformance at once; only different ones are compared in words
+    (a layout difference gives different keys but no departure)."""
+    meta = root.find(NS + "meta")
+    parts = [etree.tostring(child, with_tail=False) for child in root if child is not meta]
+    if meta is not None:
+        for name in _SHARED_HEADER:
+            element = meta.find(NS + name)
+            if element is not None:
+                parts.append(etree.tostring(element, with_tail=False))
+    return hashlib.blake2b(_FILLED.sub(b"", b"\0".join(parts)), digest_size=16).hexdigest()
 
 
 def facts_of(document: Document) -> VersionFacts | None:
@@ -49,7 +89,15 @@ def facts_of(document: Document) -> VersionFacts | None:
         for element in document.all(kind)
     )
     return VersionFacts(
-        document.path, work.get("id", ""), version.get("id", ""), version.sourceline or 1, relations
+        document.path,
+        work.get("id", ""),
+        version.get("id", ""),
+        version.sourceline or 1,
+        relations,
+        agreement_type=work.get("type", ""),
+        life=lifecycle_of(document.root),
+        content_key=content_key(document.root),
+        deviations=tuple(d.get("clause", "") for d in document.root.iter(NS + "deviation")),
     )
 
 

@@ -1,0 +1,106 @@
+"""An instance says, word for word, what its template says, outside the fields it fills
+(LV360); where the parties agreed a departure and recorded it with its reason in
+<deviations>, the departure is information, not an error (LV361).
+
+Most instances conform, and proving it costs one hash per file (repository.content_key):
+only where the hashes differ are the two loaded and compared with the diff's own word
+engine, so the findings show the words deleted and inserted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lvcheck import codes
+from lvcheck.comparison.changes import ClauseChange, WordOp
+from lvcheck.comparison.engine import diff_agreements
+from lvcheck.document.load import load_agreement
+from lvcheck.errors import Diagnostic, LvcheckError
+from lvcheck.validation.rules.repository import HEADER, VersionFacts
+
+LONGEST_WORDS = 160  # characters of deleted or inserted words quoted in a message
+
+
+def _quoted(words: str) -> str:
+    words = " ".join(words.split())
+    return repr(words if len(words) <= LONGEST_WORDS else words[: LONGEST_WORDS - 1] + "…")
+
+
+def _words(ops: tuple[WordOp, ...]) -> str:
+    """ "deletes 'fünf', inserts 'zehn'": the changed words of a departure."""
+    parts = []
+    for op in ops:
+        if op.op == "equal":
+            continue
+        if op.old.strip():
+            parts.append(f"deletes {_quoted(op.old)}")
+        if op.new.strip():
+            parts.append(f"inserts {_quoted(op.new)}")
+    return ", ".join(parts)
+
+
+def _what(change: ClauseChange) -> str:
+    if change.old is None and change.new is not None:
+        return f"adds {_quoted(change.new.text or change.new.heading)}"
+    if change.new is None and change.old is not None:
+        return f"leaves out {_quoted(change.old.text or change.old.heading)}"
+    return _words(change.heading_words + change.words) or "moves it"
+
+
+def _findings(instance: VersionFacts, template: VersionFacts) -> list[Diagnostic]:
+    try:
+        base, filled = load_agreement(Path(template.path)), load_agreement(Path(instance.path))
+    except LvcheckError:
+        return []  # the file's own findings say why it cannot be read
+    reasons = {d.clause: d.reason for d in filled.meta.deviations or ()}
+    result = diff_agreements(base, filled, template.path, instance.path, against_template=True)
+    found = []
+    for change in result.changes:
+        clause = change.new or change.old
+        assert clause is not None
+        line = change.new.line if change.new is not None else instance.line
+        what = f"{clause.citation} departs from the template ({template.path}): {_what(change)}"
+        if clause.eid in reasons:
+            code, message = codes.AGREED_DEVIATION, f"{what}; agreed: {reasons[clause.eid]}"
+        else:
+            code, message = codes.TEMPLATE_DEPARTURE, what
+        found.append(
+            Diagnostic(
+                instance.path,
+                line or instance.line,
+                1,
+                code,
+                message,
+                codes.CODES[code].severity,
+                clause.citation,
+            )
+        )
+    for fact in result.metadata:
+        found.append(
+            Diagnostic(
+                instance.path,
+                instance.line,
+                1,
+                codes.TEMPLATE_DEPARTURE,
+                f"the header departs from the template ({template.path}): {fact.label} "
+                f"{fact.old or '—'!r} → {fact.new or '—'!r}",
+                codes.CODES[codes.TEMPLATE_DEPARTURE].severity,
+                HEADER,
+            )
+        )
+    return found
+
+
+def check(facts: list[VersionFacts]) -> list[Diagnostic]:
+    """Departures of every instance from the template it names in <basedOn>."""
+    by_key = {item.key: item for item in facts}
+    found: list[Diagnostic] = []
+    for instance in facts:
+        if instance.kind != "instance":
+            continue
+        for relation in instance.related("basedOn"):
+            template = by_key.get((relation.work, relation.version or ""))
+            if template is None or template.content_key == instance.content_key:
+                continue  # unresolved: LV323 says so; equal: conforms word for word
+            found.extend(_findings(instance, template))
+    return found

@@ -1,0 +1,66 @@
+"""The stored status against the status the term computes for today (LV370), and an
+agreement that takes effect before it was concluded where the law forbids it (LV371:
+§ 126 Abs. 3 Satz 5 SGB IX forbids it for Vergütungen, not for the Leistungsvereinbarung).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from lvcheck import codes, labels
+from lvcheck.errors import Diagnostic
+from lvcheck.timeline.lifecycle import standing_on
+from lvcheck.validation.rules.clauses import agreement_type
+from lvcheck.validation.rules.repository import HEADER, VersionFacts
+
+
+def _at(item: VersionFacts, code: str, message: str) -> Diagnostic:
+    return Diagnostic(item.path, item.line, 1, code, message, codes.CODES[code].severity, HEADER)
+
+
+def replacement(item: VersionFacts, facts: list[VersionFacts]) -> tuple[date, str] | None:
+    """The day a successor instance took this one's place, and its name: the successor's
+    start, or its conclusion where it names no start."""
+    days = []
+    for other in facts:
+        if other.kind != "instance" or other.life is None:
+            continue
+        for relation in other.related("supersedes"):
+            if relation.work == item.work and relation.version in (None, item.version):
+                day = other.life.start or other.life.concluded
+                if day is not None:
+                    days.append((day, f"{other.work}, {labels.VERSION} {other.version}"))
+    return min(days) if days else None
+
+
+def check(facts: list[VersionFacts], today: date) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for item in facts:
+        life = item.life
+        if life is None or life.kind != "instance" or life.start is None:
+            # a template's status says whether it is in use, not where it stands; without a
+            # start (an empty or malformed field, which LV330/LV331 report) nothing is computed
+            continue
+        standing = standing_on(life, today, replacement(item, facts))
+        if standing.status != life.stored:
+            found.append(
+                _at(
+                    item,
+                    codes.STATUS_CONTRADICTED,
+                    f"the header says status {life.stored!r}, but on {labels.german_date(today)} "
+                    f"the term makes it {standing.status.value!r}"
+                    + (f" since {labels.german_date(standing.since)}" if standing.since else ""),
+                )
+            )
+        forbidden = agreement_type(item.agreement_type).get("remuneration", False)
+        if forbidden and life.start and life.concluded and life.start < life.concluded:
+            found.append(
+                _at(
+                    item,
+                    codes.EFFECT_BEFORE_CONCLUSION,
+                    f"takes effect on {labels.german_date(life.start)}, before it was concluded "
+                    f"on {labels.german_date(life.concluded)}; § 126 Abs. 3 Satz 5 SGB IX forbids "
+                    "a Vergütung to take effect before the agreement is concluded",
+                )
+            )
+    return found
