@@ -50,6 +50,7 @@ CASES = [
     ("LV342-required-content.xml", "LV342", 250, 1, 1),
     ("LV350-fact-mismatch.xml", "LV350", 12, 1, 1),
     ("LV351-fact-ungoverned.xml", "LV351", 12, 0, 1),
+    ("LV380-duty-not-found.xml", "LV380", 419, 0, 1),
 ]
 # repository folder, file with the finding, code, line, severity, exit status with --strict
 REPO_CASES = [

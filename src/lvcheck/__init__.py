@@ -23,6 +23,8 @@ _LAZY = {
     "diff": "lvcheck.api",
     "render": "lvcheck.api",
     "build_site": "lvcheck.api",
+    "deadlines": "lvcheck.api",
+    "status": "lvcheck.api",
     "Agreement": "lvcheck.document.model",
     "DiffResult": "lvcheck.comparison.changes",
     "CheckedFile": "lvcheck.validation.engine",
@@ -34,9 +36,11 @@ __all__ = ["__version__", *_LAZY]
 
 if TYPE_CHECKING:
     from lvcheck.api import build_site as build_site
+    from lvcheck.api import deadlines as deadlines
     from lvcheck.api import diff as diff
     from lvcheck.api import load as load
     from lvcheck.api import render as render
+    from lvcheck.api import status as status
     from lvcheck.api import validate as validate
     from lvcheck.comparison.changes import DiffResult as DiffResult
     from lvcheck.document.model import Agreement as Agreement

@@ -7,12 +7,15 @@ the same way. They return values and never print.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 if TYPE_CHECKING:  # each function imports its stage when called: commands start fast
     from lvcheck.comparison.changes import DiffResult
     from lvcheck.document.model import Agreement
+    from lvcheck.timeline.deadlines import Calendar
+    from lvcheck.timeline.status import StatusReport
     from lvcheck.validation.engine import CheckedFile
 
 Source: TypeAlias = "str | Path | bytes | Agreement"
@@ -58,15 +61,42 @@ def diff(old: Source, new: Source, against_template: bool = False) -> DiffResult
 
 
 def render(
-    thing: Agreement | DiffResult | list[CheckedFile], output_format: str, **options: Any
+    thing: Agreement | DiffResult | list[CheckedFile] | Calendar | StatusReport,
+    output_format: str,
+    **options: Any,
 ) -> str | bytes:
-    """An agreement, a diff or validation results in a format (render.registry lists them).
+    """An agreement, a diff, validation results, deadlines or a status report in a format
+    (rendering.registry lists them).
 
     Raises LvcheckError (LV001) for a format that does not exist for that kind of thing.
     """
     from lvcheck.rendering.registry import render as render_any
 
     return render_any(thing, output_format, **options)
+
+
+def deadlines(
+    paths: Iterable[str | Path], start: date | None = None, end: date | None = None
+) -> Calendar:
+    """Every deadline of the agreements (files, or folders searched for *.xml) from ``start``
+    (default today) to ``end`` (default twelve months later): start, term ends, renewals,
+    the last day for notice, recurring duties; a repository's files resolve successors."""
+    from lvcheck.files import iter_agreement_files
+    from lvcheck.timeline.deadlines import deadlines as compute
+    from lvcheck.timeline.periods import add_months
+
+    first = start or date.today()
+    return compute(
+        list(iter_agreement_files(Path(p) for p in paths)), first, end or add_months(first, 12)
+    )
+
+
+def status(paths: Iterable[str | Path], day: date | None = None) -> StatusReport:
+    """The state of every agreement among the files on ``day`` (default today)."""
+    from lvcheck.files import iter_agreement_files
+    from lvcheck.timeline.status import status as compute
+
+    return compute(list(iter_agreement_files(Path(p) for p in paths)), day or date.today())
 
 
 def build_site(source: str | Path, output: str | Path) -> list[Path]:

@@ -51,6 +51,7 @@ TEMPLATE_DEPARTURE = "LV360"
 AGREED_DEVIATION = "LV361"
 STATUS_CONTRADICTED = "LV370"
 EFFECT_BEFORE_CONCLUSION = "LV371"
+DUTY_NOT_FOUND = "LV380"
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,11 @@ CODES: dict[str, CodeInfo] = {
     ),
     STATUS_CONTRADICTED: CodeInfo(
         "status-contradicted", _W, "the stored status contradicts the status computed for today"
+    ),
+    DUTY_NOT_FOUND: CodeInfo(
+        "duty-not-found",
+        _W,
+        "a duty of data/duties.toml is no longer said by its clause's words",
     ),
     EFFECT_BEFORE_CONCLUSION: CodeInfo(
         "effect-before-conclusion",

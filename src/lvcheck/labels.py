@@ -246,3 +246,53 @@ def term_phrases(
         reference = NOTICE_BEFORE.get(notice_before or "", "")
         text += f"; Kündigungsfrist {notice} {reference}".rstrip()
     return text
+
+
+# ---------------------------------------------------------------- time
+
+WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+MONTH_NAMES = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+]
+DEADLINE_KINDS = {
+    "start": "Beginn",
+    "end": "Ende der Laufzeit",
+    "renewal": "Verlängerung",
+    "notice": "Kündigungsfrist",
+    "duty": "Pflicht",
+}
+START_SUMMARY = "Beginn der Laufzeit"
+END_SUMMARY = "Ende der Laufzeit"
+END_RENEWING_SUMMARY = "Ende des Vereinbarungszeitraums (verlängert sich ohne Kündigung)"
+RENEWAL_SUMMARY = "Verlängerung um {period} bis {until}, wenn nicht fristgerecht gekündigt"
+NOTICE_SUMMARY = "Letzter Tag für die Kündigung zum {end}"
+NOTICE_DETAIL = (
+    "Die Kündigung muss der anderen Vertragspartei spätestens an diesem Tag zugehen "
+    "({period} {reference}){form}."
+)
+HOLIDAY = "Feiertag"
+NOT_MOVED = "Die Frist verschiebt sich dadurch nicht (§ 193 BGB gilt für Kündigungsfristen nicht)."
+DEADLINES_TITLE = "Fristen"
+ICS_NAME = "Fristen der Leistungsvereinbarungen"
+ALARM = "Erinnerung: {summary} am {day}"
+NO_DEADLINES = "Keine Fristen zwischen {start} und {end}."
+DEADLINES_HEADER = "Fristen vom {start} bis {end}"
+PENDING = "wird ersetzt durch {work}, sobald dieser geschlossen ist{where}"
+DRAFT_PAST_START = "Entwurf, obwohl die Laufzeit am {start} begonnen hat"
+STORED_DIFFERS = "gespeicherter Status „{stored}“ stimmt nicht"
+NO_VERSION_IN_FORCE = "keine Fassung in Kraft"
+STATUS_HEADER = "Stand am {day}"
+SINCE, UNTIL = "seit", "bis"
+RENEWAL_TERM = "{term}. Verlängerung"
+REPLACED_BY = "ersetzt durch {work}"

@@ -24,6 +24,16 @@ def _read_valid(tree: etree._ElementTree, label: str) -> Agreement:
     return read_agreement(tree)
 
 
+def load_tree(path: Path) -> etree._ElementTree:
+    """The XML tree of a schema-valid agreement file, for what reads the tree rather than the
+    model (the timeline's facts, citations). Raises LvcheckError with all its findings."""
+    tree = parse_file(path)
+    findings = schema_diagnostics(tree, str(path))
+    if findings:
+        raise LvcheckError.from_diagnostics(findings)
+    return tree
+
+
 def load_agreement(path: Path) -> Agreement:
     """The model of a schema-valid agreement file. Raises LvcheckError with all its findings."""
     return _read_valid(parse_file(path), str(path))

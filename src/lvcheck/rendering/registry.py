@@ -54,6 +54,38 @@ def _diff_html(result: Any, **_: Any) -> str:
     return render_diff_html(result)
 
 
+def _deadlines_text(calendar: Any, **_: Any) -> str:
+    from lvcheck.rendering.deadlines import render_deadlines_text
+
+    return render_deadlines_text(calendar)
+
+
+def _deadlines_json(calendar: Any, **_: Any) -> str:
+    from lvcheck.rendering.deadlines import render_deadlines_json
+
+    return render_deadlines_json(calendar)
+
+
+def _deadlines_ics(
+    calendar: Any, alarms: tuple[str, ...] | None = None, link_base: str = "", **_: Any
+) -> str:
+    from lvcheck.rendering.deadlines import DEFAULT_ALARMS, render_deadlines_ics
+
+    return render_deadlines_ics(calendar, alarms or DEFAULT_ALARMS, link_base)
+
+
+def _status_text(report: Any, **_: Any) -> str:
+    from lvcheck.rendering.status import render_status_text
+
+    return render_status_text(report)
+
+
+def _status_json(report: Any, **_: Any) -> str:
+    from lvcheck.rendering.status import render_status_json
+
+    return render_status_json(report)
+
+
 def _findings(name: str) -> Renderer:
     def render(files: Any, strict: bool = False, **_: Any) -> str:
         from lvcheck.rendering import findings
@@ -72,6 +104,8 @@ RENDERERS: dict[str, dict[str, Renderer]] = {
         "html": _diff_html,
     },
     "findings": {name: _findings(name) for name in ("text", "json", "github", "sarif", "junit")},
+    "deadlines": {"text": _deadlines_text, "json": _deadlines_json, "ics": _deadlines_ics},
+    "status": {"text": _status_text, "json": _status_json},
 }
 
 
@@ -84,6 +118,8 @@ def formats(subject: str) -> tuple[str, ...]:
 _SUBJECTS = {
     "lvcheck.document.model.Agreement": "agreement",
     "lvcheck.comparison.changes.DiffResult": "diff",
+    "lvcheck.timeline.deadlines.Calendar": "deadlines",
+    "lvcheck.timeline.status.StatusReport": "status",
 }
 
 
@@ -97,11 +133,12 @@ def _subject_of(thing: object) -> str:
 
 
 def render(thing: object, output_format: str, **options: Any) -> str | bytes:
-    """``thing`` (an Agreement, a DiffResult or a list of CheckedFile) in a format.
+    """``thing`` (an Agreement, a DiffResult, a list of CheckedFile, a deadline Calendar or
+    a StatusReport) in a format.
 
     Options: ``color`` (diff text), ``strict`` (findings), ``source_label`` (agreement
-    html and pdf). PDF is bytes, everything else text. Raises LvcheckError (LV001) for
-    an unknown format.
+    html and pdf), ``alarms`` and ``link_base`` (deadlines as ics). PDF is bytes,
+    everything else text. Raises LvcheckError (LV001) for an unknown format.
     """
     subject = _subject_of(thing)
     renderer = RENDERERS[subject].get(output_format)

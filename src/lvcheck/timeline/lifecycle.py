@@ -16,7 +16,7 @@ from lxml import etree
 
 from lvcheck.data import load
 from lvcheck.document.dates import parse_date, parse_period, place_date
-from lvcheck.document.kinds import Status
+from lvcheck.document.kinds import Kind, Status
 from lvcheck.document.parse import NAMESPACE
 from lvcheck.timeline.periods import after
 
@@ -149,10 +149,11 @@ def standing_on(life: Lifecycle, day: date, replaced: tuple[date, str] | None = 
     and which (from the relations), where one did."""
     if replaced is not None and day >= replaced[0]:
         return Standing(Status.SUPERSEDED, since=replaced[0], replaced_by=replaced[1])
+    signed = life.concluded is not None and life.concluded <= day
     if life.stored == Status.DRAFT or life.start is None:
-        return Standing(Status.DRAFT if life.concluded is None else Status.SIGNED)
+        return Standing(Status.SIGNED if signed else Status.DRAFT)
     if day < life.start:
-        return Standing(Status.SIGNED if life.concluded else Status.DRAFT, until=life.start)
+        return Standing(Status.SIGNED if signed else Status.DRAFT, until=life.start)
     if life.indefinite or life.end is None:
         return Standing(Status.IN_FORCE, since=life.start)
     if day <= life.end:
@@ -163,3 +164,28 @@ def standing_on(life: Lifecycle, day: date, replaced: tuple[date, str] | None = 
     while (end := term_end(life, term)) is not None and end < day:
         term += 1
     return Standing(Status.IN_FORCE, since=life.start, until=term_end(life, term), term=term)
+
+
+@dataclass(frozen=True)
+class Successor:
+    """A version that names another in <supersedes>: who replaces whom, from its facts."""
+
+    work: str
+    version: str
+    life: Lifecycle
+    supersedes: tuple[tuple[str, str | None], ...]  # (work, version or any version)
+
+
+def replacement(work: str, version: str, others: list[Successor]) -> tuple[date, str] | None:
+    """The day a successor instance took the place of (work, version), and its name: the
+    successor's start, or its conclusion where it names no start; the earliest such."""
+    days = []
+    for other in others:
+        if other.life.kind != Kind.INSTANCE:
+            continue
+        for target_work, target_version in other.supersedes:
+            if target_work == work and target_version in (None, version):
+                day = other.life.start or other.life.concluded
+                if day is not None:
+                    days.append((day, f"{other.work}, Fassung {other.version}"))
+    return min(days) if days else None

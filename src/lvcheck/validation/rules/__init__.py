@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from lvcheck.validation.rules import (
     clauses,
+    duties,
     eids,
     facts,
     fields,
@@ -26,4 +27,5 @@ DOCUMENT_RULES: tuple[Callable[[Document], Findings], ...] = (
     fields.check,
     clauses.check,
     facts.check,
+    duties.check,
 )

@@ -23,23 +23,10 @@ from lvcheck.data import load
 from lvcheck.document.citation import element_citation, sentence_number
 from lvcheck.document.dates import parse_date, parse_period
 from lvcheck.document.numbers import german_numeral
-from lvcheck.labels import NOTICE_BEFORE, duration_text, german_date
+from lvcheck.labels import MONTH_NAMES, NOTICE_BEFORE, duration_text, german_date
 from lvcheck.validation.rules.base import NS, Document, Findings
 
-MONTHS = [
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-]
+MONTHS = MONTH_NAMES
 UNITS = {
     "Y": r"Jahr(?:e|en|es)?",
     "M": r"Monat(?:e|en|s)?",

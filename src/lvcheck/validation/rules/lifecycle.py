@@ -9,7 +9,7 @@ from datetime import date
 
 from lvcheck import codes, labels
 from lvcheck.errors import Diagnostic
-from lvcheck.timeline.lifecycle import standing_on
+from lvcheck.timeline.lifecycle import Successor, replacement, standing_on
 from lvcheck.validation.rules.clauses import agreement_type
 from lvcheck.validation.rules.repository import HEADER, VersionFacts
 
@@ -18,30 +18,30 @@ def _at(item: VersionFacts, code: str, message: str) -> Diagnostic:
     return Diagnostic(item.path, item.line, 1, code, message, codes.CODES[code].severity, HEADER)
 
 
-def replacement(item: VersionFacts, facts: list[VersionFacts]) -> tuple[date, str] | None:
-    """The day a successor instance took this one's place, and its name: the successor's
-    start, or its conclusion where it names no start."""
-    days = []
-    for other in facts:
-        if other.kind != "instance" or other.life is None:
-            continue
-        for relation in other.related("supersedes"):
-            if relation.work == item.work and relation.version in (None, item.version):
-                day = other.life.start or other.life.concluded
-                if day is not None:
-                    days.append((day, f"{other.work}, {labels.VERSION} {other.version}"))
-    return min(days) if days else None
+def _successors(facts: list[VersionFacts]) -> list[Successor]:
+    return [
+        Successor(
+            item.work,
+            item.version,
+            item.life,
+            tuple((r.work, r.version) for r in item.related("supersedes")),
+        )
+        for item in facts
+        if item.life is not None
+    ]
 
 
 def check(facts: list[VersionFacts], today: date) -> list[Diagnostic]:
     found: list[Diagnostic] = []
+    successors = _successors(facts)
     for item in facts:
         life = item.life
         if life is None or life.kind != "instance" or life.start is None:
             # a template's status says whether it is in use, not where it stands; without a
             # start (an empty or malformed field, which LV330/LV331 report) nothing is computed
             continue
-        standing = standing_on(life, today, replacement(item, facts))
+        replaced = replacement(item.work, item.version, successors)
+        standing = standing_on(life, today, replaced)
         if standing.status != life.stored:
             found.append(
                 _at(

@@ -1,0 +1,77 @@
+"""The state of the agreements on a date, as text for a contract manager and as JSON
+(docs/deadlines-json.md describes both shapes)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from lvcheck import labels
+from lvcheck.timeline.status import StatusReport, VersionState
+
+JSON_VERSION = 1
+
+
+def _state(state: VersionState) -> str:
+    standing = state.standing
+    words = labels.status_text(state.life.kind, standing.status)
+    if standing.since:
+        words += f" {labels.SINCE} {labels.german_date(standing.since)}"
+    if standing.until:
+        words += f" {labels.UNTIL} {labels.german_date(standing.until)}"
+    if standing.term:
+        words += f" ({labels.RENEWAL_TERM.format(term=standing.term)})"
+    if standing.replaced_by:
+        words += f", {labels.REPLACED_BY.format(work=standing.replaced_by)}"
+    return words
+
+
+def render_status_text(report: StatusReport) -> str:
+    lines = [labels.STATUS_HEADER.format(day=labels.german_date(report.day))]
+    for work in report.works:
+        lines += ["", work.title]
+        instances = [v for v in work.versions if v.life.kind == "instance"]
+        if instances and work.in_force is None:
+            lines.append(f"  ! {labels.NO_VERSION_IN_FORCE}")
+        for state in work.versions:
+            lines.append(f"  {labels.VERSION} {state.version}: {_state(state)} — {state.path}")
+            lines += [f"    {note}" for note in state.pending]
+            lines += [f"    ! {note}" for note in state.attention]
+    return "\n".join(lines) + "\n"
+
+
+def _version(state: VersionState) -> dict[str, Any]:
+    standing = state.standing
+    return {
+        "path": state.path,
+        "version": state.version,
+        "kind": state.life.kind,
+        "example": state.example,
+        "stored_status": state.life.stored,
+        "status": str(standing.status),
+        "since": standing.since.isoformat() if standing.since else None,
+        "until": standing.until.isoformat() if standing.until else None,
+        "renewal_term": standing.term,
+        "replaced_by": standing.replaced_by,
+        "pending": list(state.pending),
+        "attention": list(state.attention),
+    }
+
+
+def render_status_json(report: StatusReport) -> str:
+    document = {
+        "format": "lvcheck-status",
+        "version": JSON_VERSION,
+        "date": report.day.isoformat(),
+        "agreements": [
+            {
+                "work": work.work,
+                "title": work.title,
+                "in_force": work.in_force.version if work.in_force else None,
+                "versions": [_version(state) for state in work.versions],
+            }
+            for work in report.works
+        ],
+        "warnings": [str(d) for d in report.diagnostics],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

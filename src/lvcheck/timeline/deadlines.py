@@ -1,0 +1,360 @@
+"""Every deadline of the agreements as calendar entries: the start, the end of each term, each
+automatic renewal, the last day on which notice can be given, and the recurring duties the
+clauses set (data/duties.toml, dates read from the clauses' own words).
+
+Nothing here moves a deadline: where one falls on a weekend or a public holiday of the
+agreement's Land (the `holidays` library), the entry says so (see periods.py on § 193 BGB).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from lvcheck import codes, labels
+from lvcheck.data import load
+from lvcheck.document.citation import element_citation, text_of
+from lvcheck.document.dates import parse_period
+from lvcheck.document.kinds import Kind, Status
+from lvcheck.document.load import load_tree
+from lvcheck.document.numbers import german_numeral
+from lvcheck.document.parse import NAMESPACE
+from lvcheck.errors import Diagnostic, LvcheckError
+from lvcheck.timeline.lifecycle import (
+    Lifecycle,
+    Successor,
+    lifecycle_of,
+    replacement,
+    standing_on,
+    term_end,
+)
+from lvcheck.timeline.periods import add_months, after, kita_year_end, last_day_for_notice
+
+NS = f"{{{NAMESPACE}}}"
+IN_EFFECT = (Status.IN_FORCE, Status.SIGNED)
+
+
+class DeadlineKind(StrEnum):
+    START = "start"
+    END = "end"
+    RENEWAL = "renewal"
+    NOTICE = "notice"
+    DUTY = "duty"
+
+
+@dataclass(frozen=True)
+class Source:
+    """The agreement version a deadline comes from."""
+
+    path: str
+    work: str
+    version: str
+    title: str
+    jurisdiction: str
+    example: bool
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One calendar entry, with the clause that sets it."""
+
+    day: date
+    kind: DeadlineKind
+    summary: str  # German, for the calendar's title line
+    detail: str  # German: what to do, and why
+    source: Source
+    clause: str  # eId
+    citation: str  # "§ 14 Abs. 1"
+    occurrence: str  # what makes this entry unique within its clause (a date, a year)
+    calendar_note: str = ""  # "Sonntag", "Feiertag: Fronleichnam"
+
+    @property
+    def uid(self) -> str:
+        """Stable across runs, and across a changed date of the same occurrence: a calendar
+        that imports the file again updates the entry instead of adding a second one."""
+        return (
+            f"{self.source.work}.{self.source.version}.{self.kind}.{self.clause}."
+            f"{self.occurrence}@lvcheck"
+        )
+
+
+@dataclass(frozen=True)
+class Calendar:
+    deadlines: tuple[Deadline, ...]
+    diagnostics: tuple[Diagnostic, ...]  # duties whose words the clause no longer says
+    start: date
+    end: date
+
+
+@cache
+def _holidays(land: str, year: int) -> dict[date, str]:
+    import holidays
+
+    subdivision = land.removeprefix("DE-")
+    try:
+        found = holidays.country_holidays("DE", subdiv=subdivision, years=year, language="de")
+    except (NotImplementedError, KeyError):
+        found = holidays.country_holidays("DE", years=year, language="de")
+    return dict(found.items())
+
+
+def calendar_note(day: date, land: str) -> str:
+    """ "Sonntag", "Feiertag: Fronleichnam" or "": what a deadline's day is."""
+    holiday = _holidays(land, day.year).get(day)
+    if holiday:
+        return f"{labels.HOLIDAY}: {holiday}"
+    return labels.WEEKDAYS[day.weekday()] if day.weekday() >= 5 else ""
+
+
+def _source(path: str, root: etree._Element, life: Lifecycle) -> Source:
+    meta = root.find(NS + "meta")
+    assert meta is not None
+    work, version = meta.find(NS + "work"), meta.find(NS + "version")
+    assert work is not None and version is not None
+    return Source(
+        path=path,
+        work=work.get("id", ""),
+        version=version.get("id", ""),
+        title=text_of(meta.find(NS + "title")),
+        jurisdiction=life.jurisdiction,
+        example=version.get("example") == "true",
+    )
+
+
+class _Builder:
+    """Collects the deadlines of one version within [start, end]."""
+
+    def __init__(self, root: etree._Element, source: Source, life: Lifecycle) -> None:
+        self.root, self.source, self.life = root, source, life
+        self.eids = {e.get("eId"): e for e in root.iter() if e.get("eId")}
+        term = root.find(f"{NS}meta/{NS}term")
+        self.term = term
+        self.found: list[Deadline] = []
+
+    def governing(self, name: str) -> str:
+        """The eId of the clause that states a term fact (its own governedBy, or the term's)."""
+        if self.term is None:
+            return ""
+        element = self.term.find(NS + name)
+        own = element.get("governedBy") if element is not None else None
+        return own or self.term.get("governedBy") or ""
+
+    def add(
+        self, day: date, kind: DeadlineKind, summary: str, detail: str, eid: str, occurrence: str
+    ) -> None:
+        clause = self.eids.get(eid)
+        self.found.append(
+            Deadline(
+                day=day,
+                kind=kind,
+                summary=summary,
+                detail=detail,
+                source=self.source,
+                clause=eid,
+                citation=element_citation(clause) if clause is not None else "",
+                occurrence=occurrence,
+                calendar_note=calendar_note(day, self.source.jurisdiction),
+            )
+        )
+
+
+def _term_deadlines(builder: _Builder, until: date) -> None:
+    life = builder.life
+    if life.start is not None:
+        builder.add(
+            life.start,
+            DeadlineKind.START,
+            labels.START_SUMMARY,
+            labels.START_SUMMARY,
+            builder.governing("start"),
+            "start",
+        )
+    notice = builder.root.find(f"{NS}meta/{NS}term/{NS}notice")
+    form = f", {notice.get('form')}" if notice is not None and notice.get("form") else ""
+    period = parse_period(notice.get("period")) if notice is not None else None
+    reference = labels.NOTICE_BEFORE.get(life.notice_before or "", "")
+    period_text = labels.duration_text(str(period)) if period else ""
+
+    def notice_deadline(ends: date) -> None:
+        if period is None or period.months is None:
+            return
+        last = last_day_for_notice(ends, period.months)
+        builder.add(
+            last,
+            DeadlineKind.NOTICE,
+            labels.NOTICE_SUMMARY.format(end=labels.german_date(ends)),
+            labels.NOTICE_DETAIL.format(period=period_text, reference=reference, form=form),
+            builder.governing("notice"),
+            ends.isoformat(),
+        )
+
+    if life.end is not None:
+        term = 0
+        while (ends := term_end(life, term)) is not None and ends <= until + timedelta(days=800):
+            summary = labels.END_RENEWING_SUMMARY if life.renewal_months else labels.END_SUMMARY
+            builder.add(
+                ends, DeadlineKind.END, summary, summary, builder.governing("end"), f"term-{term}"
+            )
+            if life.renewal_months:
+                unit = builder.root.find(f"{NS}meta/{NS}term/{NS}renewal")
+                named = unit.get("unit") if unit is not None else None
+                renewal = (
+                    f"ein weiteres {named}"
+                    if named
+                    else labels.duration_text(f"P{life.renewal_months}M")
+                )
+                builder.add(
+                    ends + timedelta(days=1),
+                    DeadlineKind.RENEWAL,
+                    labels.RENEWAL_SUMMARY.format(
+                        period=renewal,
+                        until=labels.german_date(after(ends, life.renewal_months)),
+                    ),
+                    labels.RENEWAL_SUMMARY.format(
+                        period=renewal,
+                        until=labels.german_date(after(ends, life.renewal_months)),
+                    ),
+                    builder.governing("renewal"),
+                    f"term-{term + 1}",
+                )
+                if life.notice_before == "endOfTerm":
+                    notice_deadline(ends)
+            if not life.renewal_months:
+                break
+            term += 1
+    elif life.notice_before == "endOfKitaYear" and life.kita_year_end and life.start:
+        month, day = life.kita_year_end
+        ends = kita_year_end(life.start, month, day)
+        while ends <= until + timedelta(days=800):
+            notice_deadline(ends)
+            ends = date(ends.year + 1, month, day)
+
+
+_MONTHS = {name.lower(): number for number, name in enumerate(labels.MONTH_NAMES, start=1)}
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    words = {german_numeral(n): n for n in range(1, 100)}
+    return words.get(word.lower())
+
+
+def duty_matches(
+    root: etree._Element,
+) -> Iterator[tuple[dict[str, Any], etree._Element, re.Match[str] | None]]:
+    """Each duty of data/duties.toml for this agreement's type, with its clause and where the
+    clause's words say when it is due (None: they no longer say it)."""
+    work = root.find(f"{NS}meta/{NS}work")
+    kind = work.get("type", "") if work is not None else ""
+    eids = {e.get("eId"): e for e in root.iter() if e.get("eId")}
+    for duty in _duties():
+        clause = eids.get(duty["clause"])
+        if duty["type"] != kind or clause is None:
+            continue
+        words = " ".join("".join(clause.itertext()).split())
+        yield duty, clause, re.search(duty["pattern"], words)
+
+
+def unstated_duty(path: str, duty: dict[str, Any], clause: etree._Element) -> Diagnostic:
+    """LV380: the clause no longer says when a duty of data/duties.toml is due."""
+    return Diagnostic(
+        path,
+        clause.sourceline or 1,
+        1,
+        codes.DUTY_NOT_FOUND,
+        f"data/duties.toml names the duty {duty['duty']!r} for this clause, but its words "
+        "no longer say when it is due; no calendar entry is made",
+        codes.CODES[codes.DUTY_NOT_FOUND].severity,
+        element_citation(clause),
+    )
+
+
+def _duty_deadlines(builder: _Builder, until: date) -> Iterator[Diagnostic]:
+    life = builder.life
+    if life.start is None:
+        return
+    for duty, _, found in duty_matches(builder.root):
+        if found is None:
+            yield unstated_duty(builder.source.path, duty, builder.eids[duty["clause"]])
+            continue
+        if duty["recurrence"] == "yearly":
+            month = _MONTHS.get(found.group("month").lower())
+            if month is None:
+                continue
+            year = life.start.year
+            while (day := date(year, month, int(found.group("day")))) <= until:
+                if day >= life.start:
+                    builder.add(
+                        day,
+                        DeadlineKind.DUTY,
+                        duty["duty"],
+                        duty["when"],
+                        duty["clause"],
+                        str(year),
+                    )
+                year += 1
+        elif duty["recurrence"] == "interval":
+            years = _number(found.group("years"))
+            if not years:
+                continue
+            count = 1
+            while (day := add_months(life.start, 12 * years * count)) <= until:
+                builder.add(
+                    day, DeadlineKind.DUTY, duty["duty"], duty["when"], duty["clause"], f"{count}"
+                )
+                count += 1
+
+
+def _duties() -> list[dict[str, Any]]:
+    duties: list[dict[str, Any]] = load("duties.toml")["duties"]
+    return duties
+
+
+def deadlines(paths: list[Path], start: date, end: date) -> Calendar:
+    """The deadlines between ``start`` and ``end`` (inclusive) of every instance among the
+    files, while it is signed or in force; the files of the repository around them resolve
+    which successor replaced which version."""
+    trees: list[tuple[Path, etree._Element, Lifecycle]] = []
+    diagnostics: list[Diagnostic] = []
+    for path in paths:
+        try:
+            root = load_tree(path).getroot()
+        except LvcheckError as error:
+            diagnostics.extend(error.diagnostics)
+            continue
+        trees.append((path, root, lifecycle_of(root)))
+    successors = [
+        Successor(
+            _source(str(p), r, life).work,
+            _source(str(p), r, life).version,
+            life,
+            tuple((s.get("work", ""), s.get("version")) for s in r.iter(NS + "supersedes")),
+        )
+        for p, r, life in trees
+    ]
+    found: list[Deadline] = []
+    for path, root, life in trees:
+        if life.kind != Kind.INSTANCE:
+            continue
+        source = _source(str(path), root, life)
+        builder = _Builder(root, source, life)
+        _term_deadlines(builder, end)
+        diagnostics.extend(_duty_deadlines(builder, end))
+        replaced = replacement(source.work, source.version, successors)
+        for deadline in builder.found:
+            if not start <= deadline.day <= end:
+                continue
+            standing = standing_on(life, deadline.day, replaced)
+            if standing.status in IN_EFFECT or deadline.kind == DeadlineKind.START:
+                found.append(deadline)
+    found.sort(key=lambda d: (d.day, d.source.work, d.kind, d.occurrence))
+    return Calendar(tuple(found), tuple(diagnostics), start, end)

@@ -1,0 +1,158 @@
+"""The state of every agreement on a date: which version is in force, since when and until
+when, in which renewal term, what replaced it and under which clause; agreements with no
+version in force and drafts past their start date stand out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from lxml import etree
+
+from lvcheck import labels
+from lvcheck.document.citation import element_citation, text_of
+from lvcheck.document.kinds import Kind, Status
+from lvcheck.document.load import load_tree
+from lvcheck.document.parse import NAMESPACE
+from lvcheck.errors import Diagnostic, LvcheckError
+from lvcheck.timeline.lifecycle import (
+    Lifecycle,
+    Standing,
+    Successor,
+    lifecycle_of,
+    replacement,
+    standing_on,
+)
+
+NS = f"{{{NAMESPACE}}}"
+
+
+@dataclass(frozen=True)
+class VersionState:
+    path: str
+    work: str
+    version: str
+    title: str
+    example: bool
+    life: Lifecycle
+    standing: Standing
+    pending: tuple[str, ...]  # German: what will replace it, and under which clause
+    attention: tuple[str, ...]  # German: what stands out
+
+
+@dataclass(frozen=True)
+class WorkState:
+    work: str
+    title: str
+    versions: tuple[VersionState, ...]
+
+    @property
+    def in_force(self) -> VersionState | None:
+        for state in self.versions:
+            if state.life.kind == Kind.INSTANCE and state.standing.status == Status.IN_FORCE:
+                return state
+        return None
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    day: date
+    works: tuple[WorkState, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def _relations(root: etree._Element, kind: str) -> list[etree._Element]:
+    return list(root.iter(NS + kind))
+
+
+def _pending(root: etree._Element, template: etree._Element | None) -> tuple[str, ...]:
+    """Announced replacements (<supersededBy> without a version in force yet), from the
+    version itself or from the template it is based on, with the governing clause."""
+    notes = []
+    for owner in (root, template):
+        if owner is None:
+            continue
+        eids = {e.get("eId"): e for e in root.iter() if e.get("eId")}
+        for relation in _relations(owner, "supersededBy"):
+            clause = eids.get(relation.get("governedBy") or "")
+            where = f" ({element_citation(clause)})" if clause is not None else ""
+            notes.append(labels.PENDING.format(work=relation.get("work", ""), where=where))
+    return tuple(dict.fromkeys(notes))
+
+
+def status(paths: list[Path], day: date) -> StatusReport:
+    """The state on ``day`` of every agreement version among the files."""
+    loaded: list[tuple[Path, etree._Element, Lifecycle]] = []
+    diagnostics: list[Diagnostic] = []
+    for path in paths:
+        try:
+            root = load_tree(path).getroot()
+        except LvcheckError as error:
+            diagnostics.extend(error.diagnostics)
+            continue
+        loaded.append((path, root, lifecycle_of(root)))
+
+    def ident(root: etree._Element) -> tuple[str, str]:
+        work, version = root.find(f"{NS}meta/{NS}work"), root.find(f"{NS}meta/{NS}version")
+        assert work is not None and version is not None
+        return work.get("id", ""), version.get("id", "")
+
+    by_key = {ident(root): root for _, root, _ in loaded}
+    successors = [
+        Successor(
+            *ident(root),
+            life,
+            tuple((s.get("work", ""), s.get("version")) for s in _relations(root, "supersedes")),
+        )
+        for _, root, life in loaded
+    ]
+    works: dict[str, list[VersionState]] = {}
+    titles: dict[str, str] = {}
+    for path, root, life in loaded:
+        work, version = ident(root)
+        template = next(
+            (
+                by_key.get((b.get("work", ""), b.get("version", "")))
+                for b in _relations(root, "basedOn")
+            ),
+            None,
+        )
+        if life.kind == Kind.TEMPLATE:  # a template is in use or not: its stored status says it
+            standing = Standing(Status(life.stored))
+        else:
+            standing = standing_on(life, day, replacement(work, version, successors))
+        attention = []
+        if (
+            life.kind == Kind.INSTANCE
+            and life.stored == Status.DRAFT
+            and life.start
+            and life.start <= day
+        ):
+            attention.append(labels.DRAFT_PAST_START.format(start=labels.german_date(life.start)))
+        stored_today = day == date.today()  # the stored status speaks of today, not the past
+        if life.kind == Kind.INSTANCE and stored_today and standing.status != life.stored:
+            attention.append(
+                labels.STORED_DIFFERS.format(stored=labels.STATUS.get(life.stored, life.stored))
+            )
+        title = text_of(root.find(f"{NS}meta/{NS}title"))
+        version_element = root.find(f"{NS}meta/{NS}version")
+        works.setdefault(work, []).append(
+            VersionState(
+                path=str(path),
+                work=work,
+                version=version,
+                title=title,
+                example=version_element is not None and version_element.get("example") == "true",
+                life=life,
+                standing=standing,
+                pending=_pending(root, template) if standing.status == Status.IN_FORCE else (),
+                attention=tuple(attention),
+            )
+        )
+        titles.setdefault(work, title)
+    ordered = tuple(
+        WorkState(work, titles[work], tuple(sorted(states, key=lambda s: s.version)))
+        for work, states in sorted(works.items(), key=lambda item: titles[item[0]].casefold())
+    )
+    return StatusReport(day, ordered, tuple(diagnostics))

@@ -1,0 +1,238 @@
+"""Time computed from the contracts' words: periods after §§ 187, 188 BGB, the state of an
+agreement on a date, deadlines and the calendar. Every expected date here is written by
+hand from the law and the contract text, never computed by the code under test."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from lvcheck.api import deadlines, render, status
+from lvcheck.document.kinds import Status
+from lvcheck.document.parse import parse_file
+from lvcheck.timeline.lifecycle import lifecycle_of, standing_on
+from lvcheck.timeline.periods import after, kita_year_end, last_day_for_notice
+
+from .conftest import CONTRACTS, EXAMPLES, TEMPLATES
+
+
+@pytest.mark.parametrize(
+    ("event", "months", "expected"),
+    [
+        (date(2024, 1, 31), 1, date(2024, 2, 29)),  # § 188 Abs. 3: no 31 Feb; 2024 is a leap year
+        (date(2023, 1, 31), 1, date(2023, 2, 28)),
+        (date(2024, 3, 31), 1, date(2024, 4, 30)),
+        (date(2024, 8, 15), 12, date(2025, 8, 15)),  # § 188 Abs. 2: the day bearing the number
+        (date(2020, 2, 29), 60, date(2025, 2, 28)),  # five years from 29 Feb (Führungszeugnis)
+        (date(2024, 2, 29), 48, date(2028, 2, 29)),
+    ],
+)
+def test_a_period_ends_on_the_day_bearing_the_events_number(
+    event: date, months: int, expected: date
+) -> None:
+    assert after(event, months) == expected
+
+
+@pytest.mark.parametrize(
+    ("end", "months", "expected"),
+    [
+        # Bayern II.7: "spätestens sechs Monate vor dem Ende des Vereinbarungszeitraumes"
+        (date(2022, 8, 31), 6, date(2022, 2, 28)),
+        (date(2024, 8, 31), 6, date(2024, 2, 29)),  # leap year
+        # NRW § 14 Abs. 1: "mit einer Frist von 12 Monaten zum Ende eines jeden Kitajahres"
+        (date(2027, 7, 31), 12, date(2026, 7, 31)),
+        # 31 May minus three months: notice by the last day of February, never "31 Feb"
+        (date(2025, 5, 31), 3, date(2025, 2, 28)),
+        (date(2024, 5, 31), 3, date(2024, 2, 29)),
+        # the classic error: 30 September minus one month is not 30 August
+        (date(2024, 9, 30), 1, date(2024, 8, 31)),
+        (date(2024, 12, 31), 3, date(2024, 9, 30)),
+    ],
+)
+def test_notice_is_counted_backwards_from_the_end_of_the_last_day(
+    end: date, months: int, expected: date
+) -> None:
+    assert last_day_for_notice(end, months) == expected
+
+
+def test_the_kita_year_ends_per_land() -> None:
+    nrw = lifecycle_of(parse_file(EXAMPLES["nrw"]).getroot())
+    bayern = lifecycle_of(parse_file(EXAMPLES["bayern"]).getroot())
+    assert (nrw.kita_year_end, bayern.kita_year_end) == ((7, 31), (8, 31))
+    assert kita_year_end(date(2026, 8, 1), 7, 31) == date(2027, 7, 31)
+    assert kita_year_end(date(2026, 7, 31), 7, 31) == date(2026, 7, 31)
+
+
+@pytest.mark.parametrize(
+    ("day", "status", "since", "until", "term"),
+    [
+        (date(2021, 8, 20), Status.SIGNED, None, date(2021, 9, 1), 0),  # signed 16.08.2021
+        (date(2021, 9, 1), Status.IN_FORCE, date(2021, 9, 1), date(2022, 8, 31), 0),
+        (date(2022, 8, 31), Status.IN_FORCE, date(2021, 9, 1), date(2022, 8, 31), 0),
+        (date(2022, 9, 1), Status.IN_FORCE, date(2021, 9, 1), date(2023, 8, 31), 1),
+        (date(2026, 12, 1), Status.IN_FORCE, date(2021, 9, 1), date(2027, 8, 31), 5),
+    ],
+)
+def test_the_bavarian_agreement_renews_one_kindergartenjahr_at_a_time(
+    day: date, status: Status, since: date | None, until: date | None, term: int
+) -> None:
+    life = lifecycle_of(parse_file(EXAMPLES["bayern"]).getroot())
+    standing = standing_on(life, day)
+    assert (standing.status, standing.since, standing.until, standing.term) == (
+        status,
+        since,
+        until,
+        term,
+    )
+
+
+def test_the_renewal_period_is_not_the_initial_term(tmp_path: Path) -> None:
+    # an initial term of two years, renewed by one Kindergartenjahr at a time
+    source = (
+        EXAMPLES["bayern"]
+        .read_text(encoding="utf-8")
+        .replace('<end date="2022-08-31"/>', '<end date="2023-08-31"/>')
+    )
+    path = tmp_path / "x.xml"
+    path.write_text(source, encoding="utf-8")
+    life = lifecycle_of(parse_file(path).getroot())
+    assert standing_on(life, date(2023, 9, 1)).until == date(2024, 8, 31)  # not 2025
+    assert standing_on(life, date(2024, 9, 1)).until == date(2025, 8, 31)
+
+
+def test_a_term_without_renewal_expires() -> None:
+    life = lifecycle_of(parse_file(EXAMPLES["bayern"]).getroot())
+    from dataclasses import replace
+
+    ended = replace(life, renewal_months=None)
+    assert standing_on(ended, date(2022, 9, 1)).status == Status.EXPIRED
+    assert standing_on(ended, date(2022, 9, 1)).since == date(2022, 9, 1)
+
+
+def test_a_successor_replaces_from_its_start() -> None:
+    life = lifecycle_of(parse_file(EXAMPLES["nrw"]).getroot())
+    replaced = (date(2026, 8, 1), "lvr-ihl-mustervertrag, Fassung 1")
+    assert standing_on(life, date(2026, 7, 31), replaced).status == Status.IN_FORCE
+    successor = standing_on(life, date(2026, 8, 1), replaced)
+    assert (successor.status, successor.since, successor.replaced_by) == (
+        Status.SUPERSEDED,
+        date(2026, 8, 1),
+        "lvr-ihl-mustervertrag, Fassung 1",
+    )
+
+
+def test_the_deadlines_of_the_examples_over_one_year() -> None:
+    calendar = deadlines([CONTRACTS], date(2026, 12, 1), date(2027, 11, 30))
+    assert [(d.day, str(d.kind), d.citation, d.calendar_note) for d in calendar.deadlines] == [
+        # Bayern II.7: six months before the end of the renewal term 2026/27 (a Sunday)
+        (date(2027, 2, 28), "notice", "II.7", "Sonntag"),
+        # NRW § 14 Abs. 1: 12 months before the end of the Kitajahr 2027/28 (a Saturday)
+        (date(2027, 7, 31), "notice", "§ 14 Abs. 1", "Samstag"),
+        (date(2027, 8, 31), "end", "II.7", ""),
+        (date(2027, 9, 1), "renewal", "II.7", ""),
+        # NRW § 8 Abs. 4: "einmal jährlich zum 15. Oktober eines Jahres"
+        (date(2027, 10, 15), "duty", "§ 8 Abs. 4", ""),
+    ]
+    assert calendar.diagnostics == ()
+
+
+def test_a_holiday_is_named_not_moved() -> None:
+    calendar = deadlines([CONTRACTS], date(2028, 10, 1), date(2028, 10, 31))
+    (duty,) = [d for d in calendar.deadlines if d.kind == "duty"]
+    assert duty.day == date(2028, 10, 15) and duty.calendar_note == "Sonntag"
+    calendar = deadlines([CONTRACTS], date(2034, 1, 1), date(2034, 12, 31))
+    (notice,) = [d for d in calendar.deadlines if d.kind == "notice" and d.citation == "II.7"]
+    assert notice.day == date(2034, 2, 28)
+
+
+def test_five_years_after_the_start_the_fuehrungszeugnisse_are_due_again() -> None:
+    calendar = deadlines([CONTRACTS], date(2029, 1, 1), date(2029, 12, 31))
+    checks = [d for d in calendar.deadlines if d.citation == "§ 8 Abs. 3"]
+    # the NRW example starts on 01.08.2024; "mindestens alle fünf Jahre"
+    assert [d.day for d in checks] == [date(2029, 8, 1)]
+
+
+def test_a_duty_whose_words_changed_is_read_from_the_new_words(tmp_path: Path) -> None:
+    source = (
+        EXAMPLES["nrw"].read_text(encoding="utf-8").replace("zum 15. Oktober", "zum 30. September")
+    )
+    path = tmp_path / "contracts" / "nrw" / "x.xml"
+    path.parent.mkdir(parents=True)
+    path.write_text(source, encoding="utf-8")
+    calendar = deadlines([path], date(2027, 1, 1), date(2027, 12, 31))
+    assert [d.day for d in calendar.deadlines if d.kind == "duty"] == [date(2027, 9, 30)]
+
+
+def test_a_duty_no_longer_in_the_words_is_a_warning_not_an_entry(tmp_path: Path) -> None:
+    source = EXAMPLES["nrw"].read_text(encoding="utf-8").replace("einmal jährlich", "regelmäßig")
+    path = tmp_path / "x.xml"
+    path.write_text(source, encoding="utf-8")
+    calendar = deadlines([path], date(2027, 1, 1), date(2027, 12, 31))
+    assert [d for d in calendar.deadlines if d.citation == "§ 8 Abs. 4"] == []
+    assert [d.code for d in calendar.diagnostics] == ["LV380"]
+
+
+def _ics() -> str:
+    text = render(deadlines([CONTRACTS], date(2026, 12, 1), date(2027, 11, 30)), "ics")
+    assert isinstance(text, str)
+    return text
+
+
+def test_the_calendar_parses_back_with_stable_uids_and_reminders(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+    first, second = _ics(), _ics()
+    assert first == second  # reproducible: the same input gives the same file
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    third = icalendar.Calendar.from_ical(_ics())
+    events = list(third.walk("VEVENT"))
+    assert [str(e["uid"]) for e in events] == [
+        str(e["uid"]) for e in icalendar.Calendar.from_ical(first).walk("VEVENT")
+    ]
+    notice = next(e for e in events if "II.7" in str(e["description"]))
+    assert notice.decoded("dtstart") == date(2027, 2, 28)
+    triggers = [a["trigger"].dt for a in notice.walk("VALARM")]
+    # three months, one month and one week before 28.02.2027, at 09:00 in Germany (UTC+1)
+    assert [t.isoformat() for t in triggers] == [
+        "2026-11-28T08:00:00+00:00",
+        "2027-01-28T08:00:00+00:00",
+        "2027-02-21T08:00:00+00:00",
+    ]
+    assert os.environ.get("SOURCE_DATE_EPOCH") is None
+
+
+def test_status_names_the_version_in_force_and_what_will_replace_it() -> None:
+    report = status([CONTRACTS], date(2026, 12, 1))
+    nrw = next(w for w in report.works if w.work == "beispiel-lvr-ihl-kita-assistenz-rheinland")
+    assert nrw.in_force is not None and nrw.in_force.standing.since == date(2024, 8, 1)
+    assert nrw.in_force.pending == (
+        "wird ersetzt durch lvr-ihl-mustervertrag, sobald dieser geschlossen ist (§ 14 Abs. 4)",
+    )
+    before = status([CONTRACTS], date(2024, 7, 1))
+    nrw = next(w for w in before.works if w.work == "beispiel-lvr-ihl-kita-assistenz-rheinland")
+    assert nrw.in_force is None and nrw.versions[0].standing.status == Status.DRAFT
+    assert "! keine Fassung in Kraft" in render(before, "text")
+
+
+def test_a_draft_past_its_start_stands_out(tmp_path: Path) -> None:
+    source = (
+        EXAMPLES["nrw"]
+        .read_text(encoding="utf-8")
+        .replace('kind="instance" status="inForce"', 'kind="instance" status="draft"')
+    )
+    path = tmp_path / "x.xml"
+    path.write_text(source, encoding="utf-8")
+    (work,) = status([path], date(2026, 12, 1)).works
+    assert (
+        work.versions[0].attention[0] == "Entwurf, obwohl die Laufzeit am 01.08.2024 begonnen hat"
+    )
+
+
+def test_templates_are_never_in_a_calendar() -> None:
+    calendar = deadlines([TEMPLATES["bayern"]], date(2021, 1, 1), date(2030, 1, 1))
+    assert calendar.deadlines == ()
