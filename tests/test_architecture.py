@@ -32,7 +32,7 @@ ALLOWED = {
     "rendering": {"document", "comparison", "timeline", "validation.engine"},
     "top": {"document", "validation", "comparison", "rendering", "timeline", "api", "cli"},
 }
-TOP = {"api", "cli", "__init__", "__main__"}
+TOP = {"api", "cli", "cli_timeline", "__init__", "__main__"}
 LONGEST_MODULE = 420  # lines; the style guide asks for about 400
 
 

@@ -134,19 +134,47 @@ def test_the_deadlines_of_the_examples_over_one_year() -> None:
         (date(2027, 7, 31), "notice", "§ 14 Abs. 1", "Samstag"),
         (date(2027, 8, 31), "end", "II.7", ""),
         (date(2027, 9, 1), "renewal", "II.7", ""),
-        # NRW § 8 Abs. 4: "einmal jährlich zum 15. Oktober eines Jahres"
-        (date(2027, 10, 15), "duty", "§ 8 Abs. 4", ""),
+        # NRW § 8 Abs. 4 as Nachtrag Nr. 1 changed it from 01.08.2025: "zum 30. September"
+        (date(2027, 9, 30), "duty", "§ 8 Abs. 4", ""),
     ]
     assert calendar.diagnostics == ()
 
 
-def test_a_holiday_is_named_not_moved() -> None:
-    calendar = deadlines([CONTRACTS], date(2028, 10, 1), date(2028, 10, 31))
+def test_a_weekend_or_holiday_is_named_not_moved(tmp_path: Path) -> None:
+    # the instance alone, as signed: 15 October 2028 is a Sunday
+    calendar = deadlines([EXAMPLES["nrw"]], date(2028, 10, 1), date(2028, 10, 31))
     (duty,) = [d for d in calendar.deadlines if d.kind == "duty"]
-    assert duty.day == date(2028, 10, 15) and duty.calendar_note == "Sonntag"
+    assert (duty.day, duty.calendar_note) == (date(2028, 10, 15), "Sonntag")
+    # 3 October is a public holiday everywhere in Germany
+    source = (
+        EXAMPLES["nrw"].read_text(encoding="utf-8").replace("zum 15. Oktober", "zum 3. Oktober")
+    )
+    path = tmp_path / "x.xml"
+    path.write_text(source, encoding="utf-8")
+    (duty,) = [
+        d
+        for d in deadlines([path], date(2027, 10, 1), date(2027, 10, 31)).deadlines
+        if d.kind == "duty"
+    ]
+    assert (duty.day, duty.calendar_note) == (
+        date(2027, 10, 3),
+        "Feiertag: Tag der Deutschen Einheit",
+    )
+    # Bayern II.7 in 2034: six months before 31 August is 28 February, a Tuesday
     calendar = deadlines([CONTRACTS], date(2034, 1, 1), date(2034, 12, 31))
     (notice,) = [d for d in calendar.deadlines if d.kind == "notice" and d.citation == "II.7"]
     assert notice.day == date(2034, 2, 28)
+
+
+def test_an_amendment_moves_a_duty_from_the_day_it_takes_effect() -> None:
+    calendar = deadlines([CONTRACTS], date(2025, 1, 1), date(2026, 12, 31))
+    duties = [d for d in calendar.deadlines if d.citation == "§ 8 Abs. 4"]
+    # Nachtrag Nr. 1 takes effect on 01.08.2025: "15. Oktober" becomes "30. September"
+    assert [d.day for d in duties] == [date(2025, 9, 30), date(2026, 9, 30)]
+    # the same occurrence keeps its UID, so a calendar updates the entry
+    alone = deadlines([EXAMPLES["nrw"]], date(2025, 1, 1), date(2025, 12, 31))
+    (before,) = [d for d in alone.deadlines if d.citation == "§ 8 Abs. 4"]
+    assert before.day == date(2025, 10, 15) and before.uid == duties[0].uid
 
 
 def test_five_years_after_the_start_the_fuehrungszeugnisse_are_due_again() -> None:

@@ -25,6 +25,8 @@ _LAZY = {
     "build_site": "lvcheck.api",
     "deadlines": "lvcheck.api",
     "status": "lvcheck.api",
+    "consolidate": "lvcheck.api",
+    "history": "lvcheck.api",
     "Agreement": "lvcheck.document.model",
     "DiffResult": "lvcheck.comparison.changes",
     "CheckedFile": "lvcheck.validation.engine",
@@ -36,8 +38,10 @@ __all__ = ["__version__", *_LAZY]
 
 if TYPE_CHECKING:
     from lvcheck.api import build_site as build_site
+    from lvcheck.api import consolidate as consolidate
     from lvcheck.api import deadlines as deadlines
     from lvcheck.api import diff as diff
+    from lvcheck.api import history as history
     from lvcheck.api import load as load
     from lvcheck.api import render as render
     from lvcheck.api import status as status

@@ -11,10 +11,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from lvcheck.errors import LvcheckError
+
 if TYPE_CHECKING:  # each function imports its stage when called: commands start fast
     from lvcheck.comparison.changes import DiffResult
     from lvcheck.document.model import Agreement
+    from lvcheck.timeline.consolidate import Consolidation
     from lvcheck.timeline.deadlines import Calendar
+    from lvcheck.timeline.history import History
     from lvcheck.timeline.status import StatusReport
     from lvcheck.validation.engine import CheckedFile
 
@@ -61,7 +65,7 @@ def diff(old: Source, new: Source, against_template: bool = False) -> DiffResult
 
 
 def render(
-    thing: Agreement | DiffResult | list[CheckedFile] | Calendar | StatusReport,
+    thing: Agreement | DiffResult | list[CheckedFile] | Calendar | StatusReport | History,
     output_format: str,
     **options: Any,
 ) -> str | bytes:
@@ -97,6 +101,36 @@ def status(paths: Iterable[str | Path], day: date | None = None) -> StatusReport
     from lvcheck.timeline.status import status as compute
 
     return compute(list(iter_agreement_files(Path(p) for p in paths)), day or date.today())
+
+
+def consolidate(
+    base: Source, amendments: Iterable[Source] | None = None, at: date | None = None
+) -> Consolidation:
+    """The text of ``base`` with its amendments in force on ``at`` applied (default: all of
+    them). ``amendments`` default to those in the repository around a base file.
+    Raises LvcheckError (LV390) when a modification does not apply."""
+    from lvcheck.timeline.consolidate import Amendment, amendments_of
+    from lvcheck.timeline.consolidate import consolidate as compute
+
+    agreement = load(base)
+    if amendments is None:
+        if not isinstance(base, str | Path):
+            raise LvcheckError.usage("name the amendments of an agreement that is not a file")
+        found = amendments_of(agreement, Path(base))
+    else:
+        found = [
+            Amendment(load(a), str(a) if isinstance(a, str | Path) else "") for a in amendments
+        ]
+    return compute(agreement, found, at)
+
+
+def history(paths: Iterable[str | Path], clause: str) -> History:
+    """A clause (its citation in the earliest text, or its eId) in every version among the
+    files and in every consolidated text their amendments give, with its changed words."""
+    from lvcheck.files import iter_agreement_files
+    from lvcheck.timeline.history import history as compute
+
+    return compute(list(iter_agreement_files(Path(p) for p in paths)), clause)
 
 
 def build_site(source: str | Path, output: str | Path) -> list[Path]:

@@ -25,8 +25,7 @@ from lvcheck.errors import LvcheckError
 FINDING_FORMATS = ("text", "json", "github", "sarif", "junit")
 AGREEMENT_FORMATS = ("text", "html", "pdf")
 DIFF_FORMATS = ("text", "markdown", "json", "html")
-DEADLINE_FORMATS = ("text", "json", "ics")
-STATUS_FORMATS = ("text", "json")
+
 EXIT_FINDINGS = 1
 EXIT_TROUBLE = 2
 DEFAULT_FOLDER = Path("contracts")
@@ -133,7 +132,14 @@ def validate(paths: tuple[Path, ...], output_format: str, strict: bool, jobs: in
     type=click.Path(path_type=Path),
     help="Write to this file (a folder, for a folder SOURCE) instead of standard output.",
 )
-def export(source: Path, output_format: str, output: Path | None) -> None:
+@click.option(
+    "--at",
+    "day",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="The text in force on this day: the agreement with its amendments in force then "
+    "(from the repository around it), each changed clause noted, pending changes too.",
+)
+def export(source: Path, output_format: str, output: Path | None, day: Any) -> None:
     """Export an agreement as reading text, an HTML page or a PDF.
 
     SOURCE is an agreement file, or a folder (such as contracts/) with --format html and
@@ -152,7 +158,13 @@ def export(source: Path, output_format: str, output: Path | None) -> None:
         return
     if output_format == "pdf" and output is None:
         _fail("a PDF needs -o FILE")
-    rendered = render(load(source), output_format, source_label=str(source))
+    agreement = load(source)
+    if day is not None:
+        from lvcheck.api import consolidate
+        from lvcheck.timeline.consolidate import with_pending_notes
+
+        agreement = with_pending_notes(consolidate(source, at=day.date()))
+    rendered = render(agreement, output_format, source_label=str(source))
     data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
@@ -258,108 +270,6 @@ def diff(
         sys.exit(EXIT_FINDINGS)
 
 
-def _write(output: Path | None, text: str, inputs: list[Path]) -> None:
-    """Text to standard output, or atomically to a file that is none of the inputs."""
-    from lvcheck.files import refuse_overwriting, write_atomic
-
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    refuse_overwriting(output, inputs)
-    write_atomic(output, text.encode("utf-8"))
-
-
-def _report_problems(diagnostics: tuple[Any, ...]) -> None:
-    for diagnostic in diagnostics:
-        click.echo(str(diagnostic), err=True)
-
-
-@cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--from", "start", type=click.DateTime(["%Y-%m-%d"]), help="First day [default: today]."
-)
-@click.option(
-    "--to", "end", type=click.DateTime(["%Y-%m-%d"]), help="Last day [default: twelve months on]."
-)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(DEADLINE_FORMATS),
-    default="text",
-    show_default=True,
-    help="text, json, or ics (iCalendar, RFC 5545) for a calendar to import or subscribe to.",
-)
-@click.option(
-    "--alarm",
-    "alarms",
-    multiple=True,
-    metavar="PERIOD",
-    help="ics: a reminder this long before each notice deadline, as P3M, P1M, P1W, P2D "
-    "(repeatable) [default: P3M, P1M and P1W].",
-)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file.")
-def deadlines(
-    paths: tuple[Path, ...],
-    start: Any,
-    end: Any,
-    output_format: str,
-    alarms: tuple[str, ...],
-    output: Path | None,
-) -> None:
-    """Every deadline of the agreements in force or signed: start, term ends, renewals, the
-    last day on which notice can be given, and the recurring duties their clauses set.
-
-    PATHS are files or folders (default ./contracts). Periods follow §§ 187, 188 BGB; a
-    deadline on a weekend or public holiday is marked, never moved. Exit 0; 2 on trouble.
-    """
-    import re
-
-    from lvcheck.api import deadlines as compute
-    from lvcheck.api import render
-
-    for alarm in alarms:
-        if not re.fullmatch(r"P\d{1,3}[MWD]", alarm):
-            _fail(f"--alarm {alarm!r}: expected a period such as P3M, P1M, P1W or P2D")
-    if start and end and end < start:
-        _fail("--to is before --from")
-    calendar = compute(
-        _default_paths(paths), start.date() if start else None, end.date() if end else None
-    )
-    _report_problems(calendar.diagnostics)
-    text = render(calendar, output_format, alarms=alarms or None)
-    assert isinstance(text, str)
-    _write(output, text, list(paths))
-
-
-@cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--at", "day", type=click.DateTime(["%Y-%m-%d"]), help="The day [default: today].")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(STATUS_FORMATS),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-def status(paths: tuple[Path, ...], day: Any, output_format: str) -> None:
-    """Which version of each agreement is in force on a day: since and until when, in which
-    renewal term, what replaced it and under which clause.
-
-    PATHS are files or folders (default ./contracts). Agreements with no version in force
-    and drafts past their start date are marked with "!". Exit 0; 2 on trouble.
-    """
-    from lvcheck.api import render
-    from lvcheck.api import status as compute
-
-    report = compute(_default_paths(paths), day.date() if day else None)
-    _report_problems(report.diagnostics)
-    text = render(report, output_format)
-    assert isinstance(text, str)
-    click.echo(text, nl=False)
-
-
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path))
 def textconv(file: Path) -> None:
@@ -380,3 +290,8 @@ def textconv(file: Path) -> None:
 
 
 main = cli
+
+
+# The commands about time (deadlines, status, consolidate, history) live in their own module;
+# importing it registers them on the group above.
+from lvcheck import cli_timeline  # noqa: E402, F401

@@ -52,6 +52,8 @@ AGREED_DEVIATION = "LV361"
 STATUS_CONTRADICTED = "LV370"
 EFFECT_BEFORE_CONCLUSION = "LV371"
 DUTY_NOT_FOUND = "LV380"
+AMENDMENT_DOES_NOT_APPLY = "LV390"
+CONSOLIDATION_DIFFERS = "LV391"
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,16 @@ CODES: dict[str, CodeInfo] = {
     ),
     STATUS_CONTRADICTED: CodeInfo(
         "status-contradicted", _W, "the stored status contradicts the status computed for today"
+    ),
+    AMENDMENT_DOES_NOT_APPLY: CodeInfo(
+        "amendment-does-not-apply",
+        _E,
+        "an amendment's modification does not apply to its base (target, old words)",
+    ),
+    CONSOLIDATION_DIFFERS: CodeInfo(
+        "consolidation-differs",
+        _E,
+        "a consolidated text kept in the repository is not what its amendments give",
     ),
     DUTY_NOT_FOUND: CodeInfo(
         "duty-not-found",

@@ -147,7 +147,7 @@ GOVERNED_IN = "geregelt in"
 EXAMPLE_BANNER = "Illustratives Beispiel: kein echter Vertragstext bzw. erfundene Angaben."
 # the first line of an illustrative file's reading text (export, git diff through textconv)
 EXAMPLE_FIRST_LINE = "BEISPIEL – " + EXAMPLE_BANNER
-DEVIATIONS = "Vereinbarte Abweichungen von der Vorlage"
+REMARK = "Anmerkung"  # before a note on a clause: an agreed deviation, an amendment
 EXAMPLE_MARK = "Beispiel"
 
 # ---------------------------------------------------------------- citations
@@ -296,3 +296,16 @@ STATUS_HEADER = "Stand am {day}"
 SINCE, UNTIL = "seit", "bis"
 RENEWAL_TERM = "{term}. Verlängerung"
 REPLACED_BY = "ersetzt durch {work}"
+CHANGED_BY = "geändert durch {amendment}"
+PENDING_CHANGE = "Änderung ausstehend: {amendment}"
+CONSOLIDATED = "konsolidierte Fassung"
+CONSOLIDATED_NOTE = (
+    "Konsolidierte Fassung, von lvcheck berechnet: Fassung {base} mit {amendments}. "
+    "Rechtsverbindlich sind die unterzeichneten Texte."
+)
+HISTORY_HEADER = "Geschichte von {clause}"
+HISTORY_NOT_FOUND = "Keine Fassung enthält diese Bestimmung."
+HISTORY_ABSENT = "(in dieser Fassung nicht enthalten)"
+SINCE_DAY = "ab"
+AMENDED_SINCE = "geändert durch {title}, in Kraft seit {day}"
+AMENDED_FROM = "Änderung ausstehend: {title}, tritt am {day} in Kraft"

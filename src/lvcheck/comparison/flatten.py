@@ -23,6 +23,7 @@ from lvcheck.document.model import (
     ListBlock,
     Note,
     Paragraph,
+    QuotedStructure,
     Ref,
     Span,
     Unit,
@@ -77,7 +78,39 @@ def _block_tokens(block: Block) -> list[Token]:
             *([(":", ": ")] if label else []),
             field_token(block.name, _field_shown(block)),
         ]
+    if isinstance(block, QuotedStructure):  # an amendment's quoted wording: part of its words
+        return [("„", "„"), *_unit_tokens(block.unit), ("“", "“ ")]
     return []  # a list is a clause of its own
+
+
+def _all_tokens(blocks: tuple[Block, ...]) -> list[Token]:
+    """All the words of blocks, the points of their lists included (for a quoted unit)."""
+    tokens: list[Token] = []
+    for block in blocks:
+        _space_after_last(tokens)
+        if isinstance(block, ListBlock):
+            tokens += _all_tokens(block.intro)
+            for point in block.points:
+                _space_after_last(tokens)
+                tokens += _unit_tokens(point)
+            _space_after_last(tokens)
+            tokens += _all_tokens(block.wrap_up)
+        else:
+            tokens += _block_tokens(block)
+    return tokens
+
+
+def _unit_tokens(unit: Unit) -> list[Token]:
+    """All the words of a unit, its sub-units included (for a quoted unit)."""
+    tokens = inline_tokens(unit.num or ()) + inline_tokens(unit.heading or ())
+    for part in (unit.content or (), unit.intro):
+        _space_after_last(tokens)
+        tokens += _all_tokens(part)
+    for child in unit.children:
+        _space_after_last(tokens)
+        tokens += _unit_tokens(child)
+    _space_after_last(tokens)
+    return tokens + _all_tokens(unit.wrap_up)
 
 
 POINTS_MARK: Token = ("\x00points", "[…] ")

@@ -55,6 +55,7 @@ EID_PREFIXES: dict[str, str] = {
     Place.PREAMBLE: "preamble",
     Place.CONCLUSIONS: "conclusions",
     Place.ATTACHMENTS: "attachments",
+    "quotedStructure": "qstr",
 }
 
 
@@ -83,6 +84,9 @@ class RelationKind(StrEnum):
     SUPERSEDES = "supersedes"
     SUPERSEDED_BY = "supersededBy"
     BASED_ON = "basedOn"
+    AMENDS = "amends"
+    CONSOLIDATES = "consolidates"
+    INCORPORATES = "incorporates"
 
 
 class FieldType(StrEnum):

@@ -105,7 +105,16 @@ class ListBlock:
     line: int = field(default=0, compare=False)
 
 
-Block = Paragraph | ListBlock | Field
+@dataclass(frozen=True)
+class QuotedStructure:
+    """In an amendment: the new wording of a unit of its base, quoted in the signed text."""
+
+    eid: str
+    unit: Unit
+    line: int = field(default=0, compare=False)
+
+
+Block = Paragraph | ListBlock | Field | QuotedStructure
 
 
 @dataclass(frozen=True)
@@ -217,6 +226,23 @@ class Deviation:
 
 
 @dataclass(frozen=True)
+class Modification:
+    """One change an amendment makes to its base: replace, substitute, insert, delete or
+    setFact; which attributes are set depends on the action."""
+
+    action: str
+    target: str | None = None  # the base unit's eId (replace, substitute, delete)
+    after: str | None = None  # insert: after this unit
+    source: str | None = None  # replace, insert: the eId of the quotedStructure
+    old: str | None = None  # substitute: the words replaced
+    new: str | None = None
+    name: str | None = None  # setFact: term.notice_period, figure.gewichtungsfaktor, …
+    value: str | None = None
+    governed_by: str | None = None
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
 class Relation:
     kind: str  # supersedes, supersededBy, basedOn
     work: str
@@ -250,6 +276,7 @@ class Meta:
     relations: tuple[Relation, ...] | None = None
     documents: tuple[Document, ...] | None = None
     deviations: tuple[Deviation, ...] | None = None
+    modifications: tuple[Modification, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -294,6 +321,8 @@ def fields_of(agreement: Agreement) -> dict[str, Field]:
                 for point in block.points:
                     unit(point)
                 blocks(block.wrap_up)
+            elif isinstance(block, QuotedStructure):
+                unit(block.unit)
 
     def unit(item: Unit) -> None:
         inline(item.num or ())

@@ -21,11 +21,13 @@ from lvcheck.document.model import (
     LegalTarget,
     ListBlock,
     Meta,
+    Modification,
     Note,
     Option,
     Paragraph,
     Party,
     Preamble,
+    QuotedStructure,
     Ref,
     Relation,
     Signature,
@@ -167,6 +169,11 @@ def _blocks(container: etree._Element) -> tuple[Block, ...]:
             blocks.append(_list(element))
         elif name == "field":
             blocks.append(_field(element, inline=False))
+        elif name == "quotedStructure":
+            (unit,) = (c for c in _elements(element) if local(c) in UNIT_KINDS)
+            blocks.append(
+                QuotedStructure(eid=element.get("eId", ""), unit=_unit(unit), line=_line(element))
+            )
     return tuple(blocks)
 
 
@@ -218,6 +225,7 @@ def _meta(meta: etree._Element) -> Meta:
     term = _child(meta, "term")
     figures = _child(meta, "figures")
     deviations = _child(meta, "deviations")
+    modifications = _child(meta, "modifications")
     return Meta(
         work_id=work.get("id", ""),
         agreement_type=work.get("type", ""),
@@ -272,6 +280,23 @@ def _meta(meta: etree._Element) -> Meta:
             for d in _elements(deviations)
         )
         if deviations is not None
+        else None,
+        modifications=tuple(
+            Modification(
+                action=local(m),
+                target=m.get("target"),
+                after=m.get("after"),
+                source=m.get("source"),
+                old=m.get("old"),
+                new=m.get("new"),
+                name=m.get("name"),
+                value=m.get("value"),
+                governed_by=m.get("governedBy"),
+                line=_line(m),
+            )
+            for m in _elements(modifications)
+        )
+        if modifications is not None
         else None,
     )
 

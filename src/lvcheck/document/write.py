@@ -17,6 +17,7 @@ from lvcheck.document.model import (
     Meta,
     Note,
     Paragraph,
+    QuotedStructure,
     Ref,
     Span,
     Term,
@@ -107,6 +108,8 @@ def _write_blocks(parent: etree._Element, blocks: Iterable[Block]) -> None:
     for block in blocks:
         if isinstance(block, Paragraph):
             write_inlines(_sub(parent, "p"), block.children)
+        elif isinstance(block, QuotedStructure):
+            _write_unit(_sub(parent, "quotedStructure", eId=block.eid), block.unit)
         elif isinstance(block, ListBlock):
             element = _sub(parent, "list", eId=block.eid)
             _write_framed_units(element, block.intro, block.points, block.wrap_up)
@@ -231,6 +234,21 @@ def _write_meta(parent: etree._Element, meta: Meta) -> None:
             _sub(
                 deviations, "deviation", clause=deviation.clause, date=deviation.date
             ).text = deviation.reason
+    if meta.modifications is not None:
+        modifications = _sub(element, "modifications")
+        for change in meta.modifications:
+            _sub(
+                modifications,
+                change.action,
+                name=change.name,
+                target=change.target,
+                after=change.after,
+                source=change.source,
+                old=change.old,
+                new=change.new,
+                value=change.value,
+                governedBy=change.governed_by,
+            )
 
 
 def write_agreement(agreement: Agreement) -> etree._ElementTree:

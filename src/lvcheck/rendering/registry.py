@@ -86,6 +86,18 @@ def _status_json(report: Any, **_: Any) -> str:
     return render_status_json(report)
 
 
+def _history_text(history: Any, **_: Any) -> str:
+    from lvcheck.rendering.history import render_history_text
+
+    return render_history_text(history)
+
+
+def _history_json(history: Any, **_: Any) -> str:
+    from lvcheck.rendering.history import render_history_json
+
+    return render_history_json(history)
+
+
 def _findings(name: str) -> Renderer:
     def render(files: Any, strict: bool = False, **_: Any) -> str:
         from lvcheck.rendering import findings
@@ -106,6 +118,7 @@ RENDERERS: dict[str, dict[str, Renderer]] = {
     "findings": {name: _findings(name) for name in ("text", "json", "github", "sarif", "junit")},
     "deadlines": {"text": _deadlines_text, "json": _deadlines_json, "ics": _deadlines_ics},
     "status": {"text": _status_text, "json": _status_json},
+    "history": {"text": _history_text, "json": _history_json},
 }
 
 
@@ -120,6 +133,7 @@ _SUBJECTS = {
     "lvcheck.comparison.changes.DiffResult": "diff",
     "lvcheck.timeline.deadlines.Calendar": "deadlines",
     "lvcheck.timeline.status.StatusReport": "status",
+    "lvcheck.timeline.history.History": "history",
 }
 
 

@@ -35,7 +35,7 @@ def render_status_text(report: StatusReport) -> str:
             lines.append(f"  ! {labels.NO_VERSION_IN_FORCE}")
         for state in work.versions:
             lines.append(f"  {labels.VERSION} {state.version}: {_state(state)} — {state.path}")
-            lines += [f"    {note}" for note in state.pending]
+            lines += [f"    {note}" for note in (*state.amendments, *state.pending)]
             lines += [f"    ! {note}" for note in state.attention]
     return "\n".join(lines) + "\n"
 
@@ -54,6 +54,7 @@ def _version(state: VersionState) -> dict[str, Any]:
         "renewal_term": standing.term,
         "replaced_by": standing.replaced_by,
         "pending": list(state.pending),
+        "amendments": list(state.amendments),
         "attention": list(state.attention),
     }
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from itertools import zip_longest
 
 from lvcheck import labels
-from lvcheck.comparison.flatten import flatten
 from lvcheck.document.model import (
     Agreement,
     Attachments,
@@ -57,6 +56,7 @@ class _TextWriter(Walker):
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.pending_notes: list[Note] = []
+        self.remarks: dict[str, str] = {}  # eId -> a note shown after the clause
         self.frames: list[_Frame] = [_Frame("")]
 
     def blank(self) -> None:
@@ -124,7 +124,14 @@ class _TextWriter(Walker):
             self.frames.append(_Frame(indent, f"{num} " if num else "", indent))
 
     def leave_unit(self, unit: Unit, depth: int) -> None:
-        self.frames.pop()
+        frame = self.frames.pop()
+        self.remark(unit.eid, frame.children_indent or frame.indent)
+
+    def remark(self, eid: str, indent: str) -> None:
+        """The note on a clause that departs from its template or was amended, where the
+        reader meets the clause."""
+        if eid in self.remarks:
+            self.line(f"{indent}[{labels.REMARK}: {self.remarks.pop(eid)}]")
 
     def paragraph(self, paragraph: Paragraph, index: int) -> None:
         if index:
@@ -179,6 +186,8 @@ class _TextWriter(Walker):
                 self.blank()
                 for text in column:
                     self.line(text)
+        for signature in conclusions.signatures:
+            self.remark(signature.eid, "")
 
     def attachments(self, attachments: Attachments) -> None:
         self.blank()
@@ -188,19 +197,17 @@ class _TextWriter(Walker):
             self.line(f"- {self.inline(item.heading)}")
 
     def begin(self, agreement: Agreement) -> None:
+        self.remarks = {d.clause: d.reason for d in agreement.meta.deviations or ()}
         if agreement.is_example:  # whoever reads the text, in a file or in git, sees it first
             self.line(labels.EXAMPLE_FIRST_LINE)
             self.blank()
 
     def end(self, agreement: Agreement) -> None:
         self.flush_notes()
-        if agreement.meta.deviations:
-            cited = {clause.eid: clause.citation for clause in flatten(agreement)}
+        if self.remarks:  # notes on places that are not units (the preface, the header)
             self.blank()
-            self.line(f"{labels.DEVIATIONS}:")
-            for deviation in agreement.meta.deviations:
-                where = cited.get(deviation.clause, deviation.clause)
-                self.line(f"- {where}: {deviation.reason}")
+            for remark in self.remarks.values():
+                self.line(f"[{labels.REMARK}: {remark}]")
         while self.lines and self.lines[-1] == "":
             self.lines.pop()
 

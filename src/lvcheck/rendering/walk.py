@@ -15,6 +15,7 @@ from lvcheck.document.model import (
     ListBlock,
     Paragraph,
     Preamble,
+    QuotedStructure,
     Unit,
 )
 
@@ -62,10 +63,16 @@ class Walker:
                 self.units(block.points, depth + 1)
                 self.blocks(block.wrap_up, depth)
                 self.leave_list(block, depth)
+            elif isinstance(block, QuotedStructure):
+                self.quoted_structure(block, depth)
             else:
                 self.field(block, index)
 
     # ------------------------------------------------------------ hooks
+
+    def quoted_structure(self, block: QuotedStructure, depth: int) -> None:
+        """A unit quoted in an amendment: by default read like a unit of its own."""
+        self.unit(block.unit, depth + 1, 1)
 
     def begin(self, agreement: Agreement) -> None: ...
 

@@ -319,6 +319,47 @@ def _duties() -> list[dict[str, Any]]:
     return duties
 
 
+def _texts_in_force(
+    path: Path,
+    root: etree._Element,
+    amendments: list[tuple[Path, etree._Element]],
+    diagnostics: list[Diagnostic],
+) -> list[tuple[date | None, etree._Element]]:
+    """The texts of an instance over time: as signed, then with each amendment from the day
+    it takes effect (so that an amended date of a duty counts from then on)."""
+    work = root.find(f"{NS}meta/{NS}work")
+    version = root.find(f"{NS}meta/{NS}version")
+    key = (
+        work.get("id") if work is not None else "",
+        version.get("id") if version is not None else "",
+    )
+    own = [
+        p
+        for p, r in amendments
+        if any((a.get("work"), a.get("version") or key[1]) == key for a in r.iter(NS + "amends"))
+    ]
+    if not own:
+        return [(None, root)]
+    from lvcheck.document.load import load_agreement
+    from lvcheck.document.write import write_agreement
+    from lvcheck.timeline.consolidate import Amendment, consolidate
+
+    try:
+        base = load_agreement(path)
+        loaded = sorted(
+            (Amendment(load_agreement(p), str(p)) for p in own),
+            key=lambda a: (a.effective or date.min, a.label),
+        )
+        texts: list[tuple[date | None, etree._Element]] = [(None, root)]
+        for count in range(1, len(loaded) + 1):
+            text = consolidate(base, loaded[:count]).agreement
+            texts.append((loaded[count - 1].effective, write_agreement(text).getroot()))
+    except LvcheckError as error:
+        diagnostics.extend(error.diagnostics)  # validate reports it too (LV390)
+        return [(None, root)]
+    return texts
+
+
 def deadlines(paths: list[Path], start: date, end: date) -> Calendar:
     """The deadlines between ``start`` and ``end`` (inclusive) of every instance among the
     files, while it is signed or in force; the files of the repository around them resolve
@@ -341,20 +382,27 @@ def deadlines(paths: list[Path], start: date, end: date) -> Calendar:
         )
         for p, r, life in trees
     ]
+    amendments = [(p, r) for p, r, life in trees if life.kind == Kind.AMENDMENT]
     found: list[Deadline] = []
     for path, root, life in trees:
         if life.kind != Kind.INSTANCE:
             continue
         source = _source(str(path), root, life)
-        builder = _Builder(root, source, life)
-        _term_deadlines(builder, end)
-        diagnostics.extend(_duty_deadlines(builder, end))
         replaced = replacement(source.work, source.version, successors)
-        for deadline in builder.found:
-            if not start <= deadline.day <= end:
-                continue
-            standing = standing_on(life, deadline.day, replaced)
-            if standing.status in IN_EFFECT or deadline.kind == DeadlineKind.START:
-                found.append(deadline)
+        texts = _texts_in_force(path, root, amendments, diagnostics)
+        for number, (since, text) in enumerate(texts):
+            until_next = texts[number + 1][0] if number + 1 < len(texts) else None
+            text_life = lifecycle_of(text)
+            builder = _Builder(text, source, text_life)
+            _term_deadlines(builder, end)
+            diagnostics.extend(_duty_deadlines(builder, end))
+            for deadline in builder.found:
+                if not start <= deadline.day <= end:
+                    continue
+                if (since and deadline.day < since) or (until_next and deadline.day >= until_next):
+                    continue  # another text is in force on that day
+                standing = standing_on(life, deadline.day, replaced)
+                if standing.status in IN_EFFECT or deadline.kind == DeadlineKind.START:
+                    found.append(deadline)
     found.sort(key=lambda d: (d.day, d.source.work, d.kind, d.occurrence))
     return Calendar(tuple(found), tuple(diagnostics), start, end)

@@ -39,6 +39,7 @@ class VersionState:
     standing: Standing
     pending: tuple[str, ...]  # German: what will replace it, and under which clause
     attention: tuple[str, ...]  # German: what stands out
+    amendments: tuple[str, ...] = ()  # German: its amendments, in force or pending
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,29 @@ def _pending(root: etree._Element, template: etree._Element | None) -> tuple[str
     return tuple(dict.fromkeys(notes))
 
 
+def _amendments(
+    work: str, version: str, amendments: list[tuple[etree._Element, Lifecycle]], day: date
+) -> tuple[str, ...]:
+    """ "Nachtrag Nr. 1 …: in Kraft seit 01.08.2025", or "…: tritt am … in Kraft"."""
+    notes = []
+    for root, life in amendments:
+        if not any(
+            a.get("work") == work and a.get("version") in (None, version)
+            for a in root.iter(NS + "amends")
+        ):
+            continue
+        title = text_of(root.find(f"{NS}meta/{NS}title"))
+        if life.start is not None and life.start <= day:
+            notes.append(
+                labels.AMENDED_SINCE.format(title=title, day=labels.german_date(life.start))
+            )
+        elif life.start is not None:
+            notes.append(
+                labels.AMENDED_FROM.format(title=title, day=labels.german_date(life.start))
+            )
+    return tuple(notes)
+
+
 def status(paths: list[Path], day: date) -> StatusReport:
     """The state on ``day`` of every agreement version among the files."""
     loaded: list[tuple[Path, etree._Element, Lifecycle]] = []
@@ -109,7 +133,10 @@ def status(paths: list[Path], day: date) -> StatusReport:
     ]
     works: dict[str, list[VersionState]] = {}
     titles: dict[str, str] = {}
+    amendments = [(root, life) for _, root, life in loaded if life.kind == Kind.AMENDMENT]
     for path, root, life in loaded:
+        if life.kind == Kind.AMENDMENT:
+            continue  # shown with the agreement it amends
         work, version = ident(root)
         template = next(
             (
@@ -148,6 +175,7 @@ def status(paths: list[Path], day: date) -> StatusReport:
                 standing=standing,
                 pending=_pending(root, template) if standing.status == Status.IN_FORCE else (),
                 attention=tuple(attention),
+                amendments=_amendments(work, version, amendments, day),
             )
         )
         titles.setdefault(work, title)

@@ -21,7 +21,13 @@ from lvcheck.document.parse import parse_file
 from lvcheck.document.schema import get_schema, schema_diagnostics
 from lvcheck.errors import Diagnostic, LvcheckError, Severity
 from lvcheck.files import iter_agreement_files
-from lvcheck.validation.rules import DOCUMENT_RULES, conformance, lifecycle, repository
+from lvcheck.validation.rules import (
+    DOCUMENT_RULES,
+    amendments,
+    conformance,
+    lifecycle,
+    repository,
+)
 from lvcheck.validation.rules.base import Document
 from lvcheck.validation.rules.repository import VersionFacts
 
@@ -121,7 +127,7 @@ def validate_paths(
     checked, context_results = results[: len(files)], results[len(files) :]
     facts = [r.facts for r in checked + context_results if r.facts is not None]
     by_path: dict[str, list[Diagnostic]] = {}
-    across = repository.check(facts) + conformance.check(facts)
+    across = repository.check(facts) + conformance.check(facts) + amendments.check(facts)
     across += lifecycle.check(facts, today or date.today())
     for diagnostic in across:
         by_path.setdefault(diagnostic.path, []).append(diagnostic)

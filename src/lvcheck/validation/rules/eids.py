@@ -13,6 +13,9 @@ from lvcheck.validation.rules.base import NS, Document, Findings
 PREFIXES = {NS + name: prefix for name, prefix in EID_PREFIXES.items()}
 
 
+QUOTED = NS + "quotedStructure"
+
+
 def _parent_eid(document: Document, element: etree._Element) -> str | None:
     node = element.getparent()
     while node is not None:
@@ -21,6 +24,12 @@ def _parent_eid(document: Document, element: etree._Element) -> str | None:
             return eid
         node = node.getparent()
     return None
+
+
+def _quoted(element: etree._Element) -> bool:
+    """Is this the unit an amendment quotes? It keeps its eId of the base agreement."""
+    parent = element.getparent()
+    return parent is not None and parent.tag == QUOTED
 
 
 def check(document: Document) -> Findings:
@@ -44,7 +53,7 @@ def check(document: Document) -> Findings:
             )
         parent = _parent_eid(document, element)
         expected = f"{parent}__{last}" if parent else last
-        if eid != expected:
+        if eid != expected and not _quoted(element):
             where = f"the parent's eId {parent!r}" if parent else "no parent eId"
             yield document.report(
                 codes.EID_NESTING,

@@ -85,7 +85,14 @@ def facts_of(document: Document) -> VersionFacts | None:
         RelationFacts(
             kind, element.get("work", ""), element.get("version"), element.sourceline or 1
         )
-        for kind in ("supersedes", "supersededBy", "basedOn")
+        for kind in (
+            "supersedes",
+            "supersededBy",
+            "basedOn",
+            "amends",
+            "consolidates",
+            "incorporates",
+        )
         for element in document.all(kind)
     )
     return VersionFacts(
@@ -171,8 +178,8 @@ def _relation_findings(
                 f"{label}: no such version in the repository",
             )
         ]
-    if relation.kind == "basedOn":
-        return []
+    if relation.kind not in ("supersedes", "supersededBy"):
+        return []  # only these two must be said from both sides
     if not any(_mirrors(relation, item, target) for target in targets):
         inverse = "supersededBy" if relation.kind == "supersedes" else "supersedes"
         return [

@@ -1,0 +1,175 @@
+"""The command line about time: deadlines, status, consolidate, history. Click commands over
+the public API, registered on lvcheck's one command group (cli.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from lvcheck.cli import EXIT_FINDINGS, _default_paths, _fail, cli
+
+DEADLINE_FORMATS = ("text", "json", "ics")
+STATUS_FORMATS = ("text", "json")
+
+
+def _write(output: Path | None, text: str, inputs: list[Path]) -> None:
+    """Text to standard output, or atomically to a file that is none of the inputs."""
+    from lvcheck.files import refuse_overwriting, write_atomic
+
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    refuse_overwriting(output, inputs)
+    write_atomic(output, text.encode("utf-8"))
+
+
+def _report_problems(diagnostics: tuple[Any, ...]) -> None:
+    for diagnostic in diagnostics:
+        click.echo(str(diagnostic), err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--from", "start", type=click.DateTime(["%Y-%m-%d"]), help="First day [default: today]."
+)
+@click.option(
+    "--to", "end", type=click.DateTime(["%Y-%m-%d"]), help="Last day [default: twelve months on]."
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(DEADLINE_FORMATS),
+    default="text",
+    show_default=True,
+    help="text, json, or ics (iCalendar, RFC 5545) for a calendar to import or subscribe to.",
+)
+@click.option(
+    "--alarm",
+    "alarms",
+    multiple=True,
+    metavar="PERIOD",
+    help="ics: a reminder this long before each notice deadline, as P3M, P1M, P1W, P2D "
+    "(repeatable) [default: P3M, P1M and P1W].",
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file.")
+def deadlines(
+    paths: tuple[Path, ...],
+    start: Any,
+    end: Any,
+    output_format: str,
+    alarms: tuple[str, ...],
+    output: Path | None,
+) -> None:
+    """Every deadline of the agreements in force or signed: start, term ends, renewals, the
+    last day on which notice can be given, and the recurring duties their clauses set.
+
+    PATHS are files or folders (default ./contracts). Periods follow §§ 187, 188 BGB; a
+    deadline on a weekend or public holiday is marked, never moved. Exit 0; 2 on trouble.
+    """
+    import re
+
+    from lvcheck.api import deadlines as compute
+    from lvcheck.api import render
+
+    for alarm in alarms:
+        if not re.fullmatch(r"P\d{1,3}[MWD]", alarm):
+            _fail(f"--alarm {alarm!r}: expected a period such as P3M, P1M, P1W or P2D")
+    if start and end and end < start:
+        _fail("--to is before --from")
+    calendar = compute(
+        _default_paths(paths), start.date() if start else None, end.date() if end else None
+    )
+    _report_problems(calendar.diagnostics)
+    text = render(calendar, output_format, alarms=alarms or None)
+    assert isinstance(text, str)
+    _write(output, text, list(paths))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--at", "day", type=click.DateTime(["%Y-%m-%d"]), help="The day [default: today].")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(STATUS_FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+def status(paths: tuple[Path, ...], day: Any, output_format: str) -> None:
+    """Which version of each agreement is in force on a day: since and until when, in which
+    renewal term, what replaced it and under which clause.
+
+    PATHS are files or folders (default ./contracts). Agreements with no version in force
+    and drafts past their start date are marked with "!". Exit 0; 2 on trouble.
+    """
+    from lvcheck.api import render
+    from lvcheck.api import status as compute
+
+    report = compute(_default_paths(paths), day.date() if day else None)
+    _report_problems(report.diagnostics)
+    text = render(report, output_format)
+    assert isinstance(text, str)
+    click.echo(text, nl=False)
+
+
+@cli.command()
+@click.argument("base", type=click.Path(path_type=Path))
+@click.argument("amendments", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--at", "day", type=click.DateTime(["%Y-%m-%d"]), help="Apply the amendments in force then."
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file.")
+def consolidate(base: Path, amendments: tuple[Path, ...], day: Any, output: Path | None) -> None:
+    """Apply amendments (Nachträge) to their base agreement: the consolidated text, as
+    canonical XML whose relations name the base and the amendments.
+
+    AMENDMENTS default to those in the repository around BASE. A modification that does not
+    apply (a missing target, old words not found exactly once) is an error (LV390, exit 2).
+    """
+    from lvcheck.api import consolidate as compute
+    from lvcheck.document.canonical import serialize
+    from lvcheck.document.write import write_agreement
+
+    result = compute(base, list(amendments) or None, day.date() if day else None)
+    for pending in result.pending:
+        click.echo(f"{pending.label}: not yet in force on that day, not applied", err=True)
+    text = serialize(write_agreement(result.agreement)).decode("utf-8")
+    _write(output, text, [base, *amendments])
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--clause",
+    required=True,
+    help='The clause: its citation in the earliest text ("§ 14 Abs. 4") or its eId.',
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(STATUS_FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+def history(paths: tuple[Path, ...], clause: str, output_format: str) -> None:
+    """A clause in every version and consolidated text, with dates and the words changed
+    from one to the next. The clause is followed by its eId, so a renumbered clause is found.
+
+    PATHS are files or folders (default ./contracts). Exit 0 found, 1 not found, 2 trouble.
+    """
+    from lvcheck.api import history as compute
+    from lvcheck.api import render
+
+    result = compute(_default_paths(paths), clause)
+    _report_problems(result.diagnostics)
+    text = render(result, output_format)
+    assert isinstance(text, str)
+    click.echo(text, nl=False)
+    if not result.eid:
+        sys.exit(EXIT_FINDINGS)

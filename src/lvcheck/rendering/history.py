@@ -1,0 +1,66 @@
+"""A clause's history as text (the clause in each text, then its changed words) and JSON."""
+
+from __future__ import annotations
+
+import json
+
+from lvcheck import labels
+from lvcheck.rendering.diff_text import word_diff
+from lvcheck.timeline.history import History, Stage
+
+JSON_VERSION = 1
+
+
+def _plain(text: str, role: str) -> str:
+    return {"del": f"[-{text}-]", "ins": f"{{+{text}+}}"}.get(role, text)
+
+
+def _stage_title(stage: Stage) -> str:
+    since = f" ({labels.SINCE_DAY} {labels.german_date(stage.since)})" if stage.since else ""
+    return f"{stage.label}{since} — {stage.path}"
+
+
+def render_history_text(history: History) -> str:
+    lines = [labels.HISTORY_HEADER.format(clause=history.asked)]
+    if not history.eid:
+        return "\n".join([*lines, labels.HISTORY_NOT_FOUND]) + "\n"
+    previous = None
+    for stage in history.stages:
+        lines += ["", _stage_title(stage)]
+        clause = stage.clause
+        if clause is None:
+            lines.append(f"  {labels.HISTORY_ABSENT}")
+        elif previous is None:
+            lines.append(f"  {clause.citation}: {clause.text}")
+        elif stage.words:
+            lines.append(f"  {clause.citation}: {word_diff(stage.words, _plain)}")
+        else:
+            lines.append(f"  {clause.citation}: {labels.UNCHANGED}")
+        previous = clause or previous
+    return "\n".join(lines) + "\n"
+
+
+def render_history_json(history: History) -> str:
+    document = {
+        "format": "lvcheck-history",
+        "version": JSON_VERSION,
+        "clause": history.asked,
+        "eId": history.eid or None,
+        "stages": [
+            {
+                "label": stage.label,
+                "path": stage.path,
+                "since": stage.since.isoformat() if stage.since else None,
+                "citation": stage.clause.citation if stage.clause else None,
+                "text": stage.clause.text if stage.clause else None,
+                "words": [
+                    {"op": op.op, "old": op.old, "new": op.new}
+                    for op in stage.words
+                    if op.op != "equal"
+                ],
+            }
+            for stage in history.stages
+        ],
+        "warnings": [str(d) for d in history.diagnostics],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
