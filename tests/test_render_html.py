@@ -20,6 +20,7 @@ from lvcheck.errors import LvcheckError
 from lvcheck.rendering.html import render_html
 from lvcheck.rendering.site import build_site
 
+from . import needs
 from .conftest import ALL_CONTRACTS, CONTRACTS, DATA, EXAMPLES, TEMPLATES
 from .mangle import mangled
 
@@ -154,7 +155,7 @@ def test_cli_exports_html_file_and_site(runner: CliRunner, tmp_path: Path) -> No
 
 
 def test_pdf_is_a4_with_page_numbers(tmp_path: Path) -> None:
-    weasyprint = pytest.importorskip("weasyprint", reason="the PDF extra is not installed")
+    weasyprint = needs.module("weasyprint", 'the PDF extra: pip install -e ".[pdf]"')
     from lvcheck.rendering.pdf import render_pdf
 
     agreement = load_agreement(TEMPLATES["bayern"])

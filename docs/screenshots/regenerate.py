@@ -76,7 +76,7 @@ def main() -> None:
 
         source = ROOT / "contracts" / "nrw" / "lvr-ihl-externe-leistungserbringer.xml"
         pdf = render_pdf(load_agreement(source), source.name)
-        _png_of_pdf_page(pdf, HERE / "vereinbarung-druck.png", page=1)
+        _png_of_pdf_page(pdf, HERE / "vereinbarung-druck.png", page=4)  # § 7, its footnote
     except Exception as exc:  # the PDF extra is optional: say so, keep the other pictures
         print(f"no PDF picture: {exc}", file=sys.stderr)
     print("vergleich-druck.png, vereinbarung-druck.png")

@@ -126,7 +126,7 @@ def _overview(main: etree._Element, result: DiffResult) -> None:
     sub(toggle, "input", type="checkbox", id=FILTER)
     append_text(toggle, " ")
     sub(toggle, "label", labels.ONLY_MATERIAL, for_=FILTER)
-    rows = table(listing, labels.CHANGE_LIST_COLUMNS, class_="liste")
+    rows = table(listing, labels.CHANGE_LIST_COLUMNS, labels.LIST_OF_CHANGES, class_="liste")
     for number, change in enumerate(result.changes, start=1):
         row = sub(rows, "tr", class_=_classes(change))
         sub(row, "td", str(number))
@@ -173,7 +173,8 @@ def render_diff_html(result: DiffResult, links: SiteLinks | None = None) -> str:
     if result.metadata:
         section = sub(main, "section", id="kopfdaten", aria_labelledby="kopfdaten-titel")
         sub(section, "h2", labels.HEADER, id="kopfdaten-titel")
-        rows = table(section, (labels.FACT, labels.BEFORE, labels.AFTER, labels.WEIGHT))
+        columns = (labels.FACT, labels.BEFORE, labels.AFTER, labels.WEIGHT)
+        rows = table(section, columns, labels.HEADER)
         for meta in result.metadata:
             row = sub(rows, "tr")
             sub(row, "td", meta.label)

@@ -114,7 +114,9 @@ class _Page(Walker):
         self.notes.append(note)
         sup = sub(parent, "sup", class_="fn")
         sub(sup, "a", note.marker, href=f"#{note.eid}", id=f"fnref-{note.eid}", role="doc-noteref")
-        printed = sub(parent, "span", class_="fn-druck", aria_hidden="true")
+        printed = sub(
+            parent, "span", class_="fn-druck", aria_hidden="true", data_marker=note.marker
+        )
         for paragraph in note.paragraphs:
             running_text(printed, plain_text(paragraph.children) + " ")
 
@@ -225,7 +227,7 @@ class _Page(Walker):
         sub(facts, "dd", stand(meta))
         if meta.term is not None:
             sub(facts, "dt", labels.TERM)
-            sub(facts, "dd", term_text(self.agreement))
+            sub(facts, "dd", typeset(term_text(self.agreement)))
         if meta.legal_basis:
             sub(facts, "dt", labels.LEGAL_BASIS)
             basis = ", ".join(
@@ -268,8 +270,9 @@ class _Page(Walker):
                 sub(heading, "span", typeset(num), class_="num")
                 append_text(heading, " ")
             self.inline(heading, unit.heading)
-            words = heading_words(unit.heading)
-            self.toc.append((depth, unit.eid, typeset(" ".join(p for p in (num, words) if p))))
+            label = typeset(" ".join(p for p in (num, heading_words(unit.heading)) if p))
+            heading.set("data-lesezeichen", label)  # the PDF's bookmark, without note markers
+            self.toc.append((depth, unit.eid, label))
         elif num:
             self.pending_num = num
         self.permalink(element, unit.eid, self.citation())

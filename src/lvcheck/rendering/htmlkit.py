@@ -13,8 +13,11 @@ _FOLDER = Path(__file__).parent
 
 NBSP = "\u00a0"
 # German typesetting keeps a sign or abbreviation with the number it introduces ("§ 14",
-# "Abs. 4", "§§ 3–8", "Art. 21") and a number with its unit ("12 Monate", "4,5 %").
-_BEFORE_NUMBER = re.compile(r"(?<!\w)(§§?|Abs\.|Nr\.|Art\.|Ziff\.|Buchst\.|Unterabs\.|Fn\.) (?=\w)")
+# "Abs. 4", "§§ 3–8", "Art. 21") and a number with its unit ("12 Monate", "4,5 %"). A text
+# that ends in "§§ " is followed by its number in the next element (a <ref>).
+_BEFORE_NUMBER = re.compile(
+    r"(?<!\w)(§§?|Abs\.|Nr\.|Art\.|Ziff\.|Buchst\.|Unterabs\.|Fn\.) (?=\w|$)"
+)
 _UNIT = re.compile(
     r"(\d) (?=(?:%|€|EUR|Euro|Prozent|Std\.|Min\.|km|m²|qm|"
     r"(?:Monat|Jahr|Tag)(?:e|en)?|(?:Woche|Stunde|Minute)n?|Kalendertage?n?)(?!\w))"
@@ -84,10 +87,13 @@ def new_page(
     return html, sub(html, "body")
 
 
-def table(parent: etree._Element, columns: tuple[str, ...], **attributes: str) -> etree._Element:
+def table(
+    parent: etree._Element, columns: tuple[str, ...], name: str, **attributes: str
+) -> etree._Element:
     """A table with a header row, in a box that scrolls sideways by itself on a narrow
-    screen (the page never does); its body, to add rows to."""
-    box = sub(parent, "div", class_="tabelle")
+    screen (the page never does), reachable by keyboard as a region called ``name``; the
+    table's body, to add rows to."""
+    box = sub(parent, "div", class_="tabelle", role="region", tabindex="0", aria_label=name)
     element = sub(box, "table", **attributes)
     row = sub(sub(element, "thead"), "tr")
     for column in columns:

@@ -15,6 +15,20 @@ from lvcheck.document.model import Agreement
 from lvcheck.errors import LvcheckError
 from lvcheck.rendering.html import render_html
 
+# For the PDF only (a user stylesheet: !important outweighs the page's own rules): a note
+# stands at the foot of the page of its marker, under the marker the contract gives it, and
+# the list of notes at the end of the web page is left out; bookmarks are named as the
+# table of contents names the clause, without footnote markers.
+PRINT_ONLY = """
+.fn-druck { display: inline !important; float: footnote; font: 9pt/1.35 Georgia, serif;
+            letter-spacing: normal; text-transform: none; }
+.fn-druck::footnote-call { content: none; }
+.fn-druck::footnote-marker { content: attr(data-marker) " "; font-weight: 700; }
+@page { @footnote { border-top: .5pt solid #595e63; padding-top: 4pt; font-size: 9pt; } }
+#fussnoten { display: none !important; }
+h1[data-lesezeichen], h2[data-lesezeichen], h3[data-lesezeichen], h4[data-lesezeichen],
+h5[data-lesezeichen], h6[data-lesezeichen] { bookmark-label: attr(data-lesezeichen); }
+"""
 INSTALL_HINT = 'python3 -m pip install -e ".[pdf]" (from the lvcheck checkout)'
 PDF_VARIANT = "pdf/ua-1"  # tagged, with title, language and bookmarks
 
@@ -22,7 +36,7 @@ PDF_VARIANT = "pdf/ua-1"  # tagged, with title, language and bookmarks
 def render_pdf(agreement: Agreement, source_label: str) -> bytes:
     """The PDF bytes. Raises LvcheckError (LV002) when WeasyPrint is not installed."""
     try:
-        from weasyprint import HTML  # type: ignore[import-not-found,import-untyped,unused-ignore]
+        from weasyprint import CSS, HTML  # type: ignore[import-not-found,import-untyped,unused-ignore]
     except (ImportError, OSError) as exc:  # OSError: WeasyPrint without its system libraries
         raise LvcheckError(
             "",
@@ -33,5 +47,7 @@ def render_pdf(agreement: Agreement, source_label: str) -> bytes:
             f"install it with {INSTALL_HINT}",
         ) from None
     html = HTML(string=render_html(agreement, source_label), base_url=None)
-    pdf: bytes = html.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
+    pdf: bytes = html.write_pdf(
+        stylesheets=[CSS(string=PRINT_ONLY)], pdf_variant=PDF_VARIANT, pdf_tags=True
+    )
     return pdf

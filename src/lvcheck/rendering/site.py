@@ -140,7 +140,8 @@ def _index(entries: list[Entry], failed: list[tuple[Path, str]]) -> str:
         sub(section, "h2", labels.LANDS.get(jurisdiction, jurisdiction))
         for kind in sorted(groups[jurisdiction], key=list(labels.KINDS).index):
             sub(section, "h3", labels.KINDS[kind])
-            rows = table(section, labels.INDEX_COLUMNS, class_="verzeichnis")
+            name = f"{labels.KINDS[kind]}, {labels.LANDS.get(jurisdiction, jurisdiction)}"
+            rows = table(section, labels.INDEX_COLUMNS, name, class_="verzeichnis")
             by_title = sorted(
                 groups[jurisdiction][kind],
                 key=lambda e: (e.agreement.meta.title.casefold(), _version_order(e)),
@@ -221,6 +222,11 @@ def _links(entries: list[Entry], pairs: list[tuple[Entry, Entry]]) -> dict[Path,
     return links
 
 
+def _source_name(entry: Entry) -> str:
+    """The source file as the site names it: its path inside the exported folder."""
+    return entry.page.with_suffix(".xml").as_posix()
+
+
 def _comparison_label(older: Entry, newer: Entry) -> str:
     old, new = older.agreement.meta, newer.agreement.meta
     if old.work_id == new.work_id:
@@ -237,74 +243,86 @@ def build_site(source: Path, output: Path) -> list[Path]:
     sources = list(iter_agreement_files([source]))
     entries, failed = _load(sources, source)
     pairs = successions(entries)
-    pages: dict[PurePosixPath, str] = {}
     names = [(INDEX, "the index")] + [(e.page, str(e.source)) for e in entries]
     names += [(_comparison_page(o, n), f"{o.source} and {n.source}") for o, n in pairs]
     _refuse_collisions(names)
     links = _links(entries, pairs)
-    for entry in entries:
-        pages[entry.page] = render_html(entry.agreement, str(entry.source), links[entry.source])
-    for older, newer in pairs:
-        result = diff_agreements(
-            older.agreement, newer.agreement, str(older.source), str(newer.source)
-        )
-        page = _comparison_page(older, newer)
-        around = SiteLinks(
-            index=href(page, INDEX),
-            predecessors=(Link(href(page, older.page), older.label),),
-            successors=(Link(href(page, newer.page), newer.label),),
-        )
-        pages[page] = render_diff_html(result, around)
-    pages[INDEX] = _index(entries, failed)
-    return _write(pages, output, sources)
+    with _Staging(output, sources) as staging:
+        for entry in entries:  # each page written as soon as it is made: memory stays flat
+            text = render_html(entry.agreement, _source_name(entry), links[entry.source])
+            staging.add(entry.page, text)
+        for older, newer in pairs:
+            result = diff_agreements(  # sources named as in the repository, not where it lies
+                older.agreement, newer.agreement, _source_name(older), _source_name(newer)
+            )
+            page = _comparison_page(older, newer)
+            around = SiteLinks(
+                index=href(page, INDEX),
+                predecessors=(Link(href(page, older.page), older.label),),
+                successors=(Link(href(page, newer.page), newer.label),),
+            )
+            staging.add(page, render_diff_html(result, around))
+        staging.add(INDEX, _index(entries, failed))
+        return staging.move_into_place()
 
 
-def _write(pages: dict[PurePosixPath, str], output: Path, sources: list[Path]) -> list[Path]:
-    """Every page into a temporary folder inside ``output``, then moved into place (the
-    index last); a source file is never replaced."""
-    inputs: set[object] = set()
-    for path in sources:  # once, so that checking every page against them is linear
-        inputs.add(path.resolve())
+def _cannot_write(output: Path, exc: OSError) -> LvcheckError:
+    message = f"cannot write: {exc.strerror or exc}"
+    return LvcheckError(str(output), 1, 1, codes.UNREADABLE, message)
+
+
+class _Staging:
+    """Pages written into a temporary folder inside ``output`` (so that moving them is a
+    rename on one file system), then moved into place, the index last; the folder is gone
+    afterwards, whatever happened. A source file is never replaced."""
+
+    def __init__(self, output: Path, sources: list[Path]) -> None:
+        self.output = output
+        self.pages: list[PurePosixPath] = []
+        self.inputs: set[object] = set()
+        for path in sources:  # once, so that checking every page against them is linear
+            self.inputs.add(path.resolve())
+            try:
+                status = path.stat()
+                self.inputs.add((status.st_dev, status.st_ino))  # the same file, linked
+            except OSError:
+                pass
+
+    def __enter__(self) -> _Staging:
         try:
-            status = path.stat()
-            inputs.add((status.st_dev, status.st_ino))
-        except OSError:
-            pass
-    try:
-        output.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".lvcheck-site-", dir=output))
-    except OSError as exc:
-        raise LvcheckError(
-            str(output), 1, 1, codes.UNREADABLE, f"cannot write: {exc.strerror or exc}"
-        ) from None
-    try:
-        order = sorted(pages, key=lambda page: (page == INDEX, page.as_posix()))
-        for page in order:
-            target = output / page
-            if _is_input(target, inputs):
-                raise LvcheckError(
-                    str(target),
-                    1,
-                    1,
-                    codes.UNREADABLE,
-                    f"refusing to overwrite the input file {target}",
-                )
-            staged = staging / page
+            self.output.mkdir(parents=True, exist_ok=True)
+            self.folder = Path(tempfile.mkdtemp(prefix=".lvcheck-site-", dir=self.output))
+        except OSError as exc:
+            raise _cannot_write(self.output, exc) from None
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def add(self, page: PurePosixPath, text: str) -> None:
+        target = self.output / page
+        if _is_input(target, self.inputs):
+            message = f"refusing to overwrite the input file {target}"
+            raise LvcheckError(str(target), 1, 1, codes.UNREADABLE, message)
+        staged = self.folder / page
+        try:
             staged.parent.mkdir(parents=True, exist_ok=True)
-            staged.write_bytes(pages[page].encode("utf-8"))
+            staged.write_bytes(text.encode("utf-8"))
+        except OSError as exc:
+            raise _cannot_write(self.output, exc) from None
+        self.pages.append(page)
+
+    def move_into_place(self) -> list[Path]:
         written = []
-        for page in order:
-            target = output / page
-            target.parent.mkdir(parents=True, exist_ok=True)
-            (staging / page).replace(target)
-            written.append(target)
+        try:
+            for page in sorted(self.pages, key=lambda page: (page == INDEX, page.as_posix())):
+                target = self.output / page
+                target.parent.mkdir(parents=True, exist_ok=True)
+                (self.folder / page).replace(target)
+                written.append(target)
+        except OSError as exc:
+            raise _cannot_write(self.output, exc) from None
         return written
-    except OSError as exc:
-        raise LvcheckError(
-            str(output), 1, 1, codes.UNREADABLE, f"cannot write: {exc.strerror or exc}"
-        ) from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _is_input(target: Path, inputs: set[object]) -> bool:
