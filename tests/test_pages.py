@@ -214,3 +214,50 @@ def test_an_instance_whose_term_has_ended_is_marked_no_longer_in_force() -> None
 def test_minimal_page_names_no_internal_words() -> None:
     page = render_html(load_agreement(DATA / "minimal.xml"), "minimal.xml")
     assert "sec_2__para_1" not in _visible_text(lxml_html.fromstring(page))
+
+
+@pytest.mark.parametrize("path", ALL_CONTRACTS, ids=lambda p: p.name)
+def test_permalinks_cite_every_clause_as_the_diff_does(path: Path) -> None:
+    """The page's walk and the diff's flatten build citation steps apart; both end in
+    document/citation.py and must name every clause alike."""
+    from lvcheck.comparison.flatten import flatten
+
+    page = lxml_html.fromstring(render_html(_agreement(path), path.name))
+    cited = {
+        anchor.get("href")[1:]: anchor.get("aria-label").removeprefix("Link zu ")
+        for anchor in page.find_class("anker")
+    }
+    clauses = {clause.eid: clause.citation for clause in flatten(_agreement(path))}
+    assert cited  # every unit, the preamble, the signatures' section, the attachments
+    assert {eid: clauses[eid] for eid in cited} == cited
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(min_value=0, max_value=10**6))
+def test_a_moved_section_reads_in_each_order_and_stands_at_both_places(seed: int) -> None:
+    root = etree.fromstring(TEMPLATES["nrw"].read_bytes())
+    body = root.find(NS + "body")
+    assert body is not None
+    sections = list(body)
+    moved = sections[seed % len(sections)]
+    place = seed // len(sections) % len(sections)
+    if sections.index(moved) in (place, place - 1):
+        place = (place + 3) % len(sections)  # a real move, not a swap of neighbours
+    body.remove(moved)
+    body.insert(place, moved)
+    new = load_agreement_bytes(etree.tostring(root, encoding="utf-8"), "verschoben.xml")
+    page = _synopsis(TEMPLATES["nrw"], new)
+    links = [
+        (" ".join(note.text_content().split()), note.xpath("a/@href")[0])
+        for note in page.find_class("anm")
+        if note.xpath("a")
+    ]
+    away = [target for text, target in links if text.startswith("verschoben nach")]
+    here = [target for text, target in links if text.startswith("verschoben von")]
+    assert away and len(away) == len(here)  # a moved clause stands at both places
+    assert all(target.startswith("#n") for target in away)  # each links the other column
+    assert all(target.startswith("#a") for target in here)
+    for target in away + here:
+        assert page.get_element_by_id(target[1:]).text_content().strip()
+    assert _column(page, 0) == _words(render_text(_agreement(TEMPLATES["nrw"])))
+    assert _column(page, 1) == _words(render_text(new))

@@ -17,6 +17,7 @@ from lxml import etree
 from lvcheck import labels
 from lvcheck.comparison.changes import ChangeKind, Clause, ClauseChange, DiffResult, Level, WordOp
 from lvcheck.rendering.diffparts import change_label, change_title, summary
+from lvcheck.rendering.html import running_text
 from lvcheck.rendering.htmlkit import append_text, new_page, serialize, sub, table, typeset
 from lvcheck.rendering.pageparts import SiteLinks, breadcrumb
 from lvcheck.rendering.synopsis import render_synopsis
@@ -29,14 +30,14 @@ def _mark(parent: etree._Element, words: str, tag: str) -> None:
     element = sub(parent, tag)
     word = labels.CHANGE_KINDS["deleted" if tag == "del" else "inserted"]
     sub(element, "span", f"{word}: ", class_="sr-only")
-    append_text(element, typeset(words))
+    running_text(element, words)
 
 
 def _words(parent: etree._Element, ops: tuple[WordOp, ...]) -> None:
     """A word diff in one line: deleted words, a space, the words inserted for them."""
     for op in ops:
         if op.op == "equal":
-            append_text(parent, typeset(op.new))
+            running_text(parent, op.new)
             continue
         old, new = op.old.strip(), op.new.strip()
         if old:

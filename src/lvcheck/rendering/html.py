@@ -53,8 +53,9 @@ SPAN_TAGS = {"b": "strong", "i": "em", "u": "u", "sup": "sup"}
 
 
 def running_text(parent: etree._Element, text: str) -> None:
-    """The one place where words of the contract are appended to a page: typeset with
-    non-breaking spaces here (and, where it is wired, control characters made visible)."""
+    """The one place where words of the contract are appended to any page (agreement,
+    redline, Synopse): typeset with non-breaking spaces here; this is where control and
+    bidi characters are to be made visible (document/text.py) once that exists."""
     append_text(parent, typeset(text))
 
 

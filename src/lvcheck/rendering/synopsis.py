@@ -42,6 +42,7 @@ from lvcheck.document.model import (
 )
 from lvcheck.document.text import field_display, plain_text
 from lvcheck.labels import BLANK
+from lvcheck.rendering.html import running_text
 from lvcheck.rendering.htmlkit import append_text, sub, typeset
 from lvcheck.rendering.walk import Walker
 
@@ -289,14 +290,14 @@ def _lines(old: list[Row], new: list[Row], pairs: list[tuple[int, int]]) -> list
 def _words(parent: etree._Element, ops: tuple[WordOp, ...], side: str) -> None:
     for op in ops:
         if op.op == "equal":
-            append_text(parent, typeset(op.new))
+            running_text(parent, op.new)
             continue
         text = op.old if side == "old" else op.new
         if text.strip():
             mark = sub(parent, "del" if side == "old" else "ins")
             word = labels.CHANGE_KINDS["deleted" if side == "old" else "inserted"]
             sub(mark, "span", f"{word}: ", class_="sr-only")
-            append_text(mark, typeset(text.rstrip()))
+            running_text(mark, text.rstrip())
             append_text(parent, " " if text.endswith(" ") else "")
 
 
@@ -314,11 +315,11 @@ def _cell(cell: etree._Element, row: Row, ops: tuple[WordOp, ...] | None, side: 
         mark = sub(line, "del" if side == "old" else "ins")
         word = labels.CHANGE_KINDS["deleted" if side == "old" else "inserted"]
         sub(mark, "span", f"{word}: ", class_="sr-only")
-        append_text(mark, typeset(row.text))
+        running_text(mark, row.text)
     elif ops:
         _words(line, ops, side)
     else:
-        append_text(line, typeset(row.text))
+        running_text(line, row.text)
 
 
 def _note(cell: etree._Element, text: str, target: str | None = None, where: str = "") -> None:
