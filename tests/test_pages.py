@@ -261,3 +261,21 @@ def test_a_moved_section_reads_in_each_order_and_stands_at_both_places(seed: int
         assert page.get_element_by_id(target[1:]).text_content().strip()
     assert _column(page, 0) == _words(render_text(_agreement(TEMPLATES["nrw"])))
     assert _column(page, 1) == _words(render_text(new))
+
+
+def test_running_header_takes_any_title_without_breaking_out_of_the_stylesheet() -> None:
+    hostile = 'Titel "mit" \\ Zeichen\n</style><script>window.x=1</script>'
+    source = (
+        (DATA / "minimal.xml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "<title>Minimal agreement for tests</title>",
+            "<title>" + hostile.replace("<", "&lt;").replace(">", "&gt;") + "</title>",
+        )
+    )
+    assert hostile.split("\n")[0] in source  # the test changes what it means to change
+    page = lxml_html.fromstring(render_html(load_agreement_bytes(source.encode(), "t.xml"), "t"))
+    assert not page.xpath("//script")
+    (style,) = page.xpath("//style")
+    assert "</style" not in style.text and '"mit"' not in style.text
+    assert page.findtext(".//title") == hostile

@@ -32,10 +32,10 @@ from lvcheck.document.model import (
     Unit,
     fields_of,
 )
-from lvcheck.document.statutes import statutes
 from lvcheck.document.text import field_display, format_value, plain_text
 from lvcheck.labels import german_date
 from lvcheck.rendering.htmlkit import append_text, new_page, serialize, sub, typeset
+from lvcheck.rendering.norms import norm_title, statute_link
 from lvcheck.rendering.pageparts import (
     SiteLinks,
     banners,
@@ -57,28 +57,6 @@ def running_text(parent: etree._Element, text: str) -> None:
     redline, Synopse): typeset with non-breaking spaces here; this is where control and
     bidi characters are to be made visible (document/text.py) once that exists."""
     append_text(parent, typeset(text))
-
-
-def statute_link(ref: Ref) -> str | None:
-    """The official text of a legal reference: the section where it is known, else the law."""
-    statute = statutes().get(ref.target.statute or "")
-    return statute.link(ref.target.section) if statute is not None else None
-
-
-def _norm_title(ref: Ref) -> str:
-    """ "§ 99 SGB IX", "Art. 21 Abs. 5 Satz 2 BayKiBiG": the norm as it is cited."""
-    statute = statutes().get(ref.target.statute or "")
-    unit = statute.unit if statute is not None else "§"
-    target = ref.target
-    parts = [f"{unit} {target.section}" if target.section else ""]
-    parts += [
-        f"Abs. {target.paragraph}" if target.paragraph else "",
-        f"Satz {target.sentence}" if target.sentence else "",
-        f"Nr. {target.number}" if target.number else "",
-        "ff." if target.following else "",
-        target.statute or "",
-    ]
-    return " ".join(part for part in parts if part)
 
 
 class _Page(Walker):
@@ -128,7 +106,7 @@ class _Page(Walker):
             link = sub(parent, "span", class_="verweis ungueltig", title=ref.href)
         elif ref.target.statute:
             url = statute_link(ref)
-            where = _norm_title(ref)
+            where = norm_title(ref)
             link = (
                 sub(parent, "a", href=url, class_="norm", title=where, rel="external")
                 if url

@@ -59,7 +59,7 @@ class Entry:
 
     @property
     def label(self) -> str:
-        """ "Fassung 2022-23": how a link to this version reads beside its title."""
+        """How a link to this version reads: its title and "(Fassung 2022-23)"."""
         return f"{self.agreement.meta.title} ({labels.VERSION} {self.agreement.meta.version_id})"
 
 
