@@ -21,6 +21,13 @@ EXTRA = 'the PDF extra: pip install -e ".[pdf]"'
 
 
 @cache
+def _html(region: str) -> str:
+    from lvcheck.rendering.html import render_html
+
+    return render_html(load_agreement(TEMPLATES[region]), TEMPLATES[region].name)
+
+
+@cache
 def _pdf(region: str) -> bytes:
     from lvcheck.rendering.pdf import render_pdf
 
@@ -99,3 +106,32 @@ def test_without_weasyprint_the_hint_has_its_own_code_and_the_repository_command
     assert 'pip install -e ".[pdf]"' in diagnostic.message
     assert "lvcheck[pdf]" not in diagnostic.message
     assert str(diagnostic).startswith("LV002 error PDF export needs WeasyPrint")
+
+
+@pytest.mark.parametrize("shift", range(0, 700, 140))
+def test_no_page_ends_with_a_heading_wherever_the_page_breaks_fall(shift: int) -> None:
+    """Headings keep with what follows (break-after: avoid, in base.css as in WeasyPrint's
+    own stylesheet; a heading forced to end its page makes this fail): with the text shifted down by
+    ``shift`` pixels, so that page breaks fall at ever other places, the lowest block of
+    every page is text, not a heading. Reads WeasyPrint's boxes (``_page_box``: its layout
+    has no public tree)."""
+    weasyprint = needs.module("weasyprint", EXTRA)
+    from lvcheck.rendering.pdf import PRINT_ONLY
+
+    shifted = weasyprint.CSS(string=f"main {{ padding-top: {shift}px; }}")
+    document = weasyprint.HTML(string=_html("nrw")).render(
+        stylesheets=[weasyprint.CSS(string=PRINT_ONLY), shifted]
+    )
+    blocks = ("h2", "h3", "h4", "h5", "h6", "p", "li", "div", "dd")
+    for number, page in enumerate(document.pages, start=1):
+        found: list[tuple[float, str]] = []
+
+        def walk(box: Any, found: list[tuple[float, str]] = found) -> None:
+            if getattr(box, "element_tag", None) in blocks:
+                found.append((box.position_y + box.height, box.element_tag))
+            for child in getattr(box, "children", None) or ():
+                walk(child)
+
+        walk(page._page_box)
+        lowest = max(found)
+        assert not lowest[1].startswith("h"), f"page {number} ends with a heading"
