@@ -188,6 +188,10 @@ def test_every_statute_link_points_to_the_statute_not_a_portal_home_page() -> No
 
     for name, statute in statutes().items():
         assert statute.url.rstrip("/").count("/") > 2, name  # more than scheme and host
+    page = lxml_html.fromstring(render_html(_agreement(ALL_CONTRACTS[4]), "m.xml"))
+    (kibiz,) = {a.get("href") for a in page.find_class("norm") if "KiBiz" in a.text_content()}
+    assert kibiz.startswith("https://recht.nrw.de/lrgv/gesetz/")  # the law, in NRW's portal
+    assert kibiz.endswith("-kinderbildungsgesetz/")
 
 
 def test_page_names_its_status_stand_and_a_replaced_version_says_so() -> None:
