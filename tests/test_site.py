@@ -157,3 +157,19 @@ def test_sources_are_resolved_once_not_once_per_page(
     written = build_site(source, source)  # into the source folder: every page is checked
     sources = len(list(source.rglob("*.xml")))
     assert calls <= sources + len(written)
+
+
+def test_cli_reports_a_page_name_collision_and_exits_2(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from lvcheck.cli import cli
+
+    source = tmp_path / "contracts"
+    source.mkdir()
+    shutil.copy(CONTRACTS / "nrw" / "lvr-ihl-externe-leistungserbringer.xml", source / "index.xml")
+    result = CliRunner().invoke(
+        cli, ["export", str(source), "--format", "html", "-o", str(tmp_path / "site")]
+    )
+    assert result.exit_code == 2
+    assert "LV001 error two pages of the site would be written to index.html" in result.stderr
+    assert "Traceback" not in result.output
