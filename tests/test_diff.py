@@ -181,8 +181,8 @@ def test_html_escapes_the_text_and_has_a_synopsis() -> None:
     )
     page = render_diff(result, "html")
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "<th>Bisherige Fassung</th><th>Neue Fassung</th>" in page
-    assert page.count("unverändert") >= 4
+    assert '<th scope="col">Bisherige Fassung' in page and '<th scope="col">Neue Fassung' in page
+    assert page.count('<tr class="gleich">') >= 4  # unchanged rows stand side by side
 
 
 # ---------------------------------------------------------------- properties

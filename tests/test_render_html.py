@@ -16,13 +16,16 @@ from lxml import html as lxml_html
 
 from lvcheck.cli import cli
 from lvcheck.document.load import load_agreement, load_agreement_bytes
+from lvcheck.document.parse import NAMESPACE, parse_file
 from lvcheck.errors import LvcheckError
 from lvcheck.rendering.html import render_html
 from lvcheck.rendering.site import build_site
 
+from . import needs
 from .conftest import ALL_CONTRACTS, CONTRACTS, DATA, EXAMPLES, TEMPLATES
 from .mangle import mangled
 
+NBSP = "\u00a0"
 XSS = b"&lt;script&gt;window.__xss = 1&lt;/script&gt;"
 
 
@@ -41,8 +44,13 @@ def test_small_agreement_matches_golden_html(golden: Callable[[Path, str], None]
 def test_every_clause_is_an_anchor_and_every_internal_link_has_its_target(path: Path) -> None:
     page = _page(path)
     ids = {element.get("id") for element in page.iter() if element.get("id")}
-    source = path.read_text(encoding="utf-8")
-    eids = {part.split('"')[0] for part in source.split('eId="')[1:]}
+    tree = parse_file(path)
+    quoted = {  # an amendment quotes units of its base: their eIds are not this page's
+        e.get("eId")
+        for q in tree.iter(f"{{{NAMESPACE}}}quotedStructure")
+        for e in q.iterdescendants()
+    }
+    eids = {e.get("eId") for e in tree.iter() if e.get("eId")} - quoted
     assert eids <= ids
     targets = {a.get("href", "")[1:] for a in page.iter("a") if a.get("href", "").startswith("#")}
     assert targets - ids == set()
@@ -70,7 +78,11 @@ def test_page_makes_no_external_request() -> None:
 
 def test_legal_references_link_to_the_official_texts() -> None:
     page = _page(TEMPLATES["bayern"])
-    links = {a.text_content(): a.get("href") for a in page.find_class("norm") if a.get("href")}
+    links = {
+        a.text_content().replace(NBSP, " "): a.get("href")
+        for a in page.find_class("norm")
+        if a.get("href")
+    }
     assert links["Art. 21 Abs. 5 Satz 2 BayKiBiG"] == (
         "https://www.gesetze-bayern.de/Content/Document/BayKiBiG-21"
     )
@@ -149,7 +161,7 @@ def test_cli_exports_html_file_and_site(runner: CliRunner, tmp_path: Path) -> No
 
 
 def test_pdf_is_a4_with_page_numbers(tmp_path: Path) -> None:
-    weasyprint = pytest.importorskip("weasyprint", reason="the PDF extra is not installed")
+    weasyprint = needs.module("weasyprint", 'the PDF extra: pip install -e ".[pdf]"')
     from lvcheck.rendering.pdf import render_pdf
 
     agreement = load_agreement(TEMPLATES["bayern"])

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from lvcheck.errors import USAGE, Severity
 
+PDF_EXTRA_MISSING = "LV002"
 UNREADABLE = "LV101"
 NOT_WELL_FORMED = "LV102"
 FORBIDDEN_MARKUP = "LV103"
@@ -67,6 +68,11 @@ _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 CODES: dict[str, CodeInfo] = {
     USAGE: CodeInfo("usage", _E, "lvcheck was asked for something it does not do (a format)"),
+    PDF_EXTRA_MISSING: CodeInfo(
+        "pdf-extra-missing",
+        _E,
+        "PDF export needs WeasyPrint (the pdf extra), which is not installed",
+    ),
     UNREADABLE: CodeInfo(
         "unreadable", _E, "the file cannot be read (missing, a folder, no permission)"
     ),

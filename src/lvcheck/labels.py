@@ -202,6 +202,13 @@ UNCHANGED, DROPPED = "unverändert", "entfällt"
 UNCHANGED_NOW = "unverändert, jetzt"
 OVERVIEW, SYNOPSIS = "Übersicht", "Synopse"
 CONTRACT_COMPARISON = "Vertragsvergleich"
+CHANGE_OF = "Änderung {number} von {total}"
+PREVIOUS_CHANGE, NEXT_CHANGE = "vorige Änderung", "nächste Änderung"
+LIST_OF_CHANGES = "Liste der Änderungen"
+ONLY_MATERIAL = "Nur wesentliche Änderungen zeigen"
+CHANGE_LIST_COLUMNS = ("Nr.", "Fundstelle", "Art", "Gewicht")
+PAGE_PARTS = "Teile dieser Seite"
+MOVED_TO, MOVED_FROM = "verschoben nach", "verschoben von"
 SECTIONS_LEFT_OUT = (
     "{left} weitere Abschnitt(e) ausgelassen, weil der Kommentar sonst zu lang würde. "
     "Vollständig: `lvcheck diff --format html`."
@@ -210,6 +217,18 @@ SECTIONS_LEFT_OUT = (
 # ---------------------------------------------------------------- pages
 
 CONTENTS = "Inhalt"
+CONTENTS_LANDMARK = "Inhaltsverzeichnis"
+LINK_TO = "Link zu {citation}"
+CHOSEN, NOT_CHOSEN = "angekreuzt", "nicht angekreuzt"
+STAND = "Stand"
+UNDATED = "ohne Datum"
+SITE_NAVIGATION = "Website"
+ALL_AGREEMENTS = "Alle Vereinbarungen"
+REPLACED_BY = "Ersetzt durch"
+A_NEWER_VERSION = "eine neuere Fassung"
+NO_LONGER_IN_FORCE = "Nicht mehr in Kraft"
+TERM_ENDED = "Laufzeit endete am {date}"
+TEMPLATE, PREDECESSOR, SUCCESSOR = "Vorlage", "Vorgänger", "Nachfolger"
 SKIP_TO_CONTENT = "Zum Inhalt"
 FOOTNOTES = "Fußnoten"
 BACK_TO_TEXT = "zurück zum Text"
@@ -222,7 +241,8 @@ SIGNATURES_DEFAULT = "Unterschriften"
 ATTACHMENTS_DEFAULT = "Anlagen"
 AGREEMENTS = "Leistungsvereinbarungen"
 VERSIONS_BY_LAND = "{count} Fassungen, nach Land geordnet."
-INDEX_COLUMNS = ("Vereinbarung", "Fassung", "Status", "Laufzeit", "Vergleich")
+INDEX_COLUMNS = ("Vereinbarung", "Fassung", "Status", "Stand", "Laufzeit")
+KIND_GROUPS = {"template": "Vorlagen", "instance": "Vereinbarungen", "amendment": "Nachträge"}
 UNREADABLE_FILES = "Nicht lesbare Dateien"
 
 
@@ -295,7 +315,7 @@ NO_VERSION_IN_FORCE = "keine Fassung in Kraft"
 STATUS_HEADER = "Stand am {day}"
 SINCE, UNTIL = "seit", "bis"
 RENEWAL_TERM = "{term}. Verlängerung"
-REPLACED_BY = "ersetzt durch {work}"
+REPLACED_BY_WORK = "ersetzt durch {work}"
 CHANGED_BY = "geändert durch {amendment}"
 PENDING_CHANGE = "Änderung ausstehend: {amendment}"
 CONSOLIDATED = "konsolidierte Fassung"

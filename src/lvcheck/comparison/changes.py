@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from lvcheck.document.citation import range_citation
+from lvcheck.document.model import Agreement
 
 
 class ChangeKind(StrEnum):
@@ -137,6 +138,7 @@ class Side:
     work: str
     version: str
     title: str
+    agreement: Agreement | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

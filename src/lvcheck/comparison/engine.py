@@ -189,8 +189,8 @@ def diff_agreements(
     else:
         metadata += compare_fields(old, new)
     return DiffResult(
-        old=Side(old_label, old.meta.work_id, old.meta.version_id, old.meta.title),
-        new=Side(new_label, new.meta.work_id, new.meta.version_id, new.meta.title),
+        old=Side(old_label, old.meta.work_id, old.meta.version_id, old.meta.title, agreement=old),
+        new=Side(new_label, new.meta.work_id, new.meta.version_id, new.meta.title, agreement=new),
         changes=tuple(change for _, change in sorted(placed, key=lambda item: item[0])),
         renumbered=tuple(runs),
         metadata=tuple(metadata),

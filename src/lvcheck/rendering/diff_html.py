@@ -1,7 +1,14 @@
-"""The diff as one standalone HTML page: a redline of every change, and a Synopse in two
-columns, "Bisherige Fassung | Neue Fassung", with "unverändert" and "entfällt" as German
-legal drafting writes them. Built as an lxml tree (every text escaped); no external
-request; the stylesheet is diff.css beside this module."""
+"""The diff as one standalone HTML page for reviewing it: an overview that lists every
+change (citation, kind, weight) with a link to it, the header's changes, a redline of each
+change ("Änderung 3 von 12", links to the previous and next one), and a Synopse of both
+versions (synopsis.py). Material changes can be shown alone with a checkbox that works by
+CSS alone: reading needs no JavaScript.
+
+Built as an lxml tree (every text escaped); no external request; the stylesheets are
+base.css and diff.css beside this module. Deleted and inserted words are struck through
+and underlined (readable in black and white), separated by a space, and announced to
+screen readers as "gestrichen:" and "eingefügt:".
+"""
 
 from __future__ import annotations
 
@@ -10,161 +17,181 @@ from lxml import etree
 from lvcheck import labels
 from lvcheck.comparison.changes import ChangeKind, Clause, ClauseChange, DiffResult, Level, WordOp
 from lvcheck.rendering.diffparts import change_label, change_title, summary
-from lvcheck.rendering.htmlkit import append_text, new_page, serialize, sub
+from lvcheck.rendering.html import running_text
+from lvcheck.rendering.htmlkit import append_text, new_page, serialize, sub, table, typeset
+from lvcheck.rendering.pageparts import SiteLinks, breadcrumb
+from lvcheck.rendering.synopsis import render_synopsis
+
+FILTER = "nur-wesentliche"  # the checkbox that hides all but material changes
 
 
-def _words(parent: etree._Element, ops: tuple[WordOp, ...], side: str) -> None:
-    """One side of a word diff: "old" shows deletions, "new" insertions, "both" both."""
+def _mark(parent: etree._Element, words: str, tag: str) -> None:
+    """Deleted (del) or inserted (ins) words, announced as such to a screen reader."""
+    element = sub(parent, tag)
+    word = labels.CHANGE_KINDS["deleted" if tag == "del" else "inserted"]
+    sub(element, "span", f"{word}: ", class_="sr-only")
+    running_text(element, words)
+
+
+def _words(parent: etree._Element, ops: tuple[WordOp, ...]) -> None:
+    """A word diff in one line: deleted words, a space, the words inserted for them."""
     for op in ops:
         if op.op == "equal":
-            append_text(parent, op.new)
+            running_text(parent, op.new)
             continue
-        if side in ("old", "both") and op.old:
-            sub(parent, "del", op.old)
-        if side in ("new", "both") and op.new:
-            sub(parent, "ins", op.new)
+        old, new = op.old.strip(), op.new.strip()
+        if old:
+            _mark(parent, old, "del")
+        if old and new:
+            append_text(parent, " ")
+        if new:
+            _mark(parent, new, "ins")
+        trailing = op.new if new else op.old
+        append_text(parent, " " if trailing.endswith(" ") else "")
 
 
-def _clause(
-    parent: etree._Element, clause: Clause, ops: tuple[WordOp, ...] = (), side: str = ""
-) -> None:
-    """Number and heading in bold, then the words (or one side of their word diff)."""
+def _clause(parent: etree._Element, clause: Clause, tag: str) -> None:
+    """An inserted or deleted clause: number and heading in bold, then its words."""
+    line = sub(parent, "p")
     head = " ".join(p for p in (clause.num, clause.heading) if p)
     if head:
-        sub(parent, "span", head, class_="num")
-    if ops:
-        append_text(parent, " ")
-        _words(parent, ops, side)
-    elif clause.text:
-        append_text(parent, (" " if head else "") + clause.text)
+        sub(line, "span", typeset(head), class_="num")
+        append_text(line, " ")
+    if clause.text:
+        _mark(line, clause.text, tag)
 
 
 def _badge(parent: etree._Element, severity: Level) -> None:
     sub(parent, "span", labels.SEVERITIES[severity], class_=f"badge {severity}")
 
 
-def _note(parent: etree._Element, text: str) -> None:
-    sub(parent, "span", text, class_="note")
+def _classes(change: ClauseChange) -> str:
+    return "aenderung wesentlich" if change.severity == Level.MATERIAL else "aenderung"
 
 
-def _redline(parent: etree._Element, change: ClauseChange, number: int) -> None:
-    article = sub(parent, "article", id=f"aenderung-{number}")
-    heading = sub(article, "h3", change_title(change) + " ")
+def _redline(parent: etree._Element, change: ClauseChange, number: int, total: int) -> None:
+    article = sub(
+        parent,
+        "article",
+        id=f"aenderung-{number}",
+        class_=_classes(change),
+        aria_labelledby=f"aenderung-{number}-titel",
+    )
+    heading = sub(article, "h3", id=f"aenderung-{number}-titel")
+    sub(heading, "span", labels.CHANGE_OF.format(number=number, total=total), class_="stelle")
+    append_text(heading, " " + typeset(change_title(change)) + " ")
     _badge(heading, change.severity)
-    sub(article, "p", change_label(change), class_="note")
+    steps = sub(
+        article,
+        "nav",
+        class_="blaettern",
+        aria_label=labels.CHANGE_OF.format(number=number, total=total),
+    )
+    if number > 1:
+        sub(steps, "a", f"← {labels.PREVIOUS_CHANGE}", href=f"#aenderung-{number - 1}")
+    if number < total:
+        sub(steps, "a", f"{labels.NEXT_CHANGE} →", href=f"#aenderung-{number + 1}")
+    sub(steps, "a", f"↑ {labels.LIST_OF_CHANGES}", href="#liste")
+    sub(article, "p", change_label(change), class_="art")
     if change.kind in (ChangeKind.INSERTED, ChangeKind.DELETED):
         tag = "ins" if change.kind == ChangeKind.INSERTED else "del"
         for clause in (change.new or change.old, *change.subtree):
             if clause is not None and (clause.text or clause.heading):
-                _clause(sub(sub(article, "p"), tag), clause)
+                _clause(article, clause, tag)
         return
     if change.heading_words:
         line = sub(article, "p", f"{labels.HEADING}: ")
-        _words(line, change.heading_words, "both")
+        _words(line, change.heading_words)
     if change.rewritten and change.old and change.new:
-        sub(sub(article, "p", f"{labels.BEFORE}: "), "del", change.old.text)
-        sub(sub(article, "p", f"{labels.AFTER}: "), "ins", change.new.text)
+        before = sub(article, "p", f"{labels.BEFORE}: ")
+        _mark(before, change.old.text, "del")
+        after = sub(article, "p", f"{labels.AFTER}: ")
+        _mark(after, change.new.text, "ins")
     elif change.words:
-        _words(sub(article, "p"), change.words, "both")
+        _words(sub(article, "p"), change.words)
 
 
-Row = tuple[float, Clause | None, Clause | None, tuple[WordOp, ...], str]
-
-
-def _synopsis_rows(result: DiffResult) -> list[Row]:
-    """(position in the new document, old clause, new clause, word diff, note) for every
-    clause; a note stands in the right column where the new side shows no text."""
-    rows: list[Row] = []
-    for old, new in result.unchanged:
-        rows.append((new.index, old, None, (), labels.UNCHANGED))
-    for run in result.renumbered:
-        for old, new in run.pairs:
-            rows.append((new.index, old, None, (), f"{labels.UNCHANGED_NOW} {new.num}"))
-    for change in result.changes:
-        if change.kind == ChangeKind.INSERTED:
-            for offset, clause in enumerate((change.new, *change.subtree)):
-                rows.append((change.position + offset / 1000, None, clause, (), ""))
-        elif change.kind == ChangeKind.DELETED:
-            for offset, clause in enumerate((change.old, *change.subtree)):
-                rows.append((change.position + offset / 1000, clause, None, (), labels.DROPPED))
-        else:
-            rows.append((change.position, change.old, change.new, change.words, ""))
-    return sorted(rows, key=lambda row: row[0])
-
-
-def _synopsis(parent: etree._Element, result: DiffResult) -> None:
-    section = sub(parent, "section", id="synopse")
-    sub(section, "h2", labels.SYNOPSIS)
-    table = sub(section, "table")
-    header = sub(sub(table, "thead"), "tr")
-    sub(header, "th", labels.OLD_VERSION)
-    sub(header, "th", labels.NEW_VERSION)
-    body = sub(table, "tbody")
-    for _, old, new, ops, note in _synopsis_rows(result):
-        row = sub(body, "tr")
-        left, right = sub(row, "td"), sub(row, "td")
-        if old is not None:
-            _clause(left, old, ops, "old")
-        if new is not None:
-            _clause(right, new, ops, "new")
-        elif note:
-            _note(right, note)
-
-
-def _table(parent: etree._Element, columns: tuple[str, ...]) -> etree._Element:
-    table = sub(parent, "table")
-    row = sub(sub(table, "thead"), "tr")
-    for column in columns:
-        sub(row, "th", column)
-    return sub(table, "tbody")
-
-
-def render_diff_html(result: DiffResult) -> str:
-    """The standalone page of a diff."""
+def _overview(main: etree._Element, result: DiffResult) -> None:
     counts = summary(result)
-    title = f"{labels.CONTRACT_COMPARISON}: {result.old.label} → {result.new.label}"
-    html, body = new_page(title, "diff")
-    header = sub(body, "header")
-    sub(header, "h1", labels.CONTRACT_COMPARISON)
-    sides = sub(header, "p")
-    for word, side in ((labels.OLD_VERSION, result.old), (labels.NEW_VERSION, result.new)):
-        append_text(sides, f"{word}: ")
-        sub(sides, "b", side.title)
-        append_text(sides, f" ({side.label}, {labels.VERSION} {side.version})")
-        sub(sides, "br")
-    nav = sub(header, "nav")
-    sub(nav, "a", labels.CHANGES, href="#aenderungen")
-    append_text(nav, " · ")
-    sub(nav, "a", labels.SYNOPSIS, href="#synopse")
-    main = sub(body, "main")
-    overview = sub(main, "section", id="uebersicht")
-    sub(overview, "h2", labels.OVERVIEW)
+    overview = sub(main, "section", id="uebersicht", aria_labelledby="uebersicht-titel")
+    sub(overview, "h2", labels.OVERVIEW, id="uebersicht-titel")
     if not counts.total:
         sub(overview, "p", labels.NO_CHANGES)
-    else:
-        rows = _table(overview, (labels.KIND_OF_CHANGE, labels.COUNT))
-        for kind, count in counts.counts.items():
-            row = sub(rows, "tr")
-            sub(row, "td", labels.CHANGE_KINDS[kind])
-            sub(row, "td", str(count))
+        return
+    sub(overview, "p", ", ".join(f"{n} {labels.CHANGE_KINDS[k]}" for k, n in counts.counts.items()))
+    if not result.changes:
+        return
+    listing = sub(overview, "div", id="liste")
+    sub(listing, "h3", labels.LIST_OF_CHANGES)
+    toggle = sub(listing, "p", class_="filter")
+    sub(toggle, "input", type="checkbox", id=FILTER)
+    append_text(toggle, " ")
+    sub(toggle, "label", labels.ONLY_MATERIAL, for_=FILTER)
+    rows = table(listing, labels.CHANGE_LIST_COLUMNS, labels.LIST_OF_CHANGES, class_="liste")
+    for number, change in enumerate(result.changes, start=1):
+        row = sub(rows, "tr", class_=_classes(change))
+        sub(row, "td", str(number))
+        sub(sub(row, "td"), "a", typeset(change_title(change)), href=f"#aenderung-{number}")
+        sub(row, "td", change_label(change))
+        _badge(sub(row, "td"), change.severity)
+
+
+def render_diff_html(result: DiffResult, links: SiteLinks | None = None) -> str:
+    """The standalone page of a diff; ``links`` place it in the static site."""
+    title = f"{labels.CONTRACT_COMPARISON}: {result.old.title} → {result.new.title}"
+    running = (
+        f"{labels.CONTRACT_COMPARISON}: {labels.VERSION} {result.old.version} → "
+        f"{result.new.version} · {result.new.title}"
+    )
+    html, body = new_page(title, "diff", running_header=running)
+    header = sub(body, "header")
+    breadcrumb(header, links)
+    sub(header, "h1", labels.CONTRACT_COMPARISON)
+    sides = sub(header, "dl", class_="seiten")
+    versions = [(labels.OLD_VERSION, result.old), (labels.NEW_VERSION, result.new)]
+    pages = [links.predecessors, links.successors] if links is not None else [(), ()]
+    for (word, side), page in zip(versions, pages, strict=True):
+        sub(sides, "dt", word)
+        value = sub(sides, "dd")
+        if page:
+            sub(value, "a", side.title, href=page[0].href)
+        else:
+            sub(value, "b", side.title)
+        append_text(value, f" ({labels.VERSION} {side.version}; {side.label})")
+    nav = sub(header, "nav", aria_label=labels.PAGE_PARTS)
+    for number, (label, target) in enumerate(
+        (
+            (labels.OVERVIEW, "uebersicht"),
+            (labels.CHANGES, "aenderungen"),
+            (labels.SYNOPSIS, "synopse"),
+        )
+    ):
+        if number:
+            append_text(nav, " · ")
+        sub(nav, "a", label, href=f"#{target}")
+    main = sub(body, "main")
+    _overview(main, result)
     if result.metadata:
-        section = sub(main, "section", id="kopfdaten")
-        sub(section, "h2", labels.HEADER)
-        rows = _table(section, (labels.FACT, labels.BEFORE, labels.AFTER, labels.WEIGHT))
+        section = sub(main, "section", id="kopfdaten", aria_labelledby="kopfdaten-titel")
+        sub(section, "h2", labels.HEADER, id="kopfdaten-titel")
+        columns = (labels.FACT, labels.BEFORE, labels.AFTER, labels.WEIGHT)
+        rows = table(section, columns, labels.HEADER)
         for meta in result.metadata:
             row = sub(rows, "tr")
             sub(row, "td", meta.label)
-            sub(row, "td", meta.old or labels.NONE)
-            sub(row, "td", meta.new or labels.NONE)
+            sub(row, "td", typeset(meta.old or labels.NONE))
+            sub(row, "td", typeset(meta.new or labels.NONE))
             _badge(sub(row, "td"), meta.severity)
-    changes = sub(main, "section", id="aenderungen")
-    sub(changes, "h2", labels.CHANGES)
+    changes = sub(main, "section", id="aenderungen", aria_labelledby="aenderungen-titel")
+    sub(changes, "h2", labels.CHANGES, id="aenderungen-titel")
+    total = len(result.changes)
     for number, change in enumerate(result.changes, start=1):
-        _redline(changes, change, number)
+        _redline(changes, change, number, total)
     if result.renumbered:
         sub(changes, "h3", labels.RENUMBERED_ONLY)
         items = sub(changes, "ul")
         for run in result.renumbered:
-            sub(items, "li", f"{run.old_label} → {run.new_label}")
-    _synopsis(main, result)
+            sub(items, "li", typeset(f"{run.old_label} → {run.new_label}"))
+    if result.old.agreement is not None and result.new.agreement is not None:
+        render_synopsis(main, result, result.old.agreement, result.new.agreement)
     return serialize(html)

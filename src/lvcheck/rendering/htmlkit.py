@@ -3,12 +3,41 @@ construction, and stylesheets kept as .css files beside this module."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
 from lxml import etree
 
 _FOLDER = Path(__file__).parent
+
+NBSP = "\u00a0"
+# German typesetting keeps a sign or abbreviation with the number it introduces ("§ 14",
+# "Abs. 4", "§§ 3–8", "Art. 21") and a number with its unit ("12 Monate", "4,5 %"). A text
+# that ends in "§§ " is followed by its number in the next element (a <ref>).
+_BEFORE_NUMBER = re.compile(
+    r"(?<!\w)(§§?|Abs\.|Nr\.|Art\.|Ziff\.|Buchst\.|Unterabs\.|Fn\.) (?=\w|$)"
+)
+_UNIT = re.compile(
+    r"(\d) (?=(?:%|€|EUR|Euro|Prozent|Std\.|Min\.|km|m²|qm|"
+    r"(?:Monat|Jahr|Tag)(?:e|en)?|(?:Woche|Stunde|Minute)n?|Kalendertage?n?)(?!\w))"
+)
+
+
+def typeset(text: str) -> str:
+    """Text with non-breaking spaces where German typesetting puts them: after §, §§,
+    Abs., Nr., Art. (and Ziff., Buchst.) and between a number and its unit, so that a line
+    never ends in "§"."""
+    return _UNIT.sub(r"\1" + NBSP, _BEFORE_NUMBER.sub(r"\1" + NBSP, text))
+
+
+def css_string(text: str) -> str:
+    """A CSS string literal of any text: quotes, backslashes, line breaks and "<" (which
+    could close the <style> element) as escapes."""
+    escaped = "".join(
+        ch if ch.isalnum() or ch in " .,:;–-_()/§" else f"\\{ord(ch):x} " for ch in text
+    )
+    return f'"{escaped}"'
 
 
 @cache
@@ -38,15 +67,38 @@ def append_text(parent: etree._Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
-def new_page(title: str, *styles: str) -> tuple[etree._Element, etree._Element]:
-    """An HTML5 page in German with its head filled in: (html, body)."""
+def new_page(
+    title: str, *styles: str, running_header: str = ""
+) -> tuple[etree._Element, etree._Element]:
+    """An HTML5 page in German with its head filled in: (html, body).
+
+    ``running_header`` is printed at the top of every page (title, version, Stand): an
+    @page rule with the text as a CSS string, which both Chromium and WeasyPrint print.
+    """
     html = etree.Element("html", lang="de")
     head = sub(html, "head")
     sub(head, "meta", charset="utf-8")
     sub(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
     sub(head, "title", title)
-    sub(head, "style", "\n".join(stylesheet(name) for name in styles))
+    css = [stylesheet(name) for name in ("base", *styles)]
+    if running_header:
+        css.append(f"@page {{ @top-center {{ content: {css_string(running_header)}; }} }}")
+    sub(head, "style", "\n".join(css))
     return html, sub(html, "body")
+
+
+def table(
+    parent: etree._Element, columns: tuple[str, ...], name: str, **attributes: str
+) -> etree._Element:
+    """A table with a header row, in a box that scrolls sideways by itself on a narrow
+    screen (the page never does), reachable by keyboard as a region called ``name``; the
+    table's body, to add rows to."""
+    box = sub(parent, "div", class_="tabelle", role="region", tabindex="0", aria_label=name)
+    element = sub(box, "table", **attributes)
+    row = sub(sub(element, "thead"), "tr")
+    for column in columns:
+        sub(row, "th", column, scope="col")
+    return sub(element, "tbody")
 
 
 def serialize(html: etree._Element) -> str:

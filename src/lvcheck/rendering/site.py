@@ -1,68 +1,72 @@
-"""A static site of a folder of agreements: an index by region, a page per version, and a
-diff page (redline and Synopse) between successive versions.
+"""A static site of a folder of agreements: an index by Land and kind, a page per version,
+and a comparison page (redline and Synopse) between successive versions.
 
 Successive means: a version and the one that supersedes it (by the relations in the
 headers, also across works, as the NRW model contract replaces the interim agreement), or,
-within one work, the next version by start of term. Files are written atomically, and
-never over a source file; a source that cannot be loaded is listed in the index with its
-finding instead of breaking the site.
+within one work, the next version by start of term. Each page links the index, its
+template, its predecessor and successor and the comparisons it takes part in.
+
+Names: a version's page keeps its source's path (``nrw/vertrag.xml`` → ``nrw/vertrag.html``);
+a comparison page is named after both versions. Two pages that would get one name (a work
+called ``index``, two comparisons whose names meet) are refused with an error naming both
+sources: nothing is overwritten silently. The site is written into a temporary folder
+beside its place and moved into place only when every page is written, the index last: a
+full disk mid-build leaves the previous site (or none), never an index that links missing
+pages. The build is linear in the number of sources: they are loaded and resolved once.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote
 
-from lvcheck import labels
+from lvcheck import codes, labels
 from lvcheck.comparison.engine import diff_agreements
 from lvcheck.document.load import load_agreement
 from lvcheck.document.model import Agreement
 from lvcheck.errors import LvcheckError
-from lvcheck.files import iter_agreement_files, refuse_overwriting, write_atomic
+from lvcheck.files import iter_agreement_files
 from lvcheck.rendering.diff_html import render_diff_html
-from lvcheck.rendering.html import render_html, term_text
-from lvcheck.rendering.htmlkit import new_page, serialize, sub
+from lvcheck.rendering.html import render_html
+from lvcheck.rendering.htmlkit import new_page, serialize, sub, table, typeset
+from lvcheck.rendering.pageparts import (
+    Link,
+    SiteLinks,
+    kind_of,
+    stand,
+    status_label,
+    term_text,
+)
+
+INDEX = PurePosixPath("index.html")
 
 
 @dataclass(frozen=True)
 class Entry:
     source: Path
-    page: Path  # relative to the site folder
+    page: PurePosixPath  # relative to the site folder
     agreement: Agreement
 
     @property
     def key(self) -> tuple[str, str]:
         return (self.agreement.meta.work_id, self.agreement.meta.version_id)
 
+    @property
+    def label(self) -> str:
+        """How a link to this version reads: its title and "(Fassung 2022-23)"."""
+        return f"{self.agreement.meta.title} ({labels.VERSION} {self.agreement.meta.version_id})"
 
-def _successions(entries: list[Entry]) -> list[tuple[Entry, Entry]]:
-    """(older, newer) pairs: by relations, and by order of versions within a work."""
-    by_key = {entry.key: entry for entry in entries}
-    pairs: dict[tuple[Path, Path], tuple[Entry, Entry]] = {}
-    for entry in entries:
-        for relation in entry.agreement.meta.relations or ():
-            others = [
-                e
-                for e in entries
-                if e.agreement.meta.work_id == relation.work
-                and relation.version in (None, e.agreement.meta.version_id)
-            ]
-            if relation.version is not None:
-                others = [by_key[(relation.work, relation.version)]] if others else []
-            for other in others:
-                if relation.kind == "supersedes":
-                    pairs[(other.source, entry.source)] = (other, entry)
-                elif relation.kind == "supersededBy":
-                    pairs[(entry.source, other.source)] = (entry, other)
-    works: dict[str, list[Entry]] = {}
-    for entry in entries:
-        works.setdefault(entry.agreement.meta.work_id, []).append(entry)
-    for versions in works.values():
-        versions.sort(key=_version_order)
-        for older, newer in pairwise(versions):
-            pairs.setdefault((older.source, newer.source), (older, newer))
-    return sorted(pairs.values(), key=lambda pair: (str(pair[0].page), str(pair[1].page)))
+
+def href(page: PurePosixPath, target: PurePosixPath) -> str:
+    """The link from one page of the site to another: relative, every part URL-encoded."""
+    relative = os.path.relpath(target.as_posix(), start=page.parent.as_posix() or ".")
+    return quote(PurePosixPath(relative).as_posix(), safe="/")
 
 
 def _version_order(entry: Entry) -> tuple[str, str]:
@@ -71,39 +75,85 @@ def _version_order(entry: Entry) -> tuple[str, str]:
     return (start, entry.agreement.meta.version_id)
 
 
-def _index(
-    entries: list[Entry], failed: list[tuple[Path, str]], diffs: dict[Path, list[tuple[Path, str]]]
-) -> str:
-    html, body = new_page(labels.AGREEMENTS, "agreement")
+def successions(entries: list[Entry]) -> list[tuple[Entry, Entry]]:
+    """(older, newer) pairs: by relations, and by order of versions within a work."""
+    works: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        works[entry.agreement.meta.work_id].append(entry)
+    by_key = {entry.key: entry for entry in entries}
+    pairs: dict[tuple[Path, Path], tuple[Entry, Entry]] = {}
+    for entry in entries:
+        for relation in entry.agreement.meta.relations or ():
+            if relation.version is not None:
+                found = by_key.get((relation.work, relation.version))
+                others = [found] if found is not None else []
+            else:
+                others = works.get(relation.work, [])
+            for other in others:
+                if relation.kind == "supersedes":
+                    pairs[(other.source, entry.source)] = (other, entry)
+                elif relation.kind == "supersededBy":
+                    pairs[(entry.source, other.source)] = (entry, other)
+    for versions in works.values():
+        versions.sort(key=_version_order)
+        for older, newer in pairwise(versions):
+            pairs.setdefault((older.source, newer.source), (older, newer))
+    return sorted(pairs.values(), key=lambda pair: (str(pair[0].page), str(pair[1].page)))
+
+
+def _templates(entries: list[Entry]) -> dict[Path, Entry]:
+    """The template each instance is based on, where it is in the site."""
+    by_key = {entry.key: entry for entry in entries}
+    latest: dict[str, Entry] = {}
+    for entry in sorted(entries, key=_version_order):
+        latest[entry.agreement.meta.work_id] = entry
+    found = {}
+    for entry in entries:
+        for relation in entry.agreement.meta.relations or ():
+            if relation.kind == "basedOn":
+                template = (
+                    by_key.get((relation.work, relation.version))
+                    if relation.version
+                    else latest.get(relation.work)
+                )
+                if template is not None:
+                    found[entry.source] = template
+    return found
+
+
+def _comparison_page(older: Entry, newer: Entry) -> PurePosixPath:
+    return older.page.parent / f"vergleich--{older.page.stem}--{newer.page.stem}.html"
+
+
+def _index(entries: list[Entry], failed: list[tuple[Path, str]]) -> str:
+    html, body = new_page(labels.AGREEMENTS, "agreement", running_header=labels.AGREEMENTS)
     header = sub(body, "header", class_="titelblock")
     sub(header, "h1", labels.AGREEMENTS)
     sub(header, "p", labels.VERSIONS_BY_LAND.format(count=len(entries)))
     main = sub(body, "main", id="inhalt")
-    regions: dict[str, list[Entry]] = {}
+    groups: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
     for entry in entries:
-        regions.setdefault(entry.agreement.meta.jurisdiction, []).append(entry)
-    for jurisdiction in sorted(regions):
+        meta = entry.agreement.meta
+        groups[meta.jurisdiction][kind_of(meta)].append(entry)
+    for jurisdiction in sorted(groups, key=lambda j: labels.LANDS.get(j, j)):
         section = sub(main, "section", id=jurisdiction.lower())
-        sub(section, "h2", f"{labels.LANDS.get(jurisdiction, jurisdiction)} ({jurisdiction})")
-        table = sub(section, "table", class_="verzeichnis")
-        row = sub(sub(table, "thead"), "tr")
-        for label in labels.INDEX_COLUMNS:
-            sub(row, "th", label, scope="col")
-        rows = sub(table, "tbody")
-        for entry in sorted(
-            regions[jurisdiction], key=lambda e: (e.agreement.meta.work_id, _version_order(e))
-        ):
-            meta = entry.agreement.meta
-            row = sub(rows, "tr")
-            sub(sub(row, "td"), "a", meta.title, href=entry.page.as_posix())
-            sub(row, "td", meta.version_id)
-            example = f" ({labels.EXAMPLE_MARK})" if meta.example else ""
-            sub(row, "td", labels.status_text(meta.kind, meta.status) + example)
-            sub(row, "td", term_text(entry.agreement) if meta.term else labels.NONE)
-            cell = sub(row, "td")
-            for target, label in diffs.get(entry.source, []):
-                sub(cell, "a", label, href=target.as_posix())
-                sub(cell, "br")
+        sub(section, "h2", labels.LANDS.get(jurisdiction, jurisdiction))
+        for kind in sorted(groups[jurisdiction], key=list(labels.KIND_GROUPS).index):
+            sub(section, "h3", labels.KIND_GROUPS[kind])
+            name = f"{labels.KIND_GROUPS[kind]}, {labels.LANDS.get(jurisdiction, jurisdiction)}"
+            rows = table(section, labels.INDEX_COLUMNS, name, class_="verzeichnis")
+            by_title = sorted(
+                groups[jurisdiction][kind],
+                key=lambda e: (e.agreement.meta.title.casefold(), _version_order(e)),
+            )
+            for entry in by_title:
+                meta = entry.agreement.meta
+                row = sub(rows, "tr")
+                sub(sub(row, "td"), "a", meta.title, href=href(INDEX, entry.page))
+                sub(row, "td", meta.version_id)
+                sub(row, "td", status_label(meta))
+                sub(row, "td", stand(meta))
+                sub(row, "td", typeset(term_text(entry.agreement)) if meta.term else labels.NONE)
     if failed:
         section = sub(main, "section", id="nicht-lesbar")
         sub(section, "h2", labels.UNREADABLE_FILES)
@@ -113,9 +163,20 @@ def _index(
     return serialize(html)
 
 
-def build_site(source: Path, output: Path) -> list[Path]:
-    """Write the site of every agreement under ``source`` to ``output``; the files written."""
-    sources = list(iter_agreement_files([source]))
+def _refuse_collisions(names: list[tuple[PurePosixPath, str]]) -> None:
+    """Two pages with one name (also differing in case only, as on Windows and macOS)."""
+    seen: dict[str, str] = {}
+    for page, origin in names:
+        key = page.as_posix().casefold()
+        if key in seen:
+            raise LvcheckError.usage(
+                f"two pages of the site would be written to {page}: the page of {seen[key]} "
+                f"and the page of {origin}; rename one of the files"
+            )
+        seen[key] = origin
+
+
+def _load(sources: list[Path], root: Path) -> tuple[list[Entry], list[tuple[Path, str]]]:
     entries: list[Entry] = []
     failed: list[tuple[Path, str]] = []
     for path in sources:
@@ -124,25 +185,151 @@ def build_site(source: Path, output: Path) -> list[Path]:
         except LvcheckError as error:
             failed.append((path, str(error.diagnostic)))
             continue
-        entries.append(Entry(path, path.relative_to(source).with_suffix(".html"), agreement))
-    pages: dict[Path, str] = {}
+        page = PurePosixPath(path.relative_to(root).with_suffix(".html").as_posix())
+        entries.append(Entry(path, page, agreement))
+    return entries, failed
+
+
+def _links(entries: list[Entry], pairs: list[tuple[Entry, Entry]]) -> dict[Path, SiteLinks]:
+    templates = _templates(entries)
+    before: dict[Path, list[Entry]] = defaultdict(list)
+    after: dict[Path, list[Entry]] = defaultdict(list)
+    compared: dict[Path, list[tuple[Entry, Entry]]] = defaultdict(list)
+    for older, newer in pairs:
+        before[newer.source].append(older)
+        after[older.source].append(newer)
+        compared[older.source].append((older, newer))
+        compared[newer.source].append((older, newer))
+    links = {}
     for entry in entries:
-        pages[entry.page] = render_html(entry.agreement, str(entry.source))
-    diffs: dict[Path, list[tuple[Path, str]]] = {}
-    for older, newer in _successions(entries):
-        name = Path(older.page.parent, f"vergleich--{older.page.stem}--{newer.page.stem}.html")
-        result = diff_agreements(
-            older.agreement, newer.agreement, str(older.source), str(newer.source)
+        page = entry.page
+
+        def link(other: Entry, page: PurePosixPath = page) -> Link:
+            return Link(href(page, other.page), other.label)
+
+        template = templates.get(entry.source)
+        links[entry.source] = SiteLinks(
+            index=href(page, INDEX),
+            template=link(template) if template is not None else None,
+            predecessors=tuple(link(e) for e in before[entry.source]),
+            successors=tuple(link(e) for e in after[entry.source]),
+            comparisons=tuple(
+                Link(href(page, _comparison_page(o, n)), _comparison_label(o, n))
+                for o, n in compared[entry.source]
+            ),
+            replaced_by=tuple(link(e) for e in after[entry.source]),  # a successor replaces it
         )
-        pages[name] = render_diff_html(result)
-        label = f"{older.agreement.meta.version_id} → {newer.agreement.meta.version_id}"
-        diffs.setdefault(older.source, []).append((name, f"{labels.COMPARISON} {label}"))
-        diffs.setdefault(newer.source, []).append((name, f"{labels.COMPARISON} {label}"))
-    pages[Path("index.html")] = _index(entries, failed, diffs)
-    written = []
-    for relative, text in sorted(pages.items()):
-        target = output / relative
-        refuse_overwriting(target, sources)
-        write_atomic(target, text.encode("utf-8"))
-        written.append(target)
-    return written
+    return links
+
+
+def _source_name(entry: Entry) -> str:
+    """The source file as the site names it: its path inside the exported folder."""
+    return entry.page.with_suffix(".xml").as_posix()
+
+
+def _comparison_label(older: Entry, newer: Entry) -> str:
+    old, new = older.agreement.meta, newer.agreement.meta
+    if old.work_id == new.work_id:
+        return f"{labels.VERSION} {old.version_id} → {new.version_id}"
+    return f"{old.title} → {new.title}"
+
+
+def build_site(source: Path, output: Path) -> list[Path]:
+    """Write the site of every agreement under ``source`` to ``output``; the files written.
+
+    Raises LvcheckError when two pages would get one name, when a page would replace a
+    source file, or when the site cannot be written (nothing is moved into place then).
+    """
+    sources = list(iter_agreement_files([source]))
+    entries, failed = _load(sources, source)
+    pairs = successions(entries)
+    names = [(INDEX, "the index")] + [(e.page, str(e.source)) for e in entries]
+    names += [(_comparison_page(o, n), f"{o.source} and {n.source}") for o, n in pairs]
+    _refuse_collisions(names)
+    links = _links(entries, pairs)
+    with _Staging(output, sources) as staging:
+        for entry in entries:  # each page written as soon as it is made: memory stays flat
+            text = render_html(entry.agreement, _source_name(entry), links[entry.source])
+            staging.add(entry.page, text)
+        for older, newer in pairs:
+            result = diff_agreements(  # sources named as in the repository, not where it lies
+                older.agreement, newer.agreement, _source_name(older), _source_name(newer)
+            )
+            page = _comparison_page(older, newer)
+            around = SiteLinks(
+                index=href(page, INDEX),
+                predecessors=(Link(href(page, older.page), older.label),),
+                successors=(Link(href(page, newer.page), newer.label),),
+            )
+            staging.add(page, render_diff_html(result, around))
+        staging.add(INDEX, _index(entries, failed))
+        return staging.move_into_place()
+
+
+def _cannot_write(output: Path, exc: OSError) -> LvcheckError:
+    message = f"cannot write: {exc.strerror or exc}"
+    return LvcheckError(str(output), 1, 1, codes.UNREADABLE, message)
+
+
+class _Staging:
+    """Pages written into a temporary folder inside ``output`` (so that moving them is a
+    rename on one file system), then moved into place, the index last; the folder is gone
+    afterwards, whatever happened. A source file is never replaced."""
+
+    def __init__(self, output: Path, sources: list[Path]) -> None:
+        self.output = output
+        self.pages: list[PurePosixPath] = []
+        self.inputs: set[object] = set()
+        for path in sources:  # once, so that checking every page against them is linear
+            self.inputs.add(path.resolve())
+            try:
+                status = path.stat()
+                self.inputs.add((status.st_dev, status.st_ino))  # the same file, linked
+            except OSError:
+                pass
+
+    def __enter__(self) -> _Staging:
+        try:
+            self.output.mkdir(parents=True, exist_ok=True)
+            self.folder = Path(tempfile.mkdtemp(prefix=".lvcheck-site-", dir=self.output))
+        except OSError as exc:
+            raise _cannot_write(self.output, exc) from None
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def add(self, page: PurePosixPath, text: str) -> None:
+        target = self.output / page
+        if _is_input(target, self.inputs):
+            message = f"refusing to overwrite the input file {target}"
+            raise LvcheckError(str(target), 1, 1, codes.UNREADABLE, message)
+        staged = self.folder / page
+        try:
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            staged.write_bytes(text.encode("utf-8"))
+        except OSError as exc:
+            raise _cannot_write(self.output, exc) from None
+        self.pages.append(page)
+
+    def move_into_place(self) -> list[Path]:
+        written = []
+        try:
+            for page in sorted(self.pages, key=lambda page: (page == INDEX, page.as_posix())):
+                target = self.output / page
+                target.parent.mkdir(parents=True, exist_ok=True)
+                (self.folder / page).replace(target)
+                written.append(target)
+        except OSError as exc:
+            raise _cannot_write(self.output, exc) from None
+        return written
+
+
+def _is_input(target: Path, inputs: set[object]) -> bool:
+    if target.resolve() in inputs:
+        return True
+    try:
+        status = target.stat()
+    except OSError:
+        return False
+    return (status.st_dev, status.st_ino) in inputs

@@ -22,7 +22,7 @@ def _state(state: VersionState) -> str:
     if standing.term:
         words += f" ({labels.RENEWAL_TERM.format(term=standing.term)})"
     if standing.replaced_by:
-        words += f", {labels.REPLACED_BY.format(work=standing.replaced_by)}"
+        words += f", {labels.REPLACED_BY_WORK.format(work=standing.replaced_by)}"
     return words
 
 

@@ -57,6 +57,7 @@ class _TextWriter(Walker):
         self.lines: list[str] = []
         self.pending_notes: list[Note] = []
         self.remarks: dict[str, str] = {}  # eId -> a note shown after the clause
+        self.annotations = True
         self.frames: list[_Frame] = [_Frame("")]
 
     def blank(self) -> None:
@@ -197,6 +198,8 @@ class _TextWriter(Walker):
             self.line(f"- {self.inline(item.heading)}")
 
     def begin(self, agreement: Agreement) -> None:
+        if not self.annotations:
+            return
         self.remarks = {d.clause: d.reason for d in agreement.meta.deviations or ()}
         if agreement.is_example:  # whoever reads the text, in a file or in git, sees it first
             self.line(labels.EXAMPLE_FIRST_LINE)
@@ -212,8 +215,11 @@ class _TextWriter(Walker):
             self.lines.pop()
 
 
-def render_text(agreement: Agreement) -> str:
-    """The reading text of an agreement, ending with a newline."""
+def render_text(agreement: Agreement, annotations: bool = True) -> str:
+    """The reading text of an agreement, ending with a newline. ``annotations``: the
+    BEISPIEL line of an illustrative file and the notes on departing or amended clauses,
+    which are lvcheck's words, not the signed text."""
     writer = _TextWriter()
+    writer.annotations = annotations
     writer.walk(agreement)
     return "\n".join(writer.lines) + "\n"

@@ -1,0 +1,175 @@
+"""The static site (rendering/site.py): an index to navigate, pages that link both ways,
+names that never collide silently, and a build that is written whole or not at all."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from lvcheck.errors import LvcheckError
+from lvcheck.rendering.site import build_site
+
+from .conftest import CONTRACTS
+
+
+def _page(path: Path) -> lxml_html.HtmlElement:
+    return lxml_html.fromstring(path.read_text(encoding="utf-8"))
+
+
+def _facts(page: lxml_html.HtmlElement) -> dict[str, list[str]]:
+    """The links in the title block's facts, by their term (Vorlage, Vorgänger, …)."""
+    found: dict[str, list[str]] = {}
+    for term in page.xpath('//dl[@class="kopfdaten"]/dt'):
+        value = term.getnext()
+        found[term.text_content()] = value.xpath(".//a/@href")
+    return found
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("site")
+    build_site(CONTRACTS, folder)
+    return folder
+
+
+def test_index_groups_by_land_and_kind_sorted_by_title_with_status_and_stand(built: Path) -> None:
+    index = _page(built / "index.html")
+    groups = [
+        (section.findtext("h2"), [h.text_content() for h in section.iter("h3")])
+        for section in index.xpath("//main/section")
+    ]
+    assert groups == [
+        ("Bayern", ["Vorlagen", "Vereinbarungen"]),
+        ("Nordrhein-Westfalen", ["Vorlagen", "Vereinbarungen", "Nachträge"]),
+    ]
+    (templates,) = index.xpath('//section[@id="de-by"]//table')[:1]
+    rows = [[td.text_content() for td in tr.iter("td")] for tr in templates.iter("tr")][1:]
+    titles = [row[0] for row in rows]
+    assert titles == sorted(titles, key=str.casefold)
+    assert rows[0][1:4] == ["2021-22", "Vorlage, in Gebrauch", "01.09.2021"]
+    for href in index.xpath("//a/@href"):
+        assert (built / href).is_file(), href
+
+
+def test_each_version_links_index_template_neighbours_and_comparisons(built: Path) -> None:
+    instance = _page(built / "nrw" / "beispiel-lvr-ihl-kita-assistenz-rheinland.html")
+    assert instance.xpath('//nav[@class="pfad"]/a/@href') == ["../index.html"]
+    assert _facts(instance)["Vorlage"] == ["lvr-ihl-externe-leistungserbringer.html"]
+    template = _page(built / "nrw" / "lvr-ihl-externe-leistungserbringer.html")
+    comparison = (
+        "vergleich--lvr-ihl-externe-leistungserbringer--beispiel-lvr-ihl-mustervertrag.html"
+    )
+    assert _facts(template)["Nachfolger"] == ["beispiel-lvr-ihl-mustervertrag.html"]
+    assert _facts(template)["Vergleich"] == [comparison]
+    (banner,) = template.find_class("ersetzt")
+    assert banner.xpath("a/@href") == ["beispiel-lvr-ihl-mustervertrag.html"]
+    successor = _page(built / "nrw" / "beispiel-lvr-ihl-mustervertrag.html")
+    assert _facts(successor)["Vorgänger"] == ["lvr-ihl-externe-leistungserbringer.html"]
+    assert not successor.find_class("ersetzt")
+    diff = _page(built / "nrw" / comparison)
+    assert diff.xpath('//dl[@class="seiten"]//a/@href') == [
+        "lvr-ihl-externe-leistungserbringer.html",
+        "beispiel-lvr-ihl-mustervertrag.html",
+    ]
+    assert diff.xpath('//nav[@class="pfad"]/a/@href') == ["../index.html"]
+
+
+def test_a_work_called_index_is_refused_not_overwritten(tmp_path: Path) -> None:
+    source = tmp_path / "contracts"
+    source.mkdir()
+    shutil.copy(CONTRACTS / "nrw" / "lvr-ihl-externe-leistungserbringer.xml", source / "index.xml")
+    with pytest.raises(LvcheckError) as error:
+        build_site(source, tmp_path / "site")
+    assert "two pages of the site would be written to index.html" in str(error.value)
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_comparison_page_name_that_meets_another_page_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "contracts"
+    shutil.copytree(CONTRACTS, source)
+    clash = "vergleich--lvr-ihl-externe-leistungserbringer--beispiel-lvr-ihl-mustervertrag.xml"
+    shutil.copy(
+        source / "nrw" / "beispiel-lvr-ihl-kita-assistenz-rheinland.xml", source / "nrw" / clash
+    )
+    with pytest.raises(LvcheckError) as error:
+        build_site(source, tmp_path / "site")
+    assert f"nrw/{clash[:-4]}.html" in str(error.value)
+
+
+def test_a_full_disk_mid_build_leaves_the_previous_site_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    output = tmp_path / "site"
+    build_site(CONTRACTS, output)
+    before = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    written = 0
+    real = Path.write_bytes
+
+    def fill_up(self: Path, data: bytes) -> int:
+        nonlocal written
+        written += 1
+        if written > 3:
+            raise OSError(28, "No space left on device")
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", fill_up)
+    with pytest.raises(LvcheckError, match="No space left on device"):
+        build_site(CONTRACTS, output)
+    monkeypatch.undo()
+    after = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    assert after == before  # nothing half-written, no staging folder left behind
+
+
+def test_file_names_are_url_encoded_in_links(tmp_path: Path) -> None:
+    source = tmp_path / "contracts" / "nrw"
+    source.mkdir(parents=True)
+    shutil.copy(CONTRACTS / "nrw" / "lvr-ihl-externe-leistungserbringer.xml", source / "a b#c?.xml")
+    build_site(tmp_path / "contracts", tmp_path / "site")
+    index = _page(tmp_path / "site" / "index.html")
+    assert index.xpath("//main//a/@href") == ["nrw/a%20b%23c%3F.html"]
+    assert (tmp_path / "site" / "nrw" / "a b#c?.html").is_file()
+
+
+def test_sources_are_resolved_once_not_once_per_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build is linear: the sources are resolved once, each page once against them
+    (checking every source for every page made 500 agreements take 29 s)."""
+    source = tmp_path / "contracts"
+    shutil.copytree(CONTRACTS, source)
+    for number in range(20):
+        shutil.copy(
+            CONTRACTS / "nrw" / "beispiel-lvr-ihl-kita-assistenz-rheinland.xml",
+            source / "nrw" / f"kopie-{number}.xml",
+        )
+    calls = 0
+    real = Path.resolve
+
+    def counted(self: Path, strict: bool = False) -> Path:
+        nonlocal calls
+        calls += 1
+        return real(self, strict)
+
+    monkeypatch.setattr(Path, "resolve", counted)
+    written = build_site(source, source)  # into the source folder: every page is checked
+    sources = len(list(source.rglob("*.xml")))
+    assert calls <= sources + len(written)
+
+
+def test_cli_reports_a_page_name_collision_and_exits_2(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from lvcheck.cli import cli
+
+    source = tmp_path / "contracts"
+    source.mkdir()
+    shutil.copy(CONTRACTS / "nrw" / "lvr-ihl-externe-leistungserbringer.xml", source / "index.xml")
+    result = CliRunner().invoke(
+        cli, ["export", str(source), "--format", "html", "-o", str(tmp_path / "site")]
+    )
+    assert result.exit_code == 2
+    assert "LV001 error two pages of the site would be written to index.html" in result.stderr
+    assert "Traceback" not in result.output
