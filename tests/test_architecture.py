@@ -18,7 +18,7 @@ from .conftest import ROOT, TEMPLATES
 
 PACKAGE = ROOT / "src" / "lvcheck"
 # beneath every stage ("__version__" is the one plain value of lvcheck/__init__.py)
-SHARED = {"errors", "codes", "labels", "data", "files", "__version__"}
+SHARED = {"errors", "codes", "labels", "data", "files", "safe_text", "__version__"}
 # What each stage may import besides itself and the shared modules.
 ALLOWED = {
     "shared": set(),

@@ -52,9 +52,17 @@ def diff(old: Source, new: Source, against_template: bool = False) -> DiffResult
     """
     from lvcheck.comparison.engine import diff_agreements
 
-    old_label = old if isinstance(old, str) else str(old) if isinstance(old, Path) else "alt"
-    new_label = new if isinstance(new, str) else str(new) if isinstance(new, Path) else "neu"
-    return diff_agreements(load(old), load(new), old_label, new_label, against_template)
+    return diff_agreements(
+        load(old), load(new), _label(old, "alt"), _label(new, "neu"), against_template
+    )
+
+
+def _label(source: Source, otherwise: str) -> str:
+    """A side's name in the diff: its path or ``REV:path``, escaped, since every output of
+    the diff shows it and a file name can hold a line break or a bidi override."""
+    from lvcheck.safe_text import escape_controls
+
+    return escape_controls(str(source)) if isinstance(source, str | Path) else otherwise
 
 
 def render(

@@ -17,6 +17,7 @@ import click
 
 from lvcheck import __version__
 from lvcheck.errors import LvcheckError
+from lvcheck.safe_text import escape_controls
 
 # Each command imports what it needs when it runs: `lvcheck validate` in a CI job is
 # started thousands of times and should not pay for the model and the renderers.
@@ -39,19 +40,28 @@ class _Group(click.Group):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except LvcheckError as error:
-            for diagnostic in error.diagnostics:
-                click.echo(str(diagnostic), err=True)
+            _report(error)
             ctx.exit(EXIT_TROUBLE)
         except KeyboardInterrupt:
             click.echo("lvcheck: interrupted", err=True)
             ctx.exit(130)
         except Exception as error:
             click.echo(
-                f"lvcheck: internal error ({type(error).__name__}: {error}); "
-                "please report it with the input that caused it",
+                f"lvcheck: internal error ({type(error).__name__}: "
+                f"{escape_controls(str(error))}); please report it with the input that caused it",
                 err=True,
             )
             ctx.exit(EXIT_TROUBLE)
+
+
+def _report(error: LvcheckError) -> None:
+    """Every diagnostic of an error on standard error (names escaped: see safe_text)."""
+    for diagnostic in error.diagnostics:
+        click.echo(escape_controls(str(diagnostic)), err=True)
+
+
+def _show(path: Path | str) -> str:
+    return escape_controls(str(path))
 
 
 def _fail(message: str) -> NoReturn:
@@ -146,7 +156,7 @@ def export(source: Path, output_format: str, output: Path | None) -> None:
         if output_format != "html" or output is None:
             _fail("a folder is exported with --format html -o FOLDER")
         written = build_site(source, output)
-        click.echo(f"{len(written)} file(s) written to {output}", err=True)
+        click.echo(f"{len(written)} file(s) written to {_show(output)}", err=True)
         return
     if output_format == "pdf" and output is None:
         _fail("a PDF needs -o FILE")
@@ -183,12 +193,12 @@ def fmt(paths: tuple[Path, ...], check: bool) -> None:
             result = format_file(path, check)
         except LvcheckError as error:
             unusable += 1
-            for diagnostic in error.diagnostics:
-                click.echo(str(diagnostic), err=True)
+            _report(error)
             continue
         if result.changed:
             changed.append(path)
-            click.echo(f"{path}: {'not canonical (run: lvcheck fmt)' if check else 'reformatted'}")
+            done = "not canonical (run: lvcheck fmt)" if check else "reformatted"
+            click.echo(f"{_show(path)}: {done}")
     done = "not canonical" if check else "reformatted"
     broken = f", {unusable} not readable as XML" if unusable else ""
     click.echo(f"{len(files)} file(s), {len(changed)} {done}{broken}", err=True)
@@ -270,7 +280,8 @@ def textconv(file: Path) -> None:
     try:
         click.echo(render(load(file), "text"), nl=False)
     except LvcheckError as error:
-        click.echo(f"lvcheck textconv: {error.diagnostic} (showing the raw file)", err=True)
+        shown = escape_controls(str(error.diagnostic))
+        click.echo(f"lvcheck textconv: {shown} (showing the raw file)", err=True)
         with contextlib.suppress(LvcheckError):  # unreadable: git shows nothing for it
             click.echo(read_bytes(file).decode("utf-8", "replace"), nl=False)
 
