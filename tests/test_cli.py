@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from lvcheck.cli import cli
 from .conftest import ALL_CONTRACTS, CONTRACTS, DATA, TEMPLATES
 
 INVALID = DATA / "invalid"
+SUCCESSOR = CONTRACTS / "bayern" / "beispiel-bezirk-niederbayern-t-k-kita-2022-23.xml"
 
 
 def test_validate_without_arguments_checks_the_contracts_folder(
@@ -189,3 +192,37 @@ def test_fmt_reports_a_broken_file_and_still_formats_the_others(
     assert result.stdout == f"{messy}: reformatted\n"
     assert messy.read_bytes() == TEMPLATES["nrw"].read_bytes()
     assert result.stderr.endswith("2 file(s), 1 reformatted, 1 not readable as XML\n")
+
+
+def _diff_through_a_pipe(*options: str) -> str:
+    """`lvcheck diff OPTIONS old new | cat`: a real process whose stdout is a pipe."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "lvcheck",
+            "diff",
+            *options,
+            str(TEMPLATES["bayern"]),
+            str(SUCCESSOR),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    return done.stdout
+
+
+def test_diff_keeps_its_colours_through_a_pipe_when_asked() -> None:
+    out = _diff_through_a_pipe("--color")
+    assert "\033[31;9m01.09.2021\033[0m \033[32m01.09.2022\033[0m" in out
+    assert "[-" not in out
+
+
+def test_diff_through_a_pipe_marks_changes_in_plain_text_by_default() -> None:
+    for options in ((), ("--no-color",)):
+        out = _diff_through_a_pipe(*options)
+        assert "[-01.09.2021-] {+01.09.2022+}" in out
+        assert "\033[" not in out

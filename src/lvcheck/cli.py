@@ -258,7 +258,8 @@ def diff(
         color = output is None and sys.stdout.isatty()
     text = render_diff(result, output_format, color=color)
     if output is None:
-        click.echo(text, nl=False)
+        # color=: click strips colour codes when stdout is no terminal, unless told
+        click.echo(text, nl=False, color=color)
     else:
         refuse_overwriting(output, [Path(old), Path(new)])
         write_atomic(output, text.encode("utf-8"))
