@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -13,7 +16,9 @@ from click.testing import CliRunner
 
 from lvcheck.cli import cli
 
-from .conftest import ROOT
+from .conftest import ROOT, TEMPLATES
+
+README = ROOT / "README.md"
 
 
 def _tracked_files() -> list[str]:
@@ -47,3 +52,63 @@ def test_the_fmt_hook_passes_on_this_repository_as_pre_commit_runs_it(
     monkeypatch.chdir(ROOT)
     result = runner.invoke(cli, [*command[1:], *files])
     assert result.exit_code == 0, result.output
+
+
+GIT_SETUP = re.compile(r"^git config diff\.lvcheck\.\w+ .*$", re.MULTILINE)
+
+
+def _git(repository: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", "-C", str(repository), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    return done.stdout
+
+
+def _hunk_headers(diff: str) -> list[str]:
+    return [line.split("@@")[2].strip() for line in diff.splitlines() if line.startswith("@@")]
+
+
+@pytest.mark.parametrize(
+    ("template", "old", "new", "clause"),
+    [
+        (
+            "nrw",
+            b"zum 15. Oktober eines Jahres",
+            b"zum 30. September eines Jahres",
+            "§ 8 Personelle Ausstattung/ Personalqualifikation",
+        ),
+        (
+            "bayern",
+            b"in der aktuell geltenden Fassung",
+            b"in der jeweils geltenden Fassung",
+            "1. Wesentliche rechtliche Grundlagen",
+        ),
+    ],
+)
+def test_git_diff_hunk_headers_name_the_clause_with_the_readme_setup(
+    tmp_path: Path, template: str, old: bytes, new: bytes, clause: str
+) -> None:
+    setup = [shlex.split(line) for line in GIT_SETUP.findall(README.read_text(encoding="utf-8"))]
+    assert [command[2] for command in setup] == ["diff.lvcheck.textconv", "diff.lvcheck.xfuncname"]
+    assert setup[0][3] == "lvcheck textconv"
+    shutil.copy(ROOT / ".gitattributes", tmp_path / ".gitattributes")
+    agreement = tmp_path / "contracts" / "a.xml"
+    agreement.parent.mkdir()
+    agreement.write_bytes(TEMPLATES[template].read_bytes())
+    _git(tmp_path, "init", "-q")
+    for command in setup:
+        _git(tmp_path, *command[1:])
+    # this interpreter's lvcheck, wherever the console script of PATH points
+    _git(tmp_path, "config", "diff.lvcheck.textconv", f"{sys.executable} -m lvcheck textconv")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "-c", "user.name=Test", "-c", "user.email=t@example.org", "commit", "-qm", "v1")
+    assert agreement.read_bytes().count(old) == 1
+    agreement.write_bytes(agreement.read_bytes().replace(old, new))
+    diff = _git(tmp_path, "diff")
+    added = [line for line in diff.splitlines() if line.startswith("+") and new.decode() in line]
+    assert len(added) == 1 and "<" not in added[0]  # the reading text, not XML
+    assert _hunk_headers(diff) == [clause]
