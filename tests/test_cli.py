@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -226,3 +227,21 @@ def test_diff_through_a_pipe_marks_changes_in_plain_text_by_default() -> None:
         out = _diff_through_a_pipe(*options)
         assert "[-01.09.2021-] {+01.09.2022+}" in out
         assert "\033[" not in out
+
+
+@pytest.mark.parametrize(("asked", "expected"), [(None, "cpus"), (1, 1), (100_000, "cpus")])
+def test_jobs_are_capped_at_the_usable_cpus(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, asked: int | None, expected: object
+) -> None:
+    import lvcheck.validation.engine as engine
+
+    seen: list[int | None] = []
+    real = engine.validate_paths
+    monkeypatch.setattr(
+        engine, "validate_paths", lambda paths, jobs: seen.append(jobs) or real(paths, jobs)
+    )
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2})
+    options = [] if asked is None else ["--jobs", str(asked)]
+    result = runner.invoke(cli, ["validate", *options, str(TEMPLATES["nrw"])])
+    assert result.exit_code == 0, result.output
+    assert seen == [3 if expected == "cpus" else expected]

@@ -6,6 +6,7 @@ the same way. They return values and never print.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -38,10 +39,22 @@ def load(source: Source, label: str = "") -> Agreement:
 
 def validate(paths: Iterable[str | Path], jobs: int | None = None) -> list[CheckedFile]:
     """Check files and folders (searched for *.xml): schema, then every rule, including the
-    rules across the repository around them. One CheckedFile per file, findings in it."""
+    rules across the repository around them. One CheckedFile per file, findings in it.
+
+    ``jobs``: worker processes, at most one per CPU this process may use (more only cost
+    memory and start-up; a huge number would start that many processes).
+    """
     from lvcheck.validation.engine import validate_paths
 
-    return validate_paths([Path(p) for p in paths], jobs)
+    usable = _usable_cpus()
+    return validate_paths([Path(p) for p in paths], usable if jobs is None else min(jobs, usable))
+
+
+def _usable_cpus() -> int:
+    """The CPUs this process may run on (a container or taskset may allow fewer than exist)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def diff(old: Source, new: Source, against_template: bool = False) -> DiffResult:

@@ -98,7 +98,7 @@ def cli() -> None:
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes for many files [default: number of CPUs].",
+    help="Worker processes for many files [default and maximum: number of CPUs].",
 )
 def validate(paths: tuple[Path, ...], output_format: str, strict: bool, jobs: int | None) -> None:
     """Check agreement files: schema, then semantic rules (docs/rules.md).
@@ -150,9 +150,9 @@ def export(source: Path, output_format: str, output: Path | None) -> None:
     Files are written atomically and never over a source file.
     """
     from lvcheck.api import build_site, load, render
-    from lvcheck.files import refuse_overwriting, write_atomic
+    from lvcheck.files import is_folder, refuse_overwriting, write_atomic
 
-    if source.is_dir():
+    if is_folder(source):
         if output_format != "html" or output is None:
             _fail("a folder is exported with --format html -o FOLDER")
         written = build_site(source, output)

@@ -60,6 +60,10 @@ def load_side(spec: str) -> Agreement:
     A path that exists is a file, even if it contains a colon. Raises LvcheckError.
     """
     path = Path(spec)
-    if path.exists() or ":" not in spec:
+    try:
+        exists = path.exists()
+    except OSError:  # e.g. a name too long for the file system: reading it says so
+        exists = False
+    if exists or ":" not in spec:
         return load_agreement(path)
     return load_agreement_bytes(_git_blob(spec), spec)
