@@ -27,7 +27,11 @@ ALLOWED = {
     "comparison": {"document"},
     "rendering": {"document", "comparison", "validation.engine"},
     "timeline": {"document", "comparison", "validation"},
-    "top": {"document", "validation", "comparison", "rendering", "timeline", "api", "cli"},
+    "revisions": {"document", "comparison", "rendering"},
+    "top": {
+        *("document", "validation", "comparison", "rendering", "timeline", "revisions"),
+        *("api", "cli"),
+    },
 }
 TOP = {"api", "cli", "__init__", "__main__"}
 LONGEST_MODULE = 420  # lines; the style guide asks for about 400

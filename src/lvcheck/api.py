@@ -1,4 +1,4 @@
-"""The public Python API of lvcheck: load, validate, diff, render, build_site.
+"""The public Python API of lvcheck: load, validate, diff, render, build_site, review.
 
 The command line is a thin layer over these functions; a script or a notebook uses them
 the same way. They return values and never print.
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 if TYPE_CHECKING:  # each function imports its stage when called: commands start fast
     from lvcheck.comparison.changes import DiffResult
     from lvcheck.document.model import Agreement
+    from lvcheck.revisions.model import Review
     from lvcheck.validation.engine import CheckedFile
 
 Source: TypeAlias = "str | Path | bytes | Agreement"
@@ -96,3 +97,24 @@ def build_site(source: str | Path, output: str | Path) -> list[Path]:
     from lvcheck.rendering.site import build_site as build
 
     return build(Path(source), Path(output))
+
+
+def review(
+    base: str,
+    head: str = "HEAD",
+    paths: Iterable[str | Path] = ("contracts",),
+    against_templates: bool = False,
+    repository: str | Path | None = None,
+) -> Review:
+    """The agreements (*.xml under ``paths``) changed between two git revisions, each
+    compared with the version it follows: itself before, or the version its header says it
+    supersedes; with ``against_templates`` an instance also with its template.
+
+    ``paths`` are relative to ``repository`` (default: the working folder). A file that
+    cannot be read is a problem in the result; raises LvcheckError when git fails or a
+    revision does not exist. ``lvcheck.revisions.comment`` writes it as Markdown or JSON.
+    """
+    from lvcheck.revisions.engine import review_revisions
+
+    folder = None if repository is None else Path(repository)
+    return review_revisions(base, head, list(paths), against_templates, folder)

@@ -26,6 +26,7 @@ from lvcheck.safe_text import escape_controls
 FINDING_FORMATS = ("text", "json", "github", "sarif", "junit")
 AGREEMENT_FORMATS = ("text", "html", "pdf")
 DIFF_FORMATS = ("text", "markdown", "json", "html")
+REVIEW_FORMATS = ("markdown", "json")
 EXIT_FINDINGS = 1
 EXIT_TROUBLE = 2
 DEFAULT_FOLDER = Path("contracts")
@@ -79,7 +80,8 @@ def _default_paths(paths: tuple[Path, ...]) -> tuple[Path, ...]:
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="lvcheck")
 def cli() -> None:
-    """Contract-as-code for Leistungsvereinbarungen (SGB IX): validate, format, export."""
+    """Contract-as-code for Leistungsvereinbarungen (SGB IX): validate, format, export,
+    diff, review."""
 
 
 @cli.command()
@@ -264,6 +266,78 @@ def diff(
         refuse_overwriting(output, [Path(old), Path(new)])
         write_atomic(output, text.encode("utf-8"))
     if not result.is_empty:
+        sys.exit(EXIT_FINDINGS)
+
+
+@cli.command()
+@click.argument("base")
+@click.argument("head")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(REVIEW_FORMATS),
+    default="markdown",
+    show_default=True,
+    help="markdown (one pull-request comment) or json.",
+)
+@click.option(
+    "--against-templates",
+    is_flag=True,
+    help="Also compare each changed instance with its template (basedOn), showing only "
+    "where its text departs from it.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write to this file (atomically) instead of standard output.",
+)
+@click.option(
+    "--exit-zero-on-changes",
+    is_flag=True,
+    help="Exit 0, not 1, when agreements changed (in a pull-request workflow changes are "
+    "the point); a file that cannot be read still exits 2.",
+)
+def review(
+    base: str,
+    head: str,
+    paths: tuple[Path, ...],
+    output_format: str,
+    against_templates: bool,
+    output: Path | None,
+    exit_zero_on_changes: bool,
+) -> None:
+    """Review the agreements changed between two git revisions, as one comment.
+
+    Finds the *.xml files under PATHS (default: contracts/) that differ between BASE and
+    HEAD; compares a changed file with itself before, and a new file with the version its
+    header says it supersedes (or whose supersededBy names it). Prints a Markdown comment
+    (a table of the files, one section per comparison, under GitHub's 65,536 characters)
+    or JSON. Exit 0 when no agreement changed, 1 when some did, 2 when a file cannot be
+    read (it is in the output too) or git fails.
+    """
+    from lvcheck.api import review as review_revisions
+    from lvcheck.files import write_atomic
+    from lvcheck.revisions.comment import render as render_review
+
+    result = review_revisions(base, head, paths or (DEFAULT_FOLDER,), against_templates)
+    text = render_review(result, output_format)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text.encode("utf-8"))
+    for problem in result.problems:
+        click.echo(escape_controls(str(problem)), err=True)
+    changed = sum(1 for file in result.files if file.changed)
+    click.echo(
+        f"{len(result.files)} agreement file(s) differ, {changed} with changes, "
+        f"{len(result.problems)} problem(s)",
+        err=True,
+    )
+    if result.problems:
+        sys.exit(EXIT_TROUBLE)
+    if result.changed and not exit_zero_on_changes:
         sys.exit(EXIT_FINDINGS)
 
 

@@ -219,3 +219,31 @@ def term_phrases(
         reference = NOTICE_BEFORE.get(notice_before or "", "")
         text += f"; Kündigungsfrist {notice} {reference}".rstrip()
     return text
+
+
+# ---------------------------------------------------------------- review of a pull request
+
+REVIEW_TITLE = "Vertragsänderungen"
+REVIEW_COLUMNS = ("Datei", "Vorgang", "Vereinbarung, Fassung", "verglichen mit", "Ergebnis")
+FILE_STATUSES = {
+    "added": "neu",
+    "modified": "geändert",
+    "renamed": "umbenannt",
+    "deleted": "gelöscht",
+}
+PAIRINGS = {  # the version a file is compared with
+    "sameFile": "bisherige Fassung",
+    "supersedes": "ersetzte Fassung",
+    "supersededBy": "ersetzte Fassung (laut deren Kopfdaten)",
+    "basedOn": "Vorlage (nur Abweichungen)",
+}
+NO_AGREEMENT_CHANGED = "Keine Vereinbarung geändert."
+NO_EARLIER_VERSION = "neue Vereinbarung, keine frühere Fassung"
+FILE_DELETED = "Datei gelöscht"
+UNREADABLE = "nicht lesbar"
+COMPARED_WITH = "verglichen mit"
+MORE_FILES = "… und {left} weitere Datei(en)"
+REVIEW_LEFT_OUT = (
+    "{left} Abschnitt(e) ausgelassen, weil ein Kommentar höchstens 65.536 Zeichen fasst. "
+    "Vollständig: `lvcheck review {base} {head}`."
+)
