@@ -3,6 +3,7 @@ git's hunk headers. Each is run or read as the tool would, not compared with a s
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import shutil
@@ -112,3 +113,60 @@ def test_git_diff_hunk_headers_name_the_clause_with_the_readme_setup(
     added = [line for line in diff.splitlines() if line.startswith("+") and new.decode() in line]
     assert len(added) == 1 and "<" not in added[0]  # the reading text, not XML
     assert _hunk_headers(diff) == [clause]
+
+
+SKIPPING = """
+import pytest
+
+pytest.importorskip("a_module_that_does_not_exist")
+"""
+SKIPPING_TEST = """
+import pytest
+
+@pytest.mark.skipif(True, reason="no browser here")
+def test_marked():
+    pass
+
+def test_told():
+    pytest.skip("no data here")
+
+@pytest.mark.xfail(reason="known", strict=True)
+def test_expected_to_fail():
+    assert False
+
+def test_fine():
+    pass
+"""
+
+
+@pytest.mark.parametrize(("ci", "expected"), [("true", 1), ("", 0)])
+def test_a_skip_fails_the_run_in_ci_and_only_there(tmp_path: Path, ci: str, expected: int) -> None:
+    (tmp_path / "conftest.py").write_text(
+        "from tests.conftest import pytest_make_collect_report, pytest_runtest_makereport\n"
+    )
+    (tmp_path / "test_skipping_module.py").write_text(SKIPPING)
+    (tmp_path / "test_skipping.py").write_text(SKIPPING_TEST)
+    env = {**os.environ, "CI": ci, "PYTHONPATH": os.pathsep.join([str(ROOT), *sys.path])}
+    done = subprocess.run(
+        [
+            *(sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rA"),
+            *("--continue-on-collection-errors", str(tmp_path)),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == expected, done.stdout
+    last = done.stdout.splitlines()[-1]
+    if ci:
+        # a skip in setup or collection becomes an error, in the test's call a failure
+        assert "1 failed, 1 passed, 1 xfailed, 2 errors" in last, done.stdout
+        for reason in ("no browser here", "no data here", "could not import 'a_module_that"):
+            assert f"skipped in CI, where a skip hides a test that did not run: {reason}" in (
+                done.stdout
+            )
+    else:
+        assert "1 passed, 3 skipped, 1 xfailed" in last, done.stdout
