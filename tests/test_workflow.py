@@ -170,3 +170,61 @@ def test_a_skip_fails_the_run_in_ci_and_only_there(tmp_path: Path, ci: str, expe
             )
     else:
         assert "1 passed, 3 skipped, 1 xfailed" in last, done.stdout
+
+
+# ---------------------------------------------------------------- GitHub workflows
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+SHELL_LOGIC = re.compile(r"\||&&|;|\$\(|`|(^|\s)(if|then|for|while|do|case|exit|set)(\s|$)")
+
+
+def _run_steps(workflow: str) -> list[str]:
+    jobs = yaml.safe_load((WORKFLOWS / workflow).read_text(encoding="utf-8"))["jobs"]
+    return [step["run"].strip() for job in jobs.values() for step in job["steps"] if "run" in step]
+
+
+def test_ci_is_defined_once_in_ci_run() -> None:
+    assert _run_steps("ci.yml") == ["bash .ci/run"]
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "export CI=true" in script  # a skipped test fails CI (conftest.py)
+    # the README's quickstart commands, as CI runs them
+    for command in ("lvcheck fmt --check contracts/", "ruff check src tests bench", "mypy"):
+        assert f"\n{command}\n" in script
+    assert script.rstrip().endswith("\npython3 -m pytest")
+
+
+def test_the_comment_workflow_only_calls_lvcheck_and_posts_its_output() -> None:
+    steps = _run_steps("diff-comment.yml")
+    assert all("\n" not in step and not SHELL_LOGIC.search(step) for step in steps), steps
+    assert [step.split()[0] for step in steps] == ["python", "lvcheck", "cat", "gh"]
+
+
+def _workflow_review(base: str) -> list[str]:
+    (command,) = [s for s in _run_steps("diff-comment.yml") if s.startswith("lvcheck review")]
+    return [base if word == "$BASE" else word for word in shlex.split(command)]
+
+
+def test_the_workflows_review_command_writes_the_comment_and_fails_only_on_trouble(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    agreement = tmp_path / "contracts" / "nrw" / "a.xml"
+    agreement.parent.mkdir(parents=True)
+    agreement.write_bytes(TEMPLATES["nrw"].read_bytes())
+    _git(tmp_path, "init", "-q")
+    author = ("-c", "user.name=Test", "-c", "user.email=t@example.org")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, *author, "commit", "-qm", "base")
+    base = _git(tmp_path, "rev-parse", "HEAD").strip()
+    agreement.write_bytes(agreement.read_bytes().replace(b"zum 15. Oktober", b"zum 1. Mai"))
+    _git(tmp_path, *author, "commit", "-qam", "change")
+    monkeypatch.chdir(tmp_path)
+    command = _workflow_review(base)
+    result = runner.invoke(cli, command[1:])
+    assert result.exit_code == 0, result.output  # changes are what a pull request is for
+    comment = (tmp_path / "comment.md").read_text(encoding="utf-8")
+    assert "<del>15</del><ins>1</ins>. <del>Oktober</del><ins>Mai</ins>" in comment
+    agreement.write_bytes(b"<agreement")
+    _git(tmp_path, *author, "commit", "-qam", "break")
+    result = runner.invoke(cli, command[1:])
+    assert result.exit_code == 2  # a broken file fails the job, and is in the comment
+    assert "nicht lesbar" in (tmp_path / "comment.md").read_text(encoding="utf-8")
