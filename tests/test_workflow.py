@@ -201,6 +201,7 @@ def test_the_comment_workflow_only_calls_lvcheck_and_posts_its_output() -> None:
 
 def _workflow_review(base: str) -> list[str]:
     (command,) = [s for s in _run_steps("diff-comment.yml") if s.startswith("lvcheck review")]
+    assert f"\n{command}\n" in README.read_text(encoding="utf-8")  # the README shows it
     return [base if word == "$BASE" else word for word in shlex.split(command)]
 
 
