@@ -4,6 +4,7 @@ invisible character from a name, and JSON keeps the exact name for programs."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -42,6 +43,11 @@ def test_json_keeps_every_string_exact_and_no_unsafe_character_raw(value: object
 
 def test_escapes_read_as_python_writes_them() -> None:
     assert escape_controls("a\nb\r\x1b\u202e\x85\ud8ff") == "a\\nb\\r\\x1b\\u202e\\x85\\ud8ff"
+
+
+def test_a_byte_of_a_name_that_is_not_utf8_shows_as_that_byte() -> None:
+    name = os.fsdecode(b"caf\xe9.xml")  # Latin-1, as an old file system may hold it
+    assert escape_controls(name) == "caf\\xe9.xml"
 
 
 @pytest.fixture
