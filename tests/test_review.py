@@ -453,3 +453,18 @@ def test_a_blob_over_the_size_limit_is_refused_unread(
     assert problem.code == "LV105" and problem.message.startswith("file is larger than")
     with pytest.raises(lvcheck.LvcheckError, match="LV105"):
         lvcheck.load("HEAD:contracts/a.xml")
+
+
+def test_the_json_documentation_shows_every_field(repo: Repository, runner: CliRunner) -> None:
+    repo.commit({"v1.xml": agreement("w", "v1")})
+    repo.commit({"v2.xml": agreement("w", "v2", '<supersedes work="w" version="v1"/>')})
+    real = json.loads(review(runner, "--format", "json", "HEAD~1", "HEAD").stdout)
+    doc = (DATA.parent.parent / "docs" / "review-json.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"```json\n(.*?)```", doc, re.DOTALL)
+    shown = json.loads(example)
+    assert shown.keys() == real.keys()
+    assert shown["files"][0].keys() == real["files"][0].keys()
+    assert shown["files"][0]["new"].keys() == real["files"][0]["new"].keys()
+    (comparison,) = real["files"][0]["comparisons"]
+    assert shown["files"][0]["comparisons"][0].keys() == comparison.keys()
+    assert shown["summary"].keys() == real["summary"].keys()
