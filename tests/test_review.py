@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import lvcheck
 from lvcheck.cli import cli
 from lvcheck.revisions import comment
-from lvcheck.revisions.model import FileStatus, Pairing
+from lvcheck.revisions.model import FileReview, FileStatus, Pairing, Review, Version
 from lvcheck.safe_text import UNSAFE
 
 from .conftest import DATA, TEMPLATES
@@ -468,3 +468,15 @@ def test_the_json_documentation_shows_every_field(repo: Repository, runner: CliR
     (comparison,) = real["files"][0]["comparisons"]
     assert shown["files"][0]["comparisons"][0].keys() == comparison.keys()
     assert shown["summary"].keys() == real["summary"].keys()
+
+
+def test_thousands_of_files_keep_the_comment_under_the_limit() -> None:
+    files = tuple(
+        FileReview(FileStatus.DELETED, None, Version("0" * 40, f"contracts/nrw/{n:05}.xml"))
+        for n in range(5000)
+    )
+    text = comment.markdown(Review("main", "HEAD", "0" * 40, "1" * 40, files))
+    assert len(text) <= comment.LIMIT
+    shown = len(table_rows(text))
+    assert 0 < shown < 5000
+    assert text.endswith(f"|\n\n… und {5000 - shown} weitere Datei(en)\n")

@@ -240,6 +240,7 @@ PAIRINGS = {  # the version a file is compared with
 NO_AGREEMENT_CHANGED = "Keine Vereinbarung geändert."
 NO_EARLIER_VERSION = "neue Vereinbarung, keine frühere Fassung"
 FILE_DELETED = "Datei gelöscht"
+RENAMED_FROM = "von"  # "umbenannt (von `contracts/alt.xml`)"
 UNREADABLE = "nicht lesbar"
 COMPARED_WITH = "verglichen mit"
 MORE_FILES = "… und {left} weitere Datei(en)"

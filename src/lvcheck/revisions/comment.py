@@ -20,7 +20,7 @@ from lvcheck import labels
 from lvcheck.errors import Diagnostic
 from lvcheck.rendering.diffparts import summary
 from lvcheck.rendering.registry import render_diff
-from lvcheck.revisions.model import Comparison, FileReview, Review, Version
+from lvcheck.revisions.model import Comparison, FileReview, FileStatus, Review, Version
 from lvcheck.safe_text import escape_controls, json_text
 
 LIMIT = 65_536  # characters GitHub accepts in one comment
@@ -58,8 +58,8 @@ def _result(comparison: Comparison) -> str:
 
 def _row(file: FileReview) -> str:
     status = labels.FILE_STATUSES[file.status]
-    if file.status == "renamed" and file.old is not None:
-        status += f" (von {code(file.old.path, True)})"
+    if file.status is FileStatus.RENAMED and file.old is not None:
+        status += f" ({labels.RENAMED_FROM} {code(file.old.path, True)})"
     compared = [f"{labels.PAIRINGS[c.pairing]}: {code(c.old.path, True)}" for c in file.comparisons]
     results = [_result(c) for c in file.comparisons]
     if file.problems:
@@ -102,8 +102,8 @@ def _table(review: Review, room: int) -> list[str]:
     used = sum(len(line) + 1 for line in lines)
     for shown, file in enumerate(review.files):
         row = _row(file)
-        if used + len(row) + 1 > room:
-            lines.append(labels.MORE_FILES.format(left=len(review.files) - shown))
+        if used + len(row) + 1 > room:  # a blank line first: any other line extends a table
+            lines += ["", labels.MORE_FILES.format(left=len(review.files) - shown)]
             break
         lines.append(row)
         used += len(row) + 1
@@ -112,39 +112,30 @@ def _table(review: Review, room: int) -> list[str]:
 
 def markdown(review: Review) -> str:
     """The review as one pull-request comment of at most LIMIT characters."""
-    title = (
-        f"## {labels.REVIEW_TITLE}: {code(review.base)} ({review.base_commit[:12]}) → "
-        f"{code(review.head)} ({review.head_commit[:12]})"
-    )
-    if len(title) > 1000:  # revisions named at absurd length
-        title = f"## {labels.REVIEW_TITLE}: {review.base_commit[:12]} → {review.head_commit[:12]}"
+    base, head = review.base_commit[:12], review.head_commit[:12]
+    title = f"## {labels.REVIEW_TITLE}: {code(review.base)} ({base}) → {code(review.head)} ({head})"
+    if len(title) > 1000:  # a revision named at absurd length: the commits say enough
+        title = f"## {labels.REVIEW_TITLE}: {base} → {head}"
     if not review.files:
         return f"{title}\n\n{labels.NO_AGREEMENT_CHANGED}\n"
-    note = labels.REVIEW_LEFT_OUT.format(
-        left=len(review.files) * 10, base=review.base_commit[:12], head=review.head_commit[:12]
-    )
-    room = LIMIT - len(note) - 10  # the note, should sections be left out
-    text = "\n".join([title, "", *_table(review, room // 2)]) + "\n"
     sections = [
         _comparison_section(file, comparison)
         for file in review.files
         for comparison in file.comparisons
     ] + [_problem_section(file) for file in review.files if file.problems]
+
+    def left_out(count: int) -> str:
+        return labels.REVIEW_LEFT_OUT.format(left=count, base=base, head=head)
+
+    room = LIMIT - len(left_out(len(sections))) - 2  # kept for the note, should it be needed
+    text = "\n".join([title, "", *_table(review, room // 2)]) + "\n"
     left = 0
     for section in sections:
         if len(text) + 1 + len(section) > room:
             left += 1
-            continue
-        text += "\n" + section
-    if left:
-        text += (
-            "\n"
-            + labels.REVIEW_LEFT_OUT.format(
-                left=left, base=review.base_commit[:12], head=review.head_commit[:12]
-            )
-            + "\n"
-        )
-    return text
+        else:
+            text += "\n" + section
+    return text + (f"\n{left_out(left)}\n" if left else "")
 
 
 # ---------------------------------------------------------------- json
