@@ -129,3 +129,12 @@ def test_the_diff_labels_its_sides_with_escaped_names(runner: CliRunner, tmp_pat
         _clean(result.output)
         if output_format in ("text", "markdown"):
             assert escape_controls(str(old)) in result.stdout
+
+
+def test_the_exported_page_names_its_source_escaped(runner: CliRunner, tmp_path: Path) -> None:
+    source = tmp_path / f"page{HOSTILE}"
+    shutil.copy(TEMPLATES["nrw"], source)
+    result = runner.invoke(cli, ["export", "--format", "html", str(source)])
+    assert result.exit_code == 0, result.output
+    _clean(result.stdout)
+    assert "page" + escape_controls(HOSTILE) in result.stdout

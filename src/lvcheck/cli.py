@@ -162,7 +162,7 @@ def export(source: Path, output_format: str, output: Path | None) -> None:
         return
     if output_format == "pdf" and output is None:
         _fail("a PDF needs -o FILE")
-    rendered = render(load(source), output_format, source_label=str(source))
+    rendered = render(load(source), output_format, source_label=_show(source))
     data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
