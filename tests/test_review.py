@@ -367,7 +367,7 @@ def test_a_big_pull_request_fits_one_comment(repo: Repository, runner: CliRunner
     )
     assert whole > comment.LIMIT  # too much for one comment
     text = comment.markdown(reviewed)
-    assert len(text) <= comment.LIMIT
+    assert len(text.encode()) <= comment.LIMIT
     assert len(table_rows(text)) == len(names)  # every file in the table
     shown = text.count("#### Vertragsvergleich")
     assert 0 < shown < len(names)
@@ -476,7 +476,7 @@ def test_thousands_of_files_keep_the_comment_under_the_limit() -> None:
         for n in range(5000)
     )
     text = comment.markdown(Review("main", "HEAD", "0" * 40, "1" * 40, files))
-    assert len(text) <= comment.LIMIT
+    assert len(text.encode()) <= comment.LIMIT
     shown = len(table_rows(text))
     assert 0 < shown < 5000
     assert text.endswith(f"|\n\n… und {5000 - shown} weitere Datei(en)\n")

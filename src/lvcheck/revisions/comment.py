@@ -3,7 +3,7 @@
 The comment: a title, a table with one row per changed file (what git says happened, the
 agreement and version, what it was compared with, the result), then one section per
 comparison, each the diff's own Markdown, and one per file that could not be read. GitHub
-refuses a comment over 65,536 characters: the table always comes whole (capped itself for
+refuses a comment over 65,536 characters: the table comes first (capped itself for
 thousands of files), and sections that no longer fit are left out with a note saying how
 many and how to see all.
 
@@ -24,6 +24,14 @@ from lvcheck.revisions.model import Comparison, FileReview, FileStatus, Review, 
 from lvcheck.safe_text import escape_controls, json_text
 
 LIMIT = 65_536  # characters GitHub accepts in one comment
+
+
+def size(text: str) -> int:
+    """What counts against LIMIT: UTF-8 bytes, never fewer than characters, so that the
+    comment fits however GitHub counts."""
+    return len(text.encode("utf-8", "surrogateescape"))
+
+
 JSON_FORMAT_VERSION = 1
 _BACKTICKS = re.compile(r"`+")
 
@@ -99,14 +107,14 @@ def _table(review: Review, room: int) -> list[str]:
         "| " + " | ".join(labels.REVIEW_COLUMNS) + " |",
         "|" + "---|" * len(labels.REVIEW_COLUMNS),
     ]
-    used = sum(len(line) + 1 for line in lines)
+    used = sum(size(line) + 1 for line in lines)
     for shown, file in enumerate(review.files):
         row = _row(file)
-        if used + len(row) + 1 > room:  # a blank line first: any other line extends a table
+        if used + size(row) + 1 > room:  # a blank line first: any other line extends a table
             lines += ["", labels.MORE_FILES.format(left=len(review.files) - shown)]
             break
         lines.append(row)
-        used += len(row) + 1
+        used += size(row) + 1
     return lines
 
 
@@ -127,14 +135,15 @@ def markdown(review: Review) -> str:
     def left_out(count: int) -> str:
         return labels.REVIEW_LEFT_OUT.format(left=count, base=base, head=head)
 
-    room = LIMIT - len(left_out(len(sections))) - 2  # kept for the note, should it be needed
+    room = LIMIT - size(left_out(len(sections))) - 2  # kept for the note, should it be needed
     text = "\n".join([title, "", *_table(review, room // 2)]) + "\n"
-    left = 0
+    left, used = 0, size(text)
     for section in sections:
-        if len(text) + 1 + len(section) > room:
+        if used + 1 + size(section) > room:
             left += 1
         else:
             text += "\n" + section
+            used += 1 + size(section)
     return text + (f"\n{left_out(left)}\n" if left else "")
 
 
