@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,7 @@ from lvcheck.cli import cli
 from .conftest import ALL_CONTRACTS, CONTRACTS, DATA, TEMPLATES
 
 INVALID = DATA / "invalid"
+SUCCESSOR = CONTRACTS / "nrw" / "beispiel-lvr-ihl-mustervertrag.xml"
 
 
 def test_validate_without_arguments_checks_the_contracts_folder(
@@ -189,3 +193,55 @@ def test_fmt_reports_a_broken_file_and_still_formats_the_others(
     assert result.stdout == f"{messy}: reformatted\n"
     assert messy.read_bytes() == TEMPLATES["nrw"].read_bytes()
     assert result.stderr.endswith("2 file(s), 1 reformatted, 1 not readable as XML\n")
+
+
+def _diff_through_a_pipe(*options: str) -> str:
+    """`lvcheck diff OPTIONS old new | cat`: a real process whose stdout is a pipe."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "lvcheck",
+            "diff",
+            *options,
+            str(TEMPLATES["nrw"]),
+            str(SUCCESSOR),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    return done.stdout
+
+
+def test_diff_keeps_its_colours_through_a_pipe_when_asked() -> None:
+    out = _diff_through_a_pipe("--color")
+    assert "\033[31;9m12\033[0m \033[32msechs\033[0m" in out
+    assert "[-" not in out
+
+
+def test_diff_through_a_pipe_marks_changes_in_plain_text_by_default() -> None:
+    for options in ((), ("--no-color",)):
+        out = _diff_through_a_pipe(*options)
+        assert "[-12-] {+sechs+}" in out
+        assert "\033[" not in out
+
+
+@pytest.mark.parametrize(("asked", "expected"), [(None, "cpus"), (1, 1), (100_000, "cpus")])
+def test_jobs_are_capped_at_the_usable_cpus(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, asked: int | None, expected: object
+) -> None:
+    import lvcheck.validation.engine as engine
+
+    seen: list[int | None] = []
+    real = engine.validate_paths
+    monkeypatch.setattr(
+        engine, "validate_paths", lambda paths, jobs: seen.append(jobs) or real(paths, jobs)
+    )
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2})
+    options = [] if asked is None else ["--jobs", str(asked)]
+    result = runner.invoke(cli, ["validate", *options, str(TEMPLATES["nrw"])])
+    assert result.exit_code == 0, result.output
+    assert seen == [3 if expected == "cpus" else expected]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,81 @@ def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
 def test_device_is_refused_without_reading_it() -> None:
     error = _error(Path("/dev/zero"))
     assert error.diagnostic.code == codes.UNREADABLE
+
+
+ROOT_TAG = f'<agreement xmlns="{NAMESPACE}">'.encode()
+TEN_MILLION_AND_MORE = b"a" * 10_000_001
+LIMIT = "is longer than the limit of 10,000,000 characters"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (ROOT_TAG + TEN_MILLION_AND_MORE + b"</agreement>", f"a text {LIMIT}"),
+        (ROOT_TAG[:-1] + b' x="' + TEN_MILLION_AND_MORE + b'"/>', f"a value {LIMIT}"),
+        (ROOT_TAG + b"<!--" + TEN_MILLION_AND_MORE + b"--></agreement>", f"a comment {LIMIT}"),
+        (b"<" + b"a" * 60_000 + b"/>", "a name is longer than 50,000 characters"),
+        (b"<a>" * 300, "elements nested deeper than 256 levels"),
+        (
+            ROOT_TAG + b"&#0;</agreement>",
+            "a reference to a character that XML does not allow (code 0)",
+        ),
+        (ROOT_TAG + b"a\x01b</agreement>", "a character that XML does not allow (code 1)"),
+        (ROOT_TAG + b"a & b</agreement>", "'&' starts no entity reference (write &amp; for '&')"),
+        (ROOT_TAG + b"a < b</agreement>", "'<' starts no element (write &lt; for '<')"),
+        (b"<agreement xmlns=urn/>", "an attribute value must be in quotes"),
+        (ROOT_TAG[:-1] + b" status/>", "the attribute status has no value"),
+        (ROOT_TAG + b"<? x?></agreement>", "a malformed processing instruction <?…?>"),
+    ],
+    ids=[
+        "huge text",
+        "huge attribute",
+        "huge comment",
+        "long name",
+        "deep nesting",
+        "reference to NUL",
+        "raw control character",
+        "bare ampersand",
+        "bare less-than",
+        "unquoted attribute",
+        "attribute without value",
+        "processing instruction without target",
+    ],
+)
+def test_syntax_errors_are_said_in_plain_words(data: bytes, message: str) -> None:
+    with pytest.raises(LvcheckError) as caught:
+        parse_bytes(data, "x.xml")
+    assert caught.value.diagnostic.message == f"not well-formed XML: {message}"
+
+
+# libxml2's internals: parser options, function names, grammar productions.
+JARGON = re.compile(r"XML_PARSE|\bxml[A-Z]\w*|PCDATA|AttValue|StartTag|EntityRef|ParsePI|mandates")
+MUTATIONS = st.lists(
+    st.tuples(
+        st.integers(min_value=0, max_value=5000),
+        st.sampled_from(["insert", "replace", "delete"]),
+        st.sampled_from(list(b"<>&;#/\"'=?![]-x \x00\x01\xff")),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(MUTATIONS)
+def test_no_message_on_a_mangled_agreement_speaks_libxml2(
+    mutations: list[tuple[int, str, int]],
+) -> None:
+    data = bytearray(TEMPLATES["nrw"].read_bytes()[:5000])
+    for at, how, byte in mutations:
+        at = min(at, len(data) - 1)
+        if how == "insert":
+            data[at:at] = bytes([byte])
+        elif how == "replace":
+            data[at] = byte
+        else:
+            del data[at : at + 8]
+    try:
+        parse_bytes(bytes(data), "mangled.xml")
+    except LvcheckError as error:
+        assert JARGON.search(error.diagnostic.message) is None, error.diagnostic.message

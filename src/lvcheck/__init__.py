@@ -27,9 +27,11 @@ _LAZY = {
     "status": "lvcheck.api",
     "consolidate": "lvcheck.api",
     "history": "lvcheck.api",
+    "review": "lvcheck.api",
     "Agreement": "lvcheck.document.model",
     "DiffResult": "lvcheck.comparison.changes",
     "CheckedFile": "lvcheck.validation.engine",
+    "Review": "lvcheck.revisions.model",
     "Diagnostic": "lvcheck.errors",
     "LvcheckError": "lvcheck.errors",
 }
@@ -44,12 +46,14 @@ if TYPE_CHECKING:
     from lvcheck.api import history as history
     from lvcheck.api import load as load
     from lvcheck.api import render as render
+    from lvcheck.api import review as review
     from lvcheck.api import status as status
     from lvcheck.api import validate as validate
     from lvcheck.comparison.changes import DiffResult as DiffResult
     from lvcheck.document.model import Agreement as Agreement
     from lvcheck.errors import Diagnostic as Diagnostic
     from lvcheck.errors import LvcheckError as LvcheckError
+    from lvcheck.revisions.model import Review as Review
     from lvcheck.validation.engine import CheckedFile as CheckedFile
 
 

@@ -1,4 +1,4 @@
-"""The public Python API of lvcheck: load, validate, diff, render, build_site.
+"""The public Python API of lvcheck: load, validate, diff, render, build_site, review.
 
 The command line is a thin layer over these functions; a script or a notebook uses them
 the same way. They return values and never print.
@@ -6,6 +6,7 @@ the same way. They return values and never print.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,7 @@ from lvcheck.errors import LvcheckError
 if TYPE_CHECKING:  # each function imports its stage when called: commands start fast
     from lvcheck.comparison.changes import DiffResult
     from lvcheck.document.model import Agreement
+    from lvcheck.revisions.model import Review
     from lvcheck.timeline.consolidate import Consolidation
     from lvcheck.timeline.deadlines import Calendar
     from lvcheck.timeline.history import History
@@ -45,10 +47,22 @@ def load(source: Source, label: str = "") -> Agreement:
 
 def validate(paths: Iterable[str | Path], jobs: int | None = None) -> list[CheckedFile]:
     """Check files and folders (searched for *.xml): schema, then every rule, including the
-    rules across the repository around them. One CheckedFile per file, findings in it."""
+    rules across the repository around them. One CheckedFile per file, findings in it.
+
+    ``jobs``: worker processes, at most one per CPU this process may use (more only cost
+    memory and start-up; a huge number would start that many processes).
+    """
     from lvcheck.validation.engine import validate_paths
 
-    return validate_paths([Path(p) for p in paths], jobs)
+    usable = _usable_cpus()
+    return validate_paths([Path(p) for p in paths], usable if jobs is None else min(jobs, usable))
+
+
+def _usable_cpus() -> int:
+    """The CPUs this process may run on (a container or taskset may allow fewer than exist)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def diff(old: Source, new: Source, against_template: bool = False) -> DiffResult:
@@ -59,9 +73,17 @@ def diff(old: Source, new: Source, against_template: bool = False) -> DiffResult
     """
     from lvcheck.comparison.engine import diff_agreements
 
-    old_label = old if isinstance(old, str) else str(old) if isinstance(old, Path) else "alt"
-    new_label = new if isinstance(new, str) else str(new) if isinstance(new, Path) else "neu"
-    return diff_agreements(load(old), load(new), old_label, new_label, against_template)
+    return diff_agreements(
+        load(old), load(new), _label(old, "alt"), _label(new, "neu"), against_template
+    )
+
+
+def _label(source: Source, otherwise: str) -> str:
+    """A side's name in the diff: its path or ``REV:path``, escaped, since every output of
+    the diff shows it and a file name can hold a line break or a bidi override."""
+    from lvcheck.safe_text import escape_controls
+
+    return escape_controls(str(source)) if isinstance(source, str | Path) else otherwise
 
 
 def render(
@@ -139,3 +161,24 @@ def build_site(source: str | Path, output: str | Path) -> list[Path]:
     from lvcheck.rendering.site import build_site as build
 
     return build(Path(source), Path(output))
+
+
+def review(
+    base: str,
+    head: str = "HEAD",
+    paths: Iterable[str | Path] = ("contracts",),
+    against_templates: bool = False,
+    repository: str | Path | None = None,
+) -> Review:
+    """The agreements (*.xml under ``paths``) changed between two git revisions, each
+    compared with the version it follows: itself before, or the version its header says it
+    supersedes; with ``against_templates`` an instance also with its template.
+
+    ``paths`` are relative to ``repository`` (default: the working folder). A file that
+    cannot be read is a problem in the result; raises LvcheckError when git fails or a
+    revision does not exist. ``lvcheck.revisions.comment`` writes it as Markdown or JSON.
+    """
+    from lvcheck.revisions.engine import review_revisions
+
+    folder = None if repository is None else Path(repository)
+    return review_revisions(base, head, list(paths), against_templates, folder)

@@ -17,6 +17,7 @@ import click
 
 from lvcheck import __version__
 from lvcheck.errors import LvcheckError
+from lvcheck.safe_text import escape_controls
 
 # Each command imports what it needs when it runs: `lvcheck validate` in a CI job is
 # started thousands of times and should not pay for the model and the renderers.
@@ -25,7 +26,7 @@ from lvcheck.errors import LvcheckError
 FINDING_FORMATS = ("text", "json", "github", "sarif", "junit")
 AGREEMENT_FORMATS = ("text", "html", "pdf")
 DIFF_FORMATS = ("text", "markdown", "json", "html")
-
+REVIEW_FORMATS = ("markdown", "json")
 EXIT_FINDINGS = 1
 EXIT_TROUBLE = 2
 DEFAULT_FOLDER = Path("contracts")
@@ -40,19 +41,28 @@ class _Group(click.Group):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except LvcheckError as error:
-            for diagnostic in error.diagnostics:
-                click.echo(str(diagnostic), err=True)
+            _report(error)
             ctx.exit(EXIT_TROUBLE)
         except KeyboardInterrupt:
             click.echo("lvcheck: interrupted", err=True)
             ctx.exit(130)
         except Exception as error:
             click.echo(
-                f"lvcheck: internal error ({type(error).__name__}: {error}); "
-                "please report it with the input that caused it",
+                f"lvcheck: internal error ({type(error).__name__}: "
+                f"{escape_controls(str(error))}); please report it with the input that caused it",
                 err=True,
             )
             ctx.exit(EXIT_TROUBLE)
+
+
+def _report(error: LvcheckError) -> None:
+    """Every diagnostic of an error on standard error (names escaped: see safe_text)."""
+    for diagnostic in error.diagnostics:
+        click.echo(escape_controls(str(diagnostic)), err=True)
+
+
+def _show(path: Path | str) -> str:
+    return escape_controls(str(path))
 
 
 def _fail(message: str) -> NoReturn:
@@ -70,7 +80,8 @@ def _default_paths(paths: tuple[Path, ...]) -> tuple[Path, ...]:
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="lvcheck")
 def cli() -> None:
-    """Contract-as-code for Leistungsvereinbarungen (SGB IX): validate, format, export."""
+    """Contract-as-code for Leistungsvereinbarungen (SGB IX): validate, format, export,
+    diff, review."""
 
 
 @cli.command()
@@ -89,7 +100,7 @@ def cli() -> None:
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes for many files [default: number of CPUs].",
+    help="Worker processes for many files [default and maximum: number of CPUs].",
 )
 def validate(paths: tuple[Path, ...], output_format: str, strict: bool, jobs: int | None) -> None:
     """Check agreement files: schema, then semantic rules (docs/rules.md).
@@ -148,13 +159,13 @@ def export(source: Path, output_format: str, output: Path | None, day: Any) -> N
     Files are written atomically and never over a source file.
     """
     from lvcheck.api import build_site, load, render
-    from lvcheck.files import refuse_overwriting, write_atomic
+    from lvcheck.files import is_folder, refuse_overwriting, write_atomic
 
-    if source.is_dir():
+    if is_folder(source):
         if output_format != "html" or output is None:
             _fail("a folder is exported with --format html -o FOLDER")
         written = build_site(source, output)
-        click.echo(f"{len(written)} file(s) written to {output}", err=True)
+        click.echo(f"{len(written)} file(s) written to {_show(output)}", err=True)
         return
     if output_format == "pdf" and output is None:
         _fail("a PDF needs -o FILE")
@@ -164,7 +175,7 @@ def export(source: Path, output_format: str, output: Path | None, day: Any) -> N
         from lvcheck.timeline.consolidate import with_pending_notes
 
         agreement = with_pending_notes(consolidate(source, at=day.date()))
-    rendered = render(agreement, output_format, source_label=str(source))
+    rendered = render(agreement, output_format, source_label=_show(source))
     data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
@@ -197,12 +208,12 @@ def fmt(paths: tuple[Path, ...], check: bool) -> None:
             result = format_file(path, check)
         except LvcheckError as error:
             unusable += 1
-            for diagnostic in error.diagnostics:
-                click.echo(str(diagnostic), err=True)
+            _report(error)
             continue
         if result.changed:
             changed.append(path)
-            click.echo(f"{path}: {'not canonical (run: lvcheck fmt)' if check else 'reformatted'}")
+            done = "not canonical (run: lvcheck fmt)" if check else "reformatted"
+            click.echo(f"{_show(path)}: {done}")
     done = "not canonical" if check else "reformatted"
     broken = f", {unusable} not readable as XML" if unusable else ""
     click.echo(f"{len(files)} file(s), {len(changed)} {done}{broken}", err=True)
@@ -262,11 +273,84 @@ def diff(
         color = output is None and sys.stdout.isatty()
     text = render_diff(result, output_format, color=color)
     if output is None:
-        click.echo(text, nl=False)
+        # color=: click strips colour codes when stdout is no terminal, unless told
+        click.echo(text, nl=False, color=color)
     else:
         refuse_overwriting(output, [Path(old), Path(new)])
         write_atomic(output, text.encode("utf-8"))
     if not result.is_empty:
+        sys.exit(EXIT_FINDINGS)
+
+
+@cli.command()
+@click.argument("base")
+@click.argument("head")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(REVIEW_FORMATS),
+    default="markdown",
+    show_default=True,
+    help="markdown (one pull-request comment) or json.",
+)
+@click.option(
+    "--against-templates",
+    is_flag=True,
+    help="Also compare each changed instance with its template (basedOn), showing only "
+    "where its text departs from it.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write to this file (atomically) instead of standard output.",
+)
+@click.option(
+    "--exit-zero-on-changes",
+    is_flag=True,
+    help="Exit 0, not 1, when agreements changed (in a pull-request workflow changes are "
+    "the point); a file that cannot be read still exits 2.",
+)
+def review(
+    base: str,
+    head: str,
+    paths: tuple[Path, ...],
+    output_format: str,
+    against_templates: bool,
+    output: Path | None,
+    exit_zero_on_changes: bool,
+) -> None:
+    """Review the agreements changed between two git revisions, as one comment.
+
+    Finds the *.xml files under PATHS (default: contracts/) that differ between BASE and
+    HEAD; compares a changed file with itself before, and a new file with the version its
+    header says it supersedes (or whose supersededBy names it). Prints a Markdown comment
+    (a table of the files, one section per comparison, under GitHub's 65,536 characters)
+    or JSON. Exit 0 when no agreement changed, 1 when some did, 2 when a file cannot be
+    read (it is in the output too) or git fails.
+    """
+    from lvcheck.api import review as review_revisions
+    from lvcheck.files import write_atomic
+    from lvcheck.revisions.comment import render as render_review
+
+    result = review_revisions(base, head, paths or (DEFAULT_FOLDER,), against_templates)
+    text = render_review(result, output_format)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text.encode("utf-8"))
+    for problem in result.problems:
+        click.echo(escape_controls(str(problem)), err=True)
+    changed = sum(1 for file in result.files if file.changed)
+    click.echo(
+        f"{len(result.files)} agreement file(s) differ, {changed} with changes, "
+        f"{len(result.problems)} problem(s)",
+        err=True,
+    )
+    if result.problems:
+        sys.exit(EXIT_TROUBLE)
+    if result.changed and not exit_zero_on_changes:
         sys.exit(EXIT_FINDINGS)
 
 
@@ -284,7 +368,8 @@ def textconv(file: Path) -> None:
     try:
         click.echo(render(load(file), "text"), nl=False)
     except LvcheckError as error:
-        click.echo(f"lvcheck textconv: {error.diagnostic} (showing the raw file)", err=True)
+        shown = escape_controls(str(error.diagnostic))
+        click.echo(f"lvcheck textconv: {shown} (showing the raw file)", err=True)
         with contextlib.suppress(LvcheckError):  # unreadable: git shows nothing for it
             click.echo(read_bytes(file).decode("utf-8", "replace"), nl=False)
 

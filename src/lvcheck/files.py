@@ -3,7 +3,9 @@ never over an input)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -31,16 +33,78 @@ def refuse_overwriting(target: Path, inputs: Iterable[Path]) -> None:
             )
 
 
+# write_atomic's temporary files: ".NAME.lvcheck-PID-XXXXXXXX.tmp" beside NAME. The PID
+# says whose it is, so that the next run can tell one left by a killed run from one that a
+# running lvcheck is still writing. Older versions wrote ".NAME.XXXXXXXX"; such a name is
+# taken for theirs only beside a file NAME of a kind lvcheck writes.
+_TEMPORARY = re.compile(r"\.(?P<name>.+)\.lvcheck-(?P<pid>\d+)-[a-z0-9_]{8}\.tmp")
+_OLD_TEMPORARY = re.compile(r"\.(?P<name>.+\.(?:xml|html|txt|md|json|pdf))\.[a-z0-9_]{8}")
+# A temporary file lives while its bytes are written: milliseconds. One this old is
+# abandoned even if its PID now belongs to another process.
+ABANDONED_AFTER = 60.0  # seconds
+_tidied: set[str] = set()  # folders already freed of abandoned temporaries by this process
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # e.g. another user's process: it exists
+        return True
+    return True
+
+
+def _abandoned(entry: os.DirEntry[str], siblings: set[str], now: float) -> bool:
+    ours = _TEMPORARY.fullmatch(entry.name)
+    old = None if ours else _OLD_TEMPORARY.fullmatch(entry.name)
+    if ours is None and (old is None or old.group("name") not in siblings):
+        return False
+    try:
+        age = now - entry.stat(follow_symlinks=False).st_mtime
+    except OSError:
+        return False
+    return age > ABANDONED_AFTER or (ours is not None and not _running(int(ours.group("pid"))))
+
+
+def remove_abandoned_temporaries(folder: Path) -> list[Path]:
+    """Delete the temporary files that killed runs of write_atomic left in ``folder``; the
+    files deleted. Never raises: tidying up must not stop a write."""
+    import time
+
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except OSError:
+        return []
+    siblings = {entry.name for entry in entries}
+    now = time.time()
+    removed = []
+    for entry in entries:
+        if entry.name.startswith(".") and _abandoned(entry, siblings, now):
+            with contextlib.suppress(OSError):
+                Path(entry.path).unlink()
+                removed.append(Path(entry.path))
+    return removed
+
+
 def write_atomic(target: Path, data: bytes) -> None:
     """Write all of ``data`` or nothing: a reader never sees half a file.
 
-    Raises LvcheckError when the folder cannot be written.
+    The first write into a folder also removes what killed runs left there (see
+    remove_abandoned_temporaries). Raises LvcheckError when the folder cannot be written.
     """
     import tempfile  # here: `lvcheck validate` writes nothing and need not load it
 
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        folder = os.path.abspath(target.parent)  # noqa: PTH100 (no system call)
+        if folder not in _tidied:
+            _tidied.add(folder)
+            remove_abandoned_temporaries(target.parent)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.lvcheck-{os.getpid()}-", suffix=".tmp", dir=target.parent
+        )
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
@@ -58,9 +122,37 @@ def write_atomic(target: Path, data: bytes) -> None:
 
 
 def iter_agreement_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files as given; folders searched recursively for *.xml, in a stable order."""
+    """Files as given; folders searched recursively for *.xml, in a stable order.
+
+    Never raises, and never skips in silence: a path whose kind cannot even be asked (a
+    name too long) and a folder that cannot be listed are yielded as they are, so that
+    reading them reports why (LV101) while the other files are still checked.
+    """
     for path in paths:
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.xml") if p.is_file())
+        if is_folder(path):
+            yield from _agreements_in(path)
         else:
             yield path
+
+
+def is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder; False where even that cannot be asked (a name too long
+    for the file system), so that reading the path then reports why."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _agreements_in(folder: Path) -> list[Path]:
+    found: list[Path] = []
+
+    def unlisted(error: OSError) -> None:  # Path.rglob would skip such a folder silently
+        found.append(Path(error.filename) if error.filename else folder)
+
+    for parent, _, names in os.walk(folder, onerror=unlisted):
+        for name in names:
+            path = Path(parent, name)
+            if name.endswith(".xml") and path.is_file():
+                found.append(path)
+    return sorted(found)

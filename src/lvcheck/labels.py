@@ -329,3 +329,30 @@ HISTORY_ABSENT = "(in dieser Fassung nicht enthalten)"
 SINCE_DAY = "ab"
 AMENDED_SINCE = "geändert durch {title}, in Kraft seit {day}"
 AMENDED_FROM = "Änderung ausstehend: {title}, tritt am {day} in Kraft"
+# ---------------------------------------------------------------- review of a pull request
+
+REVIEW_TITLE = "Vertragsänderungen"
+REVIEW_COLUMNS = ("Datei", "Vorgang", "Vereinbarung, Fassung", "verglichen mit", "Ergebnis")
+FILE_STATUSES = {
+    "added": "neu",
+    "modified": "geändert",
+    "renamed": "umbenannt",
+    "deleted": "gelöscht",
+}
+PAIRINGS = {  # the version a file is compared with
+    "sameFile": "bisherige Fassung",
+    "supersedes": "ersetzte Fassung",
+    "supersededBy": "ersetzte Fassung (laut deren Kopfdaten)",
+    "basedOn": "Vorlage (nur Abweichungen)",
+}
+NO_AGREEMENT_CHANGED = "Keine Vereinbarung geändert."
+NO_EARLIER_VERSION = "neue Vereinbarung, keine frühere Fassung"
+FILE_DELETED = "Datei gelöscht"
+RENAMED_FROM = "von"  # "umbenannt (von `contracts/alt.xml`)"
+UNREADABLE = "nicht lesbar"
+COMPARED_WITH = "verglichen mit"
+MORE_FILES = "… und {left} weitere Datei(en)"
+REVIEW_LEFT_OUT = (
+    "{left} Abschnitt(e) ausgelassen, weil ein Kommentar höchstens 65.536 Zeichen fasst. "
+    "Vollständig: `lvcheck review {base} {head}`."
+)

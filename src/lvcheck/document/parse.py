@@ -11,6 +11,7 @@ An agreement file is untrusted input (it arrives in a pull request). So:
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 import threading
@@ -55,7 +56,7 @@ def read_bytes(path: Path) -> bytes:
     try:
         status = path.stat()
         if stat.S_ISDIR(status.st_mode):
-            raise LvcheckError(name, 1, 1, codes.UNREADABLE, "is a folder, not a file")
+            raise LvcheckError(name, 1, 1, codes.UNREADABLE, _folder_message(path))
         if not stat.S_ISREG(status.st_mode):
             raise LvcheckError(
                 name, 1, 1, codes.UNREADABLE, "is not a regular file (a device, pipe or socket)"
@@ -78,6 +79,16 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
+def _folder_message(path: Path) -> str:
+    """Why a folder is no input: it is one, or (found in a search) it cannot be listed."""
+    try:
+        with os.scandir(path):
+            pass
+    except OSError as exc:
+        return f"is a folder that cannot be read: {exc.strerror or type(exc).__name__}"
+    return "is a folder, not a file"
+
+
 def _too_large(name: str) -> LvcheckError:
     limit = MAX_BYTES // (1024 * 1024)
     return LvcheckError(
@@ -91,11 +102,50 @@ def _line_and_column(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+_LONGER = "is longer than the limit of 10,000,000 characters"
+# libxml2's messages that speak of its own internals (function names, parser options,
+# grammar productions), in plain words; patterns loose enough for libxml2 2.9 to 2.14.
+_PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), plain)
+    for pattern, plain in (
+        (r"Excessive depth", "elements nested deeper than 256 levels"),
+        (r"Text node too long|huge text node", f"a text {_LONGER}"),
+        (r"Buffer size limit exceeded|AttValue length too long", f"a value {_LONGER}"),
+        (r"Comment too big", f"a comment {_LONGER}"),
+        (r"CData section too big", f"a CDATA section {_LONGER}"),
+        (r"PI \S* ?too big", f"a processing instruction {_LONGER}"),
+        (r"Name too long", "a name is longer than 50,000 characters"),
+        (r"PCDATA invalid Char value (\d+)", "a character that XML does not allow (code \\1)"),
+        (r"Char 0x(\w+) out of allowed range", "a character that XML does not allow (U+\\1)"),
+        (
+            r"invalid xmlChar value (\d+)",
+            "a reference to a character that XML does not allow (code \\1)",
+        ),
+        (
+            r"EntityRef: (no name|expecting ';')",
+            "'&' starts no entity reference (write &amp; for '&')",
+        ),
+        (r"ParsePI|PI \S+ never end", "a malformed processing instruction <?…?>"),
+        (r"AttValue: \" or ' expected", "an attribute value must be in quotes"),
+        (r"StartTag: invalid element name", "'<' starts no element (write &lt; for '<')"),
+        (r"attributes construct error", "malformed attributes in a start tag"),
+        (r"Specification mandates value for attribute (\S+)", "the attribute \\1 has no value"),
+    )
+)
+_FUNCTION_NAME = re.compile(r"^xml\w+ ?: ")  # "xmlParseCharRef: …"
+_PARSER_OPTION = re.compile(r",? *(try|use) XML_PARSE_\w+( option)?")
+
+
 def _syntax_message(libxml2_message: str | None) -> str:
-    """libxml2's message, minus its position suffix and its advice to lift limits."""
-    message = _POSITION_SUFFIX.sub("", libxml2_message or "").strip()
-    if message.startswith("Excessive depth"):
-        return "not well-formed XML: elements nested deeper than 256 levels"
+    """libxml2's message in plain words: no position suffix (the diagnostic has the place),
+    no parser internals, no advice to lift the limits that protect lvcheck."""
+    message = _POSITION_SUFFIX.sub("", (libxml2_message or "").strip()).strip()
+    for pattern, plain in _PLAIN_WORDS:
+        found = pattern.search(message)
+        if found:
+            message = found.expand(plain)
+            break
+    message = _PARSER_OPTION.sub("", _FUNCTION_NAME.sub("", message)).strip()
     return f"not well-formed XML: {message}" if message else "not well-formed XML"
 
 

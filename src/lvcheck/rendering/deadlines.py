@@ -5,13 +5,14 @@ computed after § 188 BGB (periods.add_months), at 09:00 on that day."""
 
 from __future__ import annotations
 
-import json
 import os
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from lvcheck import labels
+from lvcheck.safe_text import escape_controls, json_text
 from lvcheck.timeline.deadlines import Calendar, Deadline, DeadlineKind
 from lvcheck.timeline.periods import add_months
 
@@ -36,8 +37,8 @@ def render_deadlines_text(calendar: Calendar) -> str:
         example = " (BEISPIEL)" if marked else ""
         lines.append(
             f"  {labels.german_date(deadline.day)} {weekday}  {deadline.summary}{note}\n"
-            f"      {deadline.source.title}{example}, {deadline.citation} — {deadline.source.path}"
-            f"#{deadline.clause}"
+            f"      {deadline.source.title}{example}, {deadline.citation} — "
+            f"{escape_controls(deadline.source.path)}#{deadline.clause}"
         )
     return "\n".join(lines) + "\n"
 
@@ -71,7 +72,7 @@ def render_deadlines_json(calendar: Calendar) -> str:
         "deadlines": [_entry(d) for d in calendar.deadlines],
         "warnings": [str(d) for d in calendar.diagnostics],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)
 
 
 def _stamp() -> datetime:
@@ -119,7 +120,7 @@ def render_deadlines_ics(
         description = [
             deadline.detail,
             f"{deadline.citation}, {deadline.source.title}",
-            deadline.source.path,
+            escape_controls(deadline.source.path),
         ]
         if deadline.calendar_note and deadline.kind == DeadlineKind.NOTICE:
             description.append(labels.NOT_MOVED)
@@ -127,7 +128,8 @@ def render_deadlines_ics(
         event.add("categories", [labels.DEADLINE_KINDS[deadline.kind]])
         event.add("transp", "TRANSPARENT")
         if link_base:
-            event.add("url", f"{link_base.rstrip('/')}/{deadline.source.path}#{deadline.clause}")
+            page = quote(deadline.source.path)
+            event.add("url", f"{link_base.rstrip('/')}/{page}#{deadline.clause}")
         if deadline.kind == DeadlineKind.NOTICE:
             for before in alarms:
                 trigger = _alarm_day(deadline, before)

@@ -1,6 +1,9 @@
 """Validation findings in the formats CI systems read: text, json, github, sarif, junit.
 
 Every function takes the checked files and returns a string; the CLI decides where it goes.
+File names and messages are untrusted (a pull request chooses them): every format writes
+their control, bidi and invisible characters as escapes (lvcheck.safe_text), so that no
+name can forge a line, an annotation or an XML element.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from lxml import etree
 from lvcheck import __version__
 from lvcheck.codes import CODES
 from lvcheck.errors import Diagnostic, Severity
+from lvcheck.safe_text import escape_controls, json_text
 from lvcheck.validation.engine import CheckedFile
 
 JSON_FORMAT_VERSION = 1
@@ -36,7 +40,7 @@ def summary_line(files: Sequence[CheckedFile]) -> str:
 
 
 def as_text(files: Sequence[CheckedFile]) -> str:
-    return "".join(f"{d}\n" for d in _all(files))
+    return "".join(f"{escape_controls(str(d))}\n" for d in _all(files))
 
 
 def _diagnostic_json(d: Diagnostic) -> dict[str, Any]:
@@ -52,8 +56,6 @@ def _diagnostic_json(d: Diagnostic) -> dict[str, Any]:
 
 
 def as_json(files: Sequence[CheckedFile]) -> str:
-    import json  # here: the text report, CI's default, needs no json
-
     document = {
         "format": "lvcheck-validate",
         "version": JSON_FORMAT_VERSION,
@@ -72,11 +74,13 @@ def as_json(files: Sequence[CheckedFile]) -> str:
             "warnings": sum(len(f.warnings) for f in files),
         },
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # A workflow command ends at a line break; escape_controls leaves none, and a literal
+    # "%" must not be read as one of GitHub's %0A escapes.
+    return escape_controls(text).replace("%", "%25")
 
 
 def _escape_property(text: str) -> str:
@@ -98,7 +102,7 @@ def as_github(files: Sequence[CheckedFile]) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return escape_controls(text).replace("|", "\\|")
 
 
 def github_step_summary(files: Sequence[CheckedFile]) -> str:
@@ -118,8 +122,6 @@ def github_step_summary(files: Sequence[CheckedFile]) -> str:
 
 def as_sarif(files: Sequence[CheckedFile]) -> str:
     """SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers."""
-    import json
-
     rules = [
         {
             "id": code,
@@ -158,23 +160,28 @@ def as_sarif(files: Sequence[CheckedFile]) -> str:
             }
         ],
     }
-    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+    return json_text(sarif)
 
 
 def as_junit(files: Sequence[CheckedFile], strict: bool = False) -> str:
-    """JUnit XML: one test case per file, one failure per finding that fails the run."""
+    """JUnit XML: one test case per file, one failure per finding that fails the run.
+
+    XML cannot hold most control characters at all, so names and messages are escaped.
+    """
     suite = etree.Element("testsuite", name="lvcheck validate")
     failures = 0
     for f in files:
-        case = etree.SubElement(suite, "testcase", classname="lvcheck.validate", name=f.path)
+        name = escape_controls(f.path)
+        case = etree.SubElement(suite, "testcase", classname="lvcheck.validate", name=name)
         failing = f.diagnostics if strict else f.errors
         for d in failing:
             failures += 1
-            failure = etree.SubElement(case, "failure", type=d.code, message=d.message)
-            failure.text = str(d)
+            message = escape_controls(d.message)
+            failure = etree.SubElement(case, "failure", type=d.code, message=message)
+            failure.text = escape_controls(str(d))
         for d in f.diagnostics:
             if d not in failing:
-                etree.SubElement(case, "system-out").text = str(d)
+                etree.SubElement(case, "system-out").text = escape_controls(str(d))
     suite.set("tests", str(len(files)))
     suite.set("failures", str(failures))
     suite.set("errors", "0")

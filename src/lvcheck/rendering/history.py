@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from lvcheck import labels
 from lvcheck.rendering.diff_text import word_diff
+from lvcheck.safe_text import escape_controls, json_text
 from lvcheck.timeline.history import History, Stage
 
 JSON_VERSION = 1
@@ -17,7 +16,7 @@ def _plain(text: str, role: str) -> str:
 
 def _stage_title(stage: Stage) -> str:
     since = f" ({labels.SINCE_DAY} {labels.german_date(stage.since)})" if stage.since else ""
-    return f"{stage.label}{since} — {stage.path}"
+    return f"{stage.label}{since} — {escape_controls(stage.path)}"
 
 
 def render_history_text(history: History) -> str:
@@ -63,4 +62,4 @@ def render_history_json(history: History) -> str:
         ],
         "warnings": [str(d) for d in history.diagnostics],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from lvcheck import labels
+from lvcheck.safe_text import escape_controls, json_text
 from lvcheck.timeline.status import StatusReport, VersionState
 
 JSON_VERSION = 1
@@ -34,7 +34,8 @@ def render_status_text(report: StatusReport) -> str:
         if instances and work.in_force is None:
             lines.append(f"  ! {labels.NO_VERSION_IN_FORCE}")
         for state in work.versions:
-            lines.append(f"  {labels.VERSION} {state.version}: {_state(state)} — {state.path}")
+            where = escape_controls(state.path)
+            lines.append(f"  {labels.VERSION} {state.version}: {_state(state)} — {where}")
             lines += [f"    {note}" for note in (*state.amendments, *state.pending)]
             lines += [f"    ! {note}" for note in state.attention]
     return "\n".join(lines) + "\n"
@@ -75,4 +76,4 @@ def render_status_json(report: StatusReport) -> str:
         ],
         "warnings": [str(d) for d in report.diagnostics],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)

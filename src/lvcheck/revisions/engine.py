@@ -1,0 +1,269 @@
+"""The review of the agreements changed between two commits.
+
+Each changed file is compared with the version it follows:
+- a modified or renamed file with itself at BASE;
+- an added file with the version its header says it supersedes (<supersedes>), or else
+  with the version whose header says it is superseded by this one (<supersededBy>), found
+  by work and version among the agreements of BASE (then of HEAD, for a chain of new
+  versions in one pull request); with neither, it is a new agreement;
+- with ``templates``, an instance (<basedOn>) also with its template at HEAD, reporting
+  only where its text departs from it.
+
+A side that cannot be read as an agreement is a problem of that file; the other files are
+still reviewed. Git failures (no such revision) raise LvcheckError.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lvcheck.comparison.engine import diff_agreements
+from lvcheck.document import git
+from lvcheck.document.kinds import RelationKind
+from lvcheck.document.load import load_agreement_bytes
+from lvcheck.document.model import Agreement, Relation
+from lvcheck.errors import Diagnostic, LvcheckError
+from lvcheck.revisions.model import Comparison, FileReview, FileStatus, Pairing, Review, Version
+from lvcheck.safe_text import escape_controls
+
+# The relations by which a new file names the version it follows (an amendment's relation
+# joins here when the schema has one).
+FOLLOWS = (RelationKind.SUPERSEDES,)
+_Found = tuple[Version, str]  # a version and its blob
+_STATUS = {
+    "A": FileStatus.ADDED,
+    "M": FileStatus.MODIFIED,
+    "T": FileStatus.MODIFIED,
+    "R": FileStatus.RENAMED,
+    "D": FileStatus.DELETED,
+}
+
+
+@dataclass
+class _Repository:
+    """git at the top of one repository, and every agreement read from it, by blob."""
+
+    top: Path
+    paths: list[str]
+    loaded: dict[str, Agreement | LvcheckError] = field(default_factory=dict)
+    listed: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def files(self, commit: str) -> dict[str, str]:
+        """The files under the reviewed paths in ``commit``, path -> blob."""
+        if commit not in self.listed:
+            self.listed[commit] = git.files_at(commit, self.paths, self.top)
+        return self.listed[commit]
+
+    def load_all(self, labels: dict[str, str]) -> None:
+        """Read the agreements of many blobs (blob -> label) in one git process."""
+        todo = {blob: label for blob, label in labels.items() if blob not in self.loaded}
+        for blob, data in git.read_blobs(todo, self.top).items():
+            if isinstance(data, LvcheckError):
+                self.loaded[blob] = data
+                continue
+            try:
+                self.loaded[blob] = load_agreement_bytes(data, todo[blob])
+            except LvcheckError as error:
+                self.loaded[blob] = error
+
+    def load(self, blob: str, label: str) -> Agreement | LvcheckError:
+        self.load_all({blob: label})
+        return self.loaded[blob]
+
+    def find(self, commit: str, work: str, version: str | None, besides: str) -> _Found | None:
+        """The file of ``commit`` that holds ``work`` (in ``version``, or its newest version
+        when None), other than ``besides``; only files whose bytes name the work are read."""
+        blobs = self.files(commit)
+        found = []
+        for path in git.containing(commit, work, self.paths, self.top):
+            if path == besides or path not in blobs or not path.endswith(".xml"):
+                continue
+            agreement = self.load(blobs[path], f"{commit[:12]}:{path}")
+            if isinstance(agreement, Agreement) and agreement.meta.work_id == work:
+                meta = agreement.meta
+                if version in (None, meta.version_id):
+                    found.append((meta.version_date or "", meta.version_id, path, agreement))
+        if not found:
+            return None
+        *_, path, agreement = max(found, key=lambda item: item[:3])
+        return _version(commit, path, agreement), blobs[path]
+
+    def successor_of(self, commit: str, new: Agreement, besides: str) -> _Found | None:
+        """A file of ``commit`` whose <supersededBy> names ``new``'s work and version."""
+        blobs = self.files(commit)
+        meta = new.meta
+        for path in git.containing(commit, RelationKind.SUPERSEDED_BY, self.paths, self.top):
+            if path == besides or path not in blobs or not path.endswith(".xml"):
+                continue
+            agreement = self.load(blobs[path], f"{commit[:12]}:{path}")
+            if isinstance(agreement, Agreement) and any(
+                r.kind == RelationKind.SUPERSEDED_BY
+                and r.work == meta.work_id
+                and r.version in (None, meta.version_id)
+                for r in agreement.meta.relations or ()
+            ):
+                return _version(commit, path, agreement), blobs[path]
+        return None
+
+
+def _as_agreement_change(change: git.Change) -> git.Change | None:
+    """The change as it concerns agreement files (*.xml): a rename to another kind of file
+    deletes an agreement, one from another kind adds one."""
+    was = change.old_path is not None and change.old_path.endswith(".xml")
+    now = change.new_blob is not None and change.path.endswith(".xml")
+    if was and not now:
+        assert change.old_path is not None
+        return git.Change("D", change.old_path, change.old_path, change.old_blob, None)
+    if now and not was:
+        return git.Change("A", change.path, None, None, change.new_blob)
+    return change if was else None
+
+
+def _split_false_rename(
+    repository: _Repository, base: str, head: str, change: git.Change
+) -> list[git.Change]:
+    """git calls a deleted file and an added one a rename when their bytes are alike; two
+    agreements of different works are no rename but a deletion and a new file, which is
+    then paired by its header."""
+    if change.status != "R" or change.old_blob is None or change.new_blob is None:
+        return [change]
+    assert change.old_path is not None
+    before = repository.load(change.old_blob, f"{base[:12]}:{change.old_path}")
+    after = repository.load(change.new_blob, f"{head[:12]}:{change.path}")
+    if isinstance(before, LvcheckError) or isinstance(after, LvcheckError):
+        return [change]
+    if before.meta.work_id == after.meta.work_id:
+        return [change]
+    return [
+        git.Change("D", change.old_path, change.old_path, change.old_blob, None),
+        git.Change("A", change.path, None, None, change.new_blob),
+    ]
+
+
+def _version(commit: str, path: str, agreement: Agreement | None = None) -> Version:
+    if agreement is None:
+        return Version(commit, path)
+    return Version(commit, path, agreement.meta.work_id, agreement.meta.version_id)
+
+
+def _relations(agreement: Agreement, kinds: Sequence[str]) -> list[Relation]:
+    return [r for r in agreement.meta.relations or () if r.kind in kinds]
+
+
+def _compare(
+    repository: _Repository, old: _Found, new: Agreement, new_spec: str, pairing: Pairing
+) -> Comparison | Diagnostic:
+    version, blob = old
+    before = repository.load(blob, version.spec)
+    if isinstance(before, LvcheckError):
+        return before.diagnostic
+    result = diff_agreements(
+        before,
+        new,
+        escape_controls(version.spec),
+        escape_controls(new_spec),
+        against_template=pairing is Pairing.TEMPLATE,
+    )
+    return Comparison(_version(version.commit, version.path, before), pairing, result)
+
+
+def _predecessor(
+    repository: _Repository, review: tuple[str, str], path: str, new: Agreement
+) -> tuple[_Found, Pairing] | None:
+    base, head = review
+    for relation in _relations(new, FOLLOWS):
+        for commit in (base, head):
+            found = repository.find(commit, relation.work, relation.version, besides=path)
+            if found:
+                return found, Pairing.SUPERSEDES
+    for commit in (head, base):
+        earlier = repository.successor_of(commit, new, besides=path)
+        if earlier:
+            # compared as it was before this pull request, if it was there (its header
+            # gains the <supersededBy> in the same pull request, as a rule)
+            before = repository.files(base).get(earlier[0].path)
+            if before:
+                return (Version(base, earlier[0].path), before), Pairing.SUPERSEDED_BY
+            return earlier, Pairing.SUPERSEDED_BY
+    return None
+
+
+def _review_file(
+    repository: _Repository, base: str, head: str, change: git.Change, templates: bool
+) -> FileReview:
+    status = _STATUS.get(change.status, FileStatus.MODIFIED)
+    old = None if change.old_path is None else Version(base, change.old_path)
+    if status is FileStatus.DELETED:
+        return FileReview(status, None, old)
+    assert change.new_blob is not None
+    spec = f"{head[:12]}:{change.path}"
+    new = repository.load(change.new_blob, spec)
+    if isinstance(new, LvcheckError):
+        return FileReview(status, Version(head, change.path), old, problems=new.diagnostics)
+    wanted: list[tuple[_Found, Pairing]] = []
+    if old is not None and change.old_blob is not None:
+        wanted.append(((old, change.old_blob), Pairing.SAME_FILE))
+    else:
+        earlier = _predecessor(repository, (base, head), change.path, new)
+        if earlier:
+            wanted.append(earlier)
+    if templates:
+        for relation in _relations(new, (RelationKind.BASED_ON,)):
+            template = repository.find(head, relation.work, relation.version, change.path)
+            if template:
+                wanted.append((template, Pairing.TEMPLATE))
+    comparisons, problems = [], []
+    for found, pairing in wanted:
+        compared = _compare(repository, found, new, spec, pairing)
+        if isinstance(compared, Diagnostic):
+            problems.append(compared)
+        else:
+            comparisons.append(compared)
+    return FileReview(
+        status, _version(head, change.path, new), old, tuple(comparisons), tuple(problems)
+    )
+
+
+def review_revisions(
+    base: str,
+    head: str,
+    paths: Sequence[str | Path] = ("contracts",),
+    templates: bool = False,
+    repository: Path | None = None,
+) -> Review:
+    """Review the agreement files (*.xml under ``paths``) that differ between ``base`` and
+    ``head``. Raises LvcheckError when git cannot be run or a revision does not exist."""
+    top = git.top_level(repository)
+    here = Path(repository or ".").resolve()
+    # pathspecs from the top of the repository, where every git command runs
+    relative = [os.path.relpath((here / p).resolve(), top) for p in paths]
+    known = _Repository(top, relative)
+    base_commit, head_commit = git.commit_of(base, top), git.commit_of(head, top)
+    agreements = [
+        change
+        for raw in git.changes(base_commit, head_commit, relative, top)
+        if (change := _as_agreement_change(raw))
+    ]
+    known.load_all(
+        {
+            blob: f"{commit[:12]}:{path}"
+            for change in agreements
+            for commit, path, blob in (
+                (base_commit, change.old_path, change.old_blob),
+                (head_commit, change.path, change.new_blob),
+            )
+            if blob is not None
+        }
+    )
+    changed = [
+        change
+        for agreement in agreements
+        for change in _split_false_rename(known, base_commit, head_commit, agreement)
+    ]
+    files = tuple(
+        _review_file(known, base_commit, head_commit, change, templates) for change in changed
+    )
+    return Review(base, head, base_commit, head_commit, files)
