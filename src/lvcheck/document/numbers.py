@@ -69,6 +69,9 @@ def number_value(num: str, roman: bool | None = None) -> int | None:
 
 def sequence_values(nums: Sequence[str]) -> list[int | None]:
     """The positions of sibling numbers, letters read as their sequence demands."""
+    common = [_COMMON.match(num) for num in nums]
+    if all(common):  # digits only (§ 7, (3), 7.2): the common case, no letter to read
+        return [int(found.group(1)) for found in common if found]
     roman = is_roman_sequence(nums)
     return [number_value(num, roman) for num in nums]
 

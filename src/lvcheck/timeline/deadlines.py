@@ -31,8 +31,8 @@ from lvcheck.errors import Diagnostic, LvcheckError
 from lvcheck.timeline.lifecycle import (
     Lifecycle,
     Successor,
+    Successors,
     lifecycle_of,
-    replacement,
     standing_on,
     term_end,
 )
@@ -249,14 +249,18 @@ def _number(word: str) -> int | None:
 
 
 def duty_matches(
-    root: etree._Element,
+    root: etree._Element, eids: dict[str, etree._Element] | None = None
 ) -> Iterator[tuple[dict[str, Any], etree._Element, re.Match[str] | None]]:
     """Each duty of data/duties.toml for this agreement's type, with its clause and where the
     clause's words say when it is due (None: they no longer say it)."""
     work = root.find(f"{NS}meta/{NS}work")
     kind = work.get("type", "") if work is not None else ""
-    eids = {e.get("eId"): e for e in root.iter() if e.get("eId")}
-    for duty in _duties():
+    duties = [duty for duty in _duties() if duty["type"] == kind]
+    if not duties:
+        return
+    if eids is None:
+        eids = {e.get("eId", ""): e for e in root.iter() if e.get("eId")}
+    for duty in duties:
         clause = eids.get(duty["clause"])
         if duty["type"] != kind or clause is None:
             continue
@@ -373,22 +377,24 @@ def deadlines(paths: list[Path], start: date, end: date) -> Calendar:
             diagnostics.extend(error.diagnostics)
             continue
         trees.append((path, root, lifecycle_of(root)))
-    successors = [
-        Successor(
-            _source(str(p), r, life).work,
-            _source(str(p), r, life).version,
-            life,
-            tuple((s.get("work", ""), s.get("version")) for s in r.iter(NS + "supersedes")),
-        )
-        for p, r, life in trees
-    ]
+    successors = Successors(
+        [
+            Successor(
+                _source(str(p), r, life).work,
+                _source(str(p), r, life).version,
+                life,
+                tuple((s.get("work", ""), s.get("version")) for s in r.iter(NS + "supersedes")),
+            )
+            for p, r, life in trees
+        ]
+    )
     amendments = [(p, r) for p, r, life in trees if life.kind == Kind.AMENDMENT]
     found: list[Deadline] = []
     for path, root, life in trees:
         if life.kind != Kind.INSTANCE:
             continue
         source = _source(str(path), root, life)
-        replaced = replacement(source.work, source.version, successors)
+        replaced = successors.replacement(source.work, source.version)
         texts = _texts_in_force(path, root, amendments, diagnostics)
         for number, (since, text) in enumerate(texts):
             until_next = texts[number + 1][0] if number + 1 < len(texts) else None

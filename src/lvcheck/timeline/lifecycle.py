@@ -176,16 +176,26 @@ class Successor:
     supersedes: tuple[tuple[str, str | None], ...]  # (work, version or any version)
 
 
-def replacement(work: str, version: str, others: list[Successor]) -> tuple[date, str] | None:
-    """The day a successor instance took the place of (work, version), and its name: the
-    successor's start, or its conclusion where it names no start; the earliest such."""
-    days = []
-    for other in others:
-        if other.life.kind != Kind.INSTANCE:
-            continue
-        for target_work, target_version in other.supersedes:
-            if target_work == work and target_version in (None, version):
-                day = other.life.start or other.life.concluded
-                if day is not None:
-                    days.append((day, f"{other.work}, Fassung {other.version}"))
-    return min(days) if days else None
+class Successors:
+    """Which instance replaced which version, from the versions' <supersedes>, indexed by
+    the work they replace: a repository of thousands of versions is looked up, not scanned."""
+
+    def __init__(self, versions: list[Successor]) -> None:
+        self.by_work: dict[str, list[tuple[str | None, date, str]]] = {}
+        for other in versions:
+            day = other.life.start or other.life.concluded
+            if other.life.kind != Kind.INSTANCE or day is None:
+                continue
+            for target_work, target_version in other.supersedes:
+                name = f"{other.work}, Fassung {other.version}"
+                self.by_work.setdefault(target_work, []).append((target_version, day, name))
+
+    def replacement(self, work: str, version: str) -> tuple[date, str] | None:
+        """The day a successor instance took the place of (work, version), and its name:
+        the successor's start, or its conclusion where it names no start; the earliest."""
+        days = [
+            (day, name)
+            for target, day, name in self.by_work.get(work, ())
+            if target in (None, version)
+        ]
+        return min(days) if days else None

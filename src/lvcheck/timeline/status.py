@@ -20,8 +20,8 @@ from lvcheck.timeline.lifecycle import (
     Lifecycle,
     Standing,
     Successor,
+    Successors,
     lifecycle_of,
-    replacement,
     standing_on,
 )
 
@@ -123,14 +123,18 @@ def status(paths: list[Path], day: date) -> StatusReport:
         return work.get("id", ""), version.get("id", "")
 
     by_key = {ident(root): root for _, root, _ in loaded}
-    successors = [
-        Successor(
-            *ident(root),
-            life,
-            tuple((s.get("work", ""), s.get("version")) for s in _relations(root, "supersedes")),
-        )
-        for _, root, life in loaded
-    ]
+    successors = Successors(
+        [
+            Successor(
+                *ident(root),
+                life,
+                tuple(
+                    (s.get("work", ""), s.get("version")) for s in _relations(root, "supersedes")
+                ),
+            )
+            for _, root, life in loaded
+        ]
+    )
     works: dict[str, list[VersionState]] = {}
     titles: dict[str, str] = {}
     amendments = [(root, life) for _, root, life in loaded if life.kind == Kind.AMENDMENT]
@@ -148,7 +152,7 @@ def status(paths: list[Path], day: date) -> StatusReport:
         if life.kind == Kind.TEMPLATE:  # a template is in use or not: its stored status says it
             standing = Standing(Status(life.stored))
         else:
-            standing = standing_on(life, day, replacement(work, version, successors))
+            standing = standing_on(life, day, successors.replacement(work, version))
         attention = []
         if (
             life.kind == Kind.INSTANCE

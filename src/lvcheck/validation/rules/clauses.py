@@ -13,9 +13,6 @@ from lvcheck import codes
 from lvcheck.data import load
 from lvcheck.validation.rules.base import NS, Document, Findings
 
-# Elements whose words are not the clause's own content.
-_NOT_CONTENT = {NS + "num", NS + "heading", NS + "authorialNote"}
-
 
 def agreement_type(name: str) -> dict[str, Any]:
     """The entry of data/required_clauses.toml for an agreement type ({} if none)."""
@@ -31,18 +28,21 @@ def required_clauses(name: str) -> list[dict[str, Any]]:
 
 def has_content(clause: etree._Element) -> bool:
     """Does a clause hold words of its own, beyond its number, heading and blanks? A filled
-    field counts as content."""
-    for element in clause.iter():
-        if element.tag in _NOT_CONTENT or any(
-            a.tag in _NOT_CONTENT for a in element.iterancestors()
-        ):
-            continue
-        if element.tag in (NS + "fillIn", NS + "field") and (element.get("value") or "").strip():
-            return True
-        if (element.text or "").strip() and element.tag not in (NS + "fillIn", NS + "field"):
-            return True
-        if element is not clause and (element.tail or "").strip():
-            return True
+    field and a form row's label count as content. (Paragraphs stand only in content, intro,
+    wrap-up and notes.)"""
+    for element in clause.iter(NS + "p", NS + "field", NS + "fillIn"):
+        if element.tag == NS + "p":
+            if element.getparent().tag == NS + "authorialNote":  # type: ignore[union-attr]
+                continue
+            words = (element.text or "") + "".join(
+                (child.tail or "")
+                + ("".join(child.itertext()) if child.tag != NS + "fillIn" else "")
+                for child in element
+            )
+            if words.strip():
+                return True
+        elif (element.get("value") or "").strip() or "".join(element.itertext()).strip():
+            return True  # a filled blank, or a form row's label, options or hint
     return False
 
 

@@ -15,6 +15,7 @@ from lvcheck import codes
 from lvcheck.comparison.changes import ClauseChange, WordOp
 from lvcheck.comparison.engine import diff_agreements
 from lvcheck.document.load import load_agreement
+from lvcheck.document.model import Agreement
 from lvcheck.errors import Diagnostic, LvcheckError
 from lvcheck.validation.rules.repository import HEADER, VersionFacts
 
@@ -47,9 +48,13 @@ def _what(change: ClauseChange) -> str:
     return _words(change.heading_words + change.words) or "moves it"
 
 
-def _findings(instance: VersionFacts, template: VersionFacts) -> list[Diagnostic]:
+def _findings(
+    instance: VersionFacts, template: VersionFacts, loaded: dict[str, Agreement]
+) -> list[Diagnostic]:
     try:
-        base, filled = load_agreement(Path(template.path)), load_agreement(Path(instance.path))
+        if template.path not in loaded:  # one template serves many instances
+            loaded[template.path] = load_agreement(Path(template.path))
+        base, filled = loaded[template.path], load_agreement(Path(instance.path))
     except LvcheckError:
         return []  # the file's own findings say why it cannot be read
     reasons = {d.clause: d.reason for d in filled.meta.deviations or ()}
@@ -94,6 +99,7 @@ def _findings(instance: VersionFacts, template: VersionFacts) -> list[Diagnostic
 def check(facts: list[VersionFacts]) -> list[Diagnostic]:
     """Departures of every instance from the template it names in <basedOn>."""
     by_key = {item.key: item for item in facts}
+    loaded: dict[str, Agreement] = {}
     found: list[Diagnostic] = []
     for instance in facts:
         if instance.kind != "instance":
@@ -102,5 +108,5 @@ def check(facts: list[VersionFacts]) -> list[Diagnostic]:
             template = by_key.get((relation.work, relation.version or ""))
             if template is None or template.content_key == instance.content_key:
                 continue  # unresolved: LV323 says so; equal: conforms word for word
-            found.extend(_findings(instance, template))
+            found.extend(_findings(instance, template, loaded))
     return found

@@ -8,6 +8,6 @@ from lvcheck.validation.rules.base import Document, Findings
 
 
 def check(document: Document) -> Findings:
-    for duty, clause, found in duty_matches(document.root):
+    for duty, clause, found in duty_matches(document.root, document.eids):
         if found is None:
             yield unstated_duty(document.path, duty, clause)

@@ -152,10 +152,18 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def _expand(pattern: str, values: dict[str, str]) -> str:
+@cache
+def _expand_cached(pattern: str, values: tuple[tuple[str, str], ...]) -> str:
+    table = dict(values)
     return re.sub(
-        r"\{(\w+)\}", lambda m: values.get(m.group(1), GENERIC.get(m.group(1), "(?!)")), pattern
+        r"\{(\w+)\}", lambda m: table.get(m.group(1), GENERIC.get(m.group(1), "(?!)")), pattern
     )
+
+
+def _expand(pattern: str, values: dict[str, str]) -> str:
+    """A pattern of header_facts.toml with its placeholders filled (cached: the same facts
+    recur in every instance of a template)."""
+    return _expand_cached(pattern, tuple(sorted(values.items())))
 
 
 def _patterns(fact: Fact) -> tuple[list[str], list[str]]:

@@ -9,7 +9,7 @@ from datetime import date
 
 from lvcheck import codes, labels
 from lvcheck.errors import Diagnostic
-from lvcheck.timeline.lifecycle import Successor, replacement, standing_on
+from lvcheck.timeline.lifecycle import Successor, Successors, standing_on
 from lvcheck.validation.rules.clauses import agreement_type
 from lvcheck.validation.rules.repository import HEADER, VersionFacts
 
@@ -33,14 +33,14 @@ def _successors(facts: list[VersionFacts]) -> list[Successor]:
 
 def check(facts: list[VersionFacts], today: date) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    successors = _successors(facts)
+    successors = Successors(_successors(facts))
     for item in facts:
         life = item.life
         if life is None or life.kind != "instance" or life.start is None:
             # a template's status says whether it is in use, not where it stands; without a
             # start (an empty or malformed field, which LV330/LV331 report) nothing is computed
             continue
-        replaced = replacement(item.work, item.version, successors)
+        replaced = successors.replacement(item.work, item.version)
         standing = standing_on(life, today, replaced)
         if standing.status != life.stored:
             found.append(

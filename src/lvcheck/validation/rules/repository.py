@@ -8,7 +8,6 @@ template conformance (conformance.py) and the status on a date (lifecycle.py).
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -59,22 +58,32 @@ class VersionFacts:
 
 # The header facts an instance shares with its template; the rest of <meta> is its own.
 _SHARED_HEADER = ("parties", "legalBasis", "term", "figures", "documents")
-_FILLED = re.compile(rb'\svalue="[^"]*"')
 
 
-def content_key(root: etree._Element) -> str:
+def content_key(document: Document) -> str:
     """A hash of everything an instance must share word for word with its template: the
-    text outside the header and the shared header facts, with every filled-in value left
-    out. Equal keys prove conformance at once; only different ones are compared in words
-    (a layout difference gives different keys but no departure)."""
-    meta = root.find(NS + "meta")
-    parts = [etree.tostring(child, with_tail=False) for child in root if child is not meta]
-    if meta is not None:
-        for name in _SHARED_HEADER:
-            element = meta.find(NS + name)
-            if element is not None:
-                parts.append(etree.tostring(element, with_tail=False))
-    return hashlib.blake2b(_FILLED.sub(b"", b"\0".join(parts)), digest_size=16).hexdigest()
+    text and the shared header facts, with every filled-in value left out. Equal keys prove
+    conformance at once; only different ones are compared in words (a layout difference
+    gives different keys but no departure). Made for every file, so it is made in C: the
+    values are taken off the tree while it is serialized, then put back."""
+    filled = [
+        (element, element.attrib.pop("value"))
+        for element in document.all("field") + document.all("fillIn")
+        if "value" in element.attrib
+    ]
+    try:
+        root = document.root
+        meta = root.find(NS + "meta")
+        parts = [etree.tostring(child, with_tail=False) for child in root if child is not meta]
+        if meta is not None:
+            for name in _SHARED_HEADER:
+                element = meta.find(NS + name)
+                if element is not None:
+                    parts.append(etree.tostring(element, with_tail=False))
+    finally:
+        for element, value in filled:
+            element.set("value", value)
+    return hashlib.blake2b(b"\0".join(parts), digest_size=16).hexdigest()
 
 
 def facts_of(document: Document) -> VersionFacts | None:
@@ -103,7 +112,7 @@ def facts_of(document: Document) -> VersionFacts | None:
         relations,
         agreement_type=work.get("type", ""),
         life=lifecycle_of(document.root),
-        content_key=content_key(document.root),
+        content_key=content_key(document),
         deviations=tuple(d.get("clause", "") for d in document.root.iter(NS + "deviation")),
     )
 
