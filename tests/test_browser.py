@@ -46,6 +46,7 @@ PAGE_KINDS = {
     "vergleich": COMPARISON,
     "nachtrag": "nrw/beispiel-lvr-ihl-kita-assistenz-rheinland-nachtrag-1.html",
     "verzeichnis": "index.html",
+    "fristen": "fristen.html",
 }
 
 

@@ -173,3 +173,24 @@ def test_cli_reports_a_page_name_collision_and_exits_2(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "LV001 error two pages of the site would be written to index.html" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_the_deadlines_page_and_calendar_link_each_deadline_to_its_clause(tmp_path: Path) -> None:
+    from datetime import date
+
+    import icalendar
+
+    build_site(CONTRACTS, tmp_path, today=date(2026, 12, 1))
+    page = _page(tmp_path / "fristen.html")
+    links = page.xpath("//table//td[4]/a/@href")
+    assert links and all("#" in link for link in links)
+    for link in links:  # every clause link lands on its anchor
+        target, anchor = link.split("#")
+        assert _page(tmp_path / target).get_element_by_id(anchor) is not None
+    index = _page(tmp_path / "index.html")
+    assert "fristen.html" in index.xpath("//header//a/@href")
+    calendar = icalendar.Calendar.from_ical((tmp_path / "fristen.ics").read_bytes())
+    days = [event.decoded("dtstart") for event in calendar.walk("VEVENT")]
+    assert date(2027, 2, 28) in days and all(
+        date(2026, 12, 1) <= d <= date(2027, 12, 1) for d in days
+    )

@@ -32,6 +32,8 @@ PAGES = {  # picture name -> page of the site
         "nrw/vergleich--lvr-ihl-externe-leistungserbringer--beispiel-lvr-ihl-mustervertrag.html"
     ),
     "verzeichnis": "index.html",
+    "fristen": "fristen.html",
+    "nachtrag": "nrw/beispiel-lvr-ihl-kita-assistenz-rheinland-nachtrag-1.html",
 }
 
 

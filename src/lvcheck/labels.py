@@ -356,3 +356,5 @@ REVIEW_LEFT_OUT = (
     "{left} Abschnitt(e) ausgelassen, weil ein Kommentar höchstens 65.536 Zeichen fasst. "
     "Vollständig: `lvcheck review {base} {head}`."
 )
+SUBSCRIBE = "Kalender abonnieren (fristen.ics)"
+DEADLINES_LINK = "Fristen der nächsten zwölf Monate"

@@ -22,6 +22,7 @@ import shutil
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from itertools import pairwise
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
@@ -32,6 +33,8 @@ from lvcheck.document.load import load_agreement
 from lvcheck.document.model import Agreement
 from lvcheck.errors import LvcheckError
 from lvcheck.files import iter_agreement_files
+from lvcheck.rendering.deadlines import render_deadlines_ics
+from lvcheck.rendering.deadlines_html import render_deadlines_page
 from lvcheck.rendering.diff_html import render_diff_html
 from lvcheck.rendering.html import render_html
 from lvcheck.rendering.htmlkit import new_page, serialize, sub, table, typeset
@@ -43,8 +46,12 @@ from lvcheck.rendering.pageparts import (
     status_label,
     term_text,
 )
+from lvcheck.timeline.deadlines import deadlines
+from lvcheck.timeline.periods import add_months
 
 INDEX = PurePosixPath("index.html")
+DEADLINES = PurePosixPath("fristen.html")
+CALENDAR = PurePosixPath("fristen.ics")  # a calendar subscribes to it: current on each build
 
 
 @dataclass(frozen=True)
@@ -130,6 +137,7 @@ def _index(entries: list[Entry], failed: list[tuple[Path, str]]) -> str:
     header = sub(body, "header", class_="titelblock")
     sub(header, "h1", labels.AGREEMENTS)
     sub(header, "p", labels.VERSIONS_BY_LAND.format(count=len(entries)))
+    sub(sub(header, "p"), "a", labels.DEADLINES_LINK, href=DEADLINES.name)
     main = sub(body, "main", id="inhalt")
     groups: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
     for entry in entries:
@@ -234,16 +242,19 @@ def _comparison_label(older: Entry, newer: Entry) -> str:
     return f"{old.title} → {new.title}"
 
 
-def build_site(source: Path, output: Path) -> list[Path]:
+def build_site(source: Path, output: Path, today: date | None = None) -> list[Path]:
     """Write the site of every agreement under ``source`` to ``output``; the files written.
+    The page "Fristen" and the calendar fristen.ics hold the twelve months from ``today``.
 
     Raises LvcheckError when two pages would get one name, when a page would replace a
     source file, or when the site cannot be written (nothing is moved into place then).
     """
     sources = list(iter_agreement_files([source]))
+    today = today or date.today()
     entries, failed = _load(sources, source)
     pairs = successions(entries)
-    names = [(INDEX, "the index")] + [(e.page, str(e.source)) for e in entries]
+    names = [(INDEX, "the index"), (DEADLINES, "the deadlines"), (CALENDAR, "the calendar")]
+    names += [(e.page, str(e.source)) for e in entries]
     names += [(_comparison_page(o, n), f"{o.source} and {n.source}") for o, n in pairs]
     _refuse_collisions(names)
     links = _links(entries, pairs)
@@ -262,6 +273,10 @@ def build_site(source: Path, output: Path) -> list[Path]:
                 successors=(Link(href(page, newer.page), newer.label),),
             )
             staging.add(page, render_diff_html(result, around))
+        calendar = deadlines(sources, today, add_months(today, 12))
+        pages = {str(e.source): href(DEADLINES, e.page) for e in entries}
+        staging.add(DEADLINES, render_deadlines_page(calendar, pages, CALENDAR.name, INDEX.name))
+        staging.add(CALENDAR, render_deadlines_ics(calendar))
         staging.add(INDEX, _index(entries, failed))
         return staging.move_into_place()
 
