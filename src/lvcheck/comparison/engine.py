@@ -183,10 +183,9 @@ def diff_agreements(
     placed, runs, unchanged = compare_clauses(old_clauses, new_clauses)
     old_cited = {c.eid: c.citation for c in old_clauses}
     new_cited = {c.eid: c.citation for c in new_clauses}
-    metadata = compare_metadata(old.meta, new.meta, old_cited, new_cited)
-    if against_template:
-        metadata = [m for m in metadata if m.subject.split(".")[0] not in INSTANCE_OWN]
-    else:
+    ignore = INSTANCE_OWN if against_template else frozenset()
+    metadata = compare_metadata(old.meta, new.meta, old_cited, new_cited, ignore)
+    if not against_template:
         metadata += compare_fields(old, new)
     return DiffResult(
         old=Side(old_label, old.meta.work_id, old.meta.version_id, old.meta.title, agreement=old),

@@ -93,14 +93,22 @@ def _shown(value: Any) -> str | None:
 
 
 def compare_metadata(
-    old: Meta, new: Meta, old_cited: dict[str, str], new_cited: dict[str, str]
+    old: Meta,
+    new: Meta,
+    old_cited: dict[str, str],
+    new_cited: dict[str, str],
+    ignore: frozenset[str] = frozenset(),
 ) -> list[MetadataChange]:
     """Header changes, one per changed fact, labelled for lawyers; ``*_cited`` map each
-    side's eIds to citations, so that a governing clause is named as lawyers cite it."""
+    side's eIds to citations, so that a governing clause is named as lawyers cite it;
+    ``ignore`` names facts that are no change here (what an instance has of its own)."""
     # One name per clause on both sides (the newer where it exists): a renumbered clause
     # that still governs the term is no change of the header.
     cited = {**old_cited, **new_cited}
     before_view, after_view = _meta_view(old, cited), _meta_view(new, cited)
+    for fact in ignore:
+        before_view.pop(fact, None)
+        after_view.pop(fact, None)
     if before_view == after_view:
         return []
     # imported here: deepdiff loads numpy where it is installed, a quarter second that a

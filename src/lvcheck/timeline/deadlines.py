@@ -8,19 +8,16 @@ agreement's Land (the `holidays` library), the entry says so (see periods.py on 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from lxml import etree
 
-from lvcheck import codes, labels
-from lvcheck.data import load
+from lvcheck import labels
 from lvcheck.document.citation import element_citation, text_of
 from lvcheck.document.dates import parse_period
 from lvcheck.document.kinds import Kind, Status
@@ -28,6 +25,7 @@ from lvcheck.document.load import load_tree
 from lvcheck.document.numbers import german_numeral
 from lvcheck.document.parse import NAMESPACE
 from lvcheck.errors import Diagnostic, LvcheckError
+from lvcheck.timeline.duties import duty_matches, unstated_duty
 from lvcheck.timeline.lifecycle import (
     Lifecycle,
     Successor,
@@ -248,40 +246,6 @@ def _number(word: str) -> int | None:
     return words.get(word.lower())
 
 
-def duty_matches(
-    root: etree._Element, eids: dict[str, etree._Element] | None = None
-) -> Iterator[tuple[dict[str, Any], etree._Element, re.Match[str] | None]]:
-    """Each duty of data/duties.toml for this agreement's type, with its clause and where the
-    clause's words say when it is due (None: they no longer say it)."""
-    work = root.find(f"{NS}meta/{NS}work")
-    kind = work.get("type", "") if work is not None else ""
-    duties = [duty for duty in _duties() if duty["type"] == kind]
-    if not duties:
-        return
-    if eids is None:
-        eids = {e.get("eId", ""): e for e in root.iter() if e.get("eId")}
-    for duty in duties:
-        clause = eids.get(duty["clause"])
-        if duty["type"] != kind or clause is None:
-            continue
-        words = " ".join("".join(clause.itertext()).split())
-        yield duty, clause, re.search(duty["pattern"], words)
-
-
-def unstated_duty(path: str, duty: dict[str, Any], clause: etree._Element) -> Diagnostic:
-    """LV380: the clause no longer says when a duty of data/duties.toml is due."""
-    return Diagnostic(
-        path,
-        clause.sourceline or 1,
-        1,
-        codes.DUTY_NOT_FOUND,
-        f"data/duties.toml names the duty {duty['duty']!r} for this clause, but its words "
-        "no longer say when it is due; no calendar entry is made",
-        codes.CODES[codes.DUTY_NOT_FOUND].severity,
-        element_citation(clause),
-    )
-
-
 def _duty_deadlines(builder: _Builder, until: date) -> Iterator[Diagnostic]:
     life = builder.life
     if life.start is None:
@@ -316,11 +280,6 @@ def _duty_deadlines(builder: _Builder, until: date) -> Iterator[Diagnostic]:
                     day, DeadlineKind.DUTY, duty["duty"], duty["when"], duty["clause"], f"{count}"
                 )
                 count += 1
-
-
-def _duties() -> list[dict[str, Any]]:
-    duties: list[dict[str, Any]] = load("duties.toml")["duties"]
-    return duties
 
 
 def _texts_in_force(

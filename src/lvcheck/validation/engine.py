@@ -127,7 +127,11 @@ def validate_paths(
     checked, context_results = results[: len(files)], results[len(files) :]
     facts = [r.facts for r in checked + context_results if r.facts is not None]
     by_path: dict[str, list[Diagnostic]] = {}
-    across = repository.check(facts) + conformance.check(facts) + amendments.check(facts)
+    # findings across files go to the file at fault; only those asked for are reported, so
+    # the checks that load whole models run for those files alone
+    asked = {r.path for r in checked}
+    across = repository.check(facts) + conformance.check(facts, asked)
+    across += amendments.check(facts, asked)
     across += lifecycle.check(facts, today or date.today())
     for diagnostic in across:
         by_path.setdefault(diagnostic.path, []).append(diagnostic)

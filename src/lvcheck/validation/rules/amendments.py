@@ -5,27 +5,39 @@ repository is exactly what its base and amendments give (LV391)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lvcheck import codes
-from lvcheck.document.canonical import serialize
-from lvcheck.document.load import load_agreement
-from lvcheck.document.write import write_agreement
 from lvcheck.errors import Diagnostic, LvcheckError
-from lvcheck.timeline.consolidate import Amendment, consolidate
 from lvcheck.validation.rules.repository import HEADER, VersionFacts
+
+if TYPE_CHECKING:  # loaded only where a repository has amendments or consolidated texts
+    from lvcheck.timeline.consolidate import Amendment
 
 
 def _load(facts: VersionFacts) -> Amendment | None:
+    from lvcheck.document.load import load_agreement
+    from lvcheck.timeline.consolidate import Amendment
+
     try:
         return Amendment(load_agreement(Path(facts.path)), facts.path)
     except LvcheckError:
         return None  # the file's own findings say why it cannot be read
 
 
-def check(facts: list[VersionFacts]) -> list[Diagnostic]:
+def check(facts: list[VersionFacts], asked: set[str] | None = None) -> list[Diagnostic]:
+    """LV390 and LV391 for the amendments and consolidated texts among ``asked`` (the files
+    whose findings are wanted; all when None)."""
+    wanted = [f for f in facts if asked is None or f.path in asked]
+    if not any(f.kind == "amendment" or f.related("consolidates") for f in wanted):
+        return []
+    from lvcheck.document.canonical import serialize
+    from lvcheck.document.write import write_agreement
+    from lvcheck.timeline.consolidate import consolidate
+
     by_key = {item.key: item for item in facts}
     found: list[Diagnostic] = []
-    for item in facts:
+    for item in wanted:
         if item.kind == "amendment":
             for relation in item.related("amends"):
                 base = by_key.get((relation.work, relation.version or ""))

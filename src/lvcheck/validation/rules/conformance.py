@@ -10,14 +10,15 @@ engine, so the findings show the words deleted and inserted.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lvcheck import codes
-from lvcheck.comparison.changes import ClauseChange, WordOp
-from lvcheck.comparison.engine import diff_agreements
-from lvcheck.document.load import load_agreement
-from lvcheck.document.model import Agreement
 from lvcheck.errors import Diagnostic, LvcheckError
 from lvcheck.validation.rules.repository import HEADER, VersionFacts
+
+if TYPE_CHECKING:  # the model and the diff are loaded only for an instance that departs
+    from lvcheck.comparison.changes import ClauseChange, WordOp
+    from lvcheck.document.model import Agreement
 
 LONGEST_WORDS = 160  # characters of deleted or inserted words quoted in a message
 
@@ -51,6 +52,9 @@ def _what(change: ClauseChange) -> str:
 def _findings(
     instance: VersionFacts, template: VersionFacts, loaded: dict[str, Agreement]
 ) -> list[Diagnostic]:
+    from lvcheck.comparison.engine import diff_agreements
+    from lvcheck.document.load import load_agreement
+
     try:
         if template.path not in loaded:  # one template serves many instances
             loaded[template.path] = load_agreement(Path(template.path))
@@ -96,13 +100,14 @@ def _findings(
     return found
 
 
-def check(facts: list[VersionFacts]) -> list[Diagnostic]:
-    """Departures of every instance from the template it names in <basedOn>."""
+def check(facts: list[VersionFacts], asked: set[str] | None = None) -> list[Diagnostic]:
+    """Departures of every instance (among ``asked``, the files whose findings are wanted)
+    from the template it names in <basedOn>."""
     by_key = {item.key: item for item in facts}
     loaded: dict[str, Agreement] = {}
     found: list[Diagnostic] = []
     for instance in facts:
-        if instance.kind != "instance":
+        if instance.kind != "instance" or (asked is not None and instance.path not in asked):
             continue
         for relation in instance.related("basedOn"):
             template = by_key.get((relation.work, relation.version or ""))

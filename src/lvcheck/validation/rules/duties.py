@@ -3,7 +3,7 @@ clause's words (LV380): otherwise the calendar would silently lose it."""
 
 from __future__ import annotations
 
-from lvcheck.timeline.deadlines import duty_matches, unstated_duty
+from lvcheck.timeline.duties import duty_matches, unstated_duty
 from lvcheck.validation.rules.base import Document, Findings
 
 
