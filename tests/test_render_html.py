@@ -198,3 +198,16 @@ def test_any_schema_valid_agreement_renders_and_diffs_without_an_exception(
     result = diff_agreements(load_agreement(TEMPLATES["nrw"]), agreement)
     for output_format in ("text", "markdown", "json", "html"):
         assert render_diff(result, output_format)
+
+
+def test_an_agreed_deviation_is_noted_where_the_reader_meets_the_clause() -> None:
+    """The header's reason for departing from the template, as an aside after the clause
+    (here a signature block), apart from the signed words; the same note as the text."""
+    path = CONTRACTS / "bayern" / "beispiel-kita-regenbogen-t-k-kita-2021-22.xml"
+    agreement = load_agreement(path)
+    (deviation,) = agreement.meta.deviations or ()
+    page = _page(path)
+    (aside,) = page.find_class("anmerkung")
+    assert aside.getparent().get("id") == deviation.clause
+    assert aside.text_content().replace(NBSP, " ") == f"Anmerkung: {deviation.reason}"
+    assert not page.get_element_by_id(deviation.clause).xpath("p[contains(., 'Anmerkung')]")

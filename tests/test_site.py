@@ -194,3 +194,41 @@ def test_the_deadlines_page_and_calendar_link_each_deadline_to_its_clause(tmp_pa
     assert date(2027, 2, 28) in days and all(
         date(2026, 12, 1) <= d <= date(2027, 12, 1) for d in days
     )
+
+
+BASE = "nrw/beispiel-lvr-ihl-kita-assistenz-rheinland"
+
+
+@pytest.mark.parametrize(
+    ("today", "wording", "note"),
+    [  # the Nachtrag substitutes "15. Oktober" in § 8 Abs. 4 and takes effect on 01.08.2025
+        ("2026-12-01", "30. September", "geändert durch"),
+        ("2025-07-31", "15. Oktober", "Änderung ausstehend"),
+    ],
+)
+def test_an_amended_version_links_its_nachtrag_and_a_lesefassung_of_the_day(
+    tmp_path: Path, today: str, wording: str, note: str
+) -> None:
+    from datetime import date
+
+    build_site(CONTRACTS, tmp_path, today=date.fromisoformat(today))
+    signed = _page(tmp_path / f"{BASE}.html")
+    nachtrag = f"{Path(BASE).name}-nachtrag-1.html"
+    reading = f"{Path(BASE).name}--lesefassung.html"
+    assert _facts(signed)["Nachträge"] == [nachtrag]
+    assert _facts(signed)["Lesefassung"] == [reading]
+    (banner,) = signed.find_class("geaendert")
+    assert banner.xpath("a/@href") == [nachtrag, reading]
+    assert "15. Oktober" in signed.get_element_by_id("sec_8__para_4").text_content()
+    amendment = _page(tmp_path / "nrw" / nachtrag)
+    assert _facts(amendment)["Ändert"] == [f"{Path(BASE).name}.html"]
+    lesefassung = _page(tmp_path / "nrw" / reading)
+    assert _facts(lesefassung)["Unterzeichneter Text"] == [f"{Path(BASE).name}.html"]
+    clause = lesefassung.get_element_by_id("sec_8__para_4")
+    assert wording in clause.text_content()
+    (aside,) = clause.find_class("anmerkung")
+    assert note in aside.text_content() and "Nachtrag Nr.\u00a01" in aside.text_content()
+    for href in lesefassung.xpath("//a/@href"):  # every link inside the site lands
+        target = href.split("#")[0]
+        if target and not target.startswith("https://"):
+            assert (tmp_path / "nrw" / target).resolve().is_file(), href

@@ -35,6 +35,7 @@ PAGES = {  # picture name -> page of the site
     "fristen": "fristen.html",
     "nachtrag": "nrw/beispiel-lvr-ihl-kita-assistenz-rheinland-nachtrag-1.html",
 }
+LESEFASSUNG = "nrw/beispiel-lvr-ihl-kita-assistenz-rheinland--lesefassung.html"
 
 
 def _png_of_pdf_page(pdf: bytes, target: Path, page: int = 0) -> None:
@@ -59,6 +60,9 @@ def main() -> None:
                     tab.goto((site / page).as_uri())
                     tab.screenshot(path=str(HERE / f"{name}-{device}.png"))
                     print(f"{name}-{device}.png")
+                # the Lesefassung where the Nachtrag changed it: new words and the note
+                tab.goto((site / LESEFASSUNG).as_uri() + "#sec_8__para_4")
+                tab.screenshot(path=str(HERE / f"lesefassung-{device}.png"))
                 if device == "desktop":
                     tab.goto((site / PAGES["vergleich"]).as_uri() + "#synopse")
                     tab.screenshot(path=str(HERE / "synopse-desktop.png"))

@@ -17,8 +17,15 @@ from lxml import etree
 from lvcheck import labels
 from lvcheck.comparison.changes import ChangeKind, Clause, ClauseChange, DiffResult, Level, WordOp
 from lvcheck.rendering.diffparts import change_label, change_title, summary
-from lvcheck.rendering.html import running_text
-from lvcheck.rendering.htmlkit import append_text, new_page, serialize, sub, table, typeset
+from lvcheck.rendering.htmlkit import (
+    append_text,
+    new_page,
+    running_text,
+    serialize,
+    sub,
+    table,
+    typeset,
+)
 from lvcheck.rendering.pageparts import SiteLinks, breadcrumb
 from lvcheck.rendering.synopsis import render_synopsis
 

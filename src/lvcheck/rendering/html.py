@@ -35,7 +35,7 @@ from lvcheck.document.model import (
 )
 from lvcheck.document.text import field_display, format_value, plain_text
 from lvcheck.labels import german_date
-from lvcheck.rendering.htmlkit import append_text, new_page, serialize, sub, typeset
+from lvcheck.rendering.htmlkit import append_text, new_page, running_text, serialize, sub, typeset
 from lvcheck.rendering.norms import norm_title, statute_link
 from lvcheck.rendering.pageparts import (
     SiteLinks,
@@ -53,13 +53,6 @@ SECTIONING = ("part", "section", "subsection", "hcontainer")
 SPAN_TAGS = {"b": "strong", "i": "em", "u": "u", "sup": "sup"}
 
 
-def running_text(parent: etree._Element, text: str) -> None:
-    """The one place where words of the contract are appended to any page (agreement,
-    redline, Synopse): typeset with non-breaking spaces here; this is where control and
-    bidi characters are to be made visible (document/text.py) once that exists."""
-    append_text(parent, typeset(text))
-
-
 class _Page(Walker):
     def __init__(self, source_label: str, links: SiteLinks | None) -> None:
         self.source_label = source_label
@@ -70,6 +63,7 @@ class _Page(Walker):
         self.quoting = 0  # inside an amendment's quoted unit
         self.pending_num: str | None = None
         self.toc: list[tuple[int, str, str]] = []  # depth, eId, label
+        self.remarks: dict[str, str] = {}  # eId -> lvcheck's note shown after the clause
 
     # ------------------------------------------------------------ running text
 
@@ -152,6 +146,7 @@ class _Page(Walker):
     def begin(self, agreement: Agreement) -> None:
         self.agreement = agreement
         meta = agreement.meta
+        self.remarks = {d.clause: d.reason for d in meta.deviations or ()}
         self.html, self.body = new_page(
             meta.title, "agreement", running_header=running_header(meta)
         )
@@ -279,6 +274,17 @@ class _Page(Walker):
             number.text = typeset(self.pending_num)
             element.insert(0, number)
             self.pending_num = None
+        if not self.quoting:
+            self.remark(element, unit.eid)
+
+    def remark(self, parent: etree._Element, eid: str) -> None:
+        """The note on a clause that departs from its template or was amended, where the
+        reader meets the clause; set apart from the signed words (an aside, not a paragraph
+        of the clause)."""
+        if eid in self.remarks:
+            aside = sub(parent, "aside", class_="anmerkung")
+            sub(aside, "strong", f"{labels.REMARK}: ")
+            append_text(aside, typeset(self.remarks.pop(eid)))
 
     def paragraph(self, paragraph: Paragraph, index: int) -> None:
         p = sub(self.block_parent(), "p")
@@ -333,6 +339,7 @@ class _Page(Walker):
             block = sub(grid, "div", id=signature.eid, class_="signatur")
             for line in signature.lines:
                 self.inline(sub(block, "p"), line.children)
+            self.remark(block, signature.eid)
 
     def attachments(self, attachments: Attachments) -> None:
         section = sub(self.main, "section", id=attachments.eid, class_="anlagen")
@@ -348,6 +355,8 @@ class _Page(Walker):
             )
 
     def end(self, agreement: Agreement) -> None:
+        for eid in list(self.remarks):  # notes on places that are not units (the header)
+            self.remark(self.main, eid)
         if self.notes:
             self.footnotes()
         self.table_of_contents()

@@ -104,3 +104,10 @@ def table(
 def serialize(html: etree._Element) -> str:
     """The page as text, with its doctype."""
     return "<!DOCTYPE html>\n" + etree.tostring(html, method="html", encoding="unicode") + "\n"
+
+
+def running_text(parent: etree._Element, text: str) -> None:
+    """The one place where words of the contract are appended to any page (agreement,
+    redline, Synopse): typeset with non-breaking spaces here; this is where control and
+    bidi characters are to be made visible (document/text.py) once that exists."""
+    append_text(parent, typeset(text))

@@ -115,6 +115,10 @@ class SiteLinks:
     successors: tuple[Link, ...] = ()
     comparisons: tuple[Link, ...] = ()
     replaced_by: tuple[Link, ...] = ()  # versions that supersede this one
+    amendments: tuple[Link, ...] = ()  # the Nachträge to this version
+    amends: tuple[Link, ...] = ()  # the version a Nachtrag changes
+    consolidated: Link | None = None  # this version with its amendments applied
+    signed: Link | None = None  # on a Lesefassung: the signed text it is made from
 
 
 def breadcrumb(parent: etree._Element, links: SiteLinks | None) -> None:
@@ -139,6 +143,14 @@ def banners(parent: etree._Element, agreement: Agreement, links: SiteLinks | Non
             if number:
                 append_text(banner, ", ")
             sub(banner, "a", link.label, href=link.href)
+    if links is not None and links.consolidated is not None:  # the signed words, since changed
+        banner = sub(parent, "p", f"{labels.AMENDED_BANNER} ", class_="banner geaendert")
+        for number, link in enumerate(links.amendments):
+            if number:
+                append_text(banner, ", ")
+            sub(banner, "a", typeset(link.label), href=link.href)
+        append_text(banner, " · ")
+        sub(banner, "a", labels.READ_CONSOLIDATED, href=links.consolidated.href)
     ended = ended_on(agreement)
     if status_of(meta) in NO_LONGER_IN_FORCE or (ended and kind_of(meta) == "instance"):
         why = labels.TERM_ENDED.format(date=ended) if ended else status_label(meta)
@@ -154,6 +166,10 @@ def link_facts(facts: etree._Element, links: SiteLinks | None) -> None:
         (labels.PREDECESSOR, links.predecessors),
         (labels.SUCCESSOR, links.successors),
         (labels.COMPARISON, links.comparisons),
+        (labels.AMENDMENTS, links.amendments),
+        (labels.AMENDS, links.amends),
+        (labels.READING_VERSION_SHORT, (links.consolidated,) if links.consolidated else ()),
+        (labels.SIGNED_TEXT, (links.signed,) if links.signed else ()),
     )
     for term, items in rows:
         if not items:

@@ -46,6 +46,7 @@ from lvcheck.rendering.pageparts import (
     status_label,
     term_text,
 )
+from lvcheck.rendering.readings import amendments_in, reading_version
 from lvcheck.timeline.deadlines import deadlines
 from lvcheck.timeline.periods import add_months
 
@@ -132,6 +133,10 @@ def _comparison_page(older: Entry, newer: Entry) -> PurePosixPath:
     return older.page.parent / f"vergleich--{older.page.stem}--{newer.page.stem}.html"
 
 
+def _consolidated_page(base: Entry) -> PurePosixPath:
+    return base.page.parent / f"{base.page.stem}--lesefassung.html"
+
+
 def _index(entries: list[Entry], failed: list[tuple[Path, str]]) -> str:
     html, body = new_page(labels.AGREEMENTS, "agreement", running_header=labels.AGREEMENTS)
     header = sub(body, "header", class_="titelblock")
@@ -198,8 +203,19 @@ def _load(sources: list[Path], root: Path) -> tuple[list[Entry], list[tuple[Path
     return entries, failed
 
 
-def _links(entries: list[Entry], pairs: list[tuple[Entry, Entry]]) -> dict[Path, SiteLinks]:
+def _links(
+    entries: list[Entry],
+    pairs: list[tuple[Entry, Entry]],
+    amendments: dict[Path, list[Entry]],
+    readable: set[Path],
+    today: date,
+) -> dict[Path, SiteLinks]:
     templates = _templates(entries)
+    amended: dict[Path, list[Entry]] = defaultdict(list)
+    by_source = {e.source: e for e in entries}
+    for base, found in amendments.items():
+        for amendment in found:
+            amended[amendment.source].append(by_source[base])
     before: dict[Path, list[Entry]] = defaultdict(list)
     after: dict[Path, list[Entry]] = defaultdict(list)
     compared: dict[Path, list[tuple[Entry, Entry]]] = defaultdict(list)
@@ -226,6 +242,14 @@ def _links(entries: list[Entry], pairs: list[tuple[Entry, Entry]]) -> dict[Path,
                 for o, n in compared[entry.source]
             ),
             replaced_by=tuple(link(e) for e in after[entry.source]),  # a successor replaces it
+            amendments=tuple(link(e) for e in amendments.get(entry.source, ())),
+            amends=tuple(link(e) for e in amended[entry.source]),
+            consolidated=Link(
+                href(page, _consolidated_page(entry)),
+                labels.READING_VERSION.format(date=labels.german_date(today)),
+            )
+            if entry.source in readable
+            else None,
         )
     return links
 
@@ -256,12 +280,28 @@ def build_site(source: Path, output: Path, today: date | None = None) -> list[Pa
     names = [(INDEX, "the index"), (DEADLINES, "the deadlines"), (CALENDAR, "the calendar")]
     names += [(e.page, str(e.source)) for e in entries]
     names += [(_comparison_page(o, n), f"{o.source} and {n.source}") for o, n in pairs]
+    amendments = amendments_in(entries)
+    by_source = {e.source: e for e in entries}
+    readings = {
+        source: reading
+        for source, found in amendments.items()
+        if (reading := reading_version(by_source[source], found, today)) is not None
+    }
+    names += [(_consolidated_page(by_source[s]), f"{s} with its amendments") for s in readings]
     _refuse_collisions(names)
-    links = _links(entries, pairs)
+    links = _links(entries, pairs, amendments, set(readings), today)
     with _Staging(output, sources) as staging:
         for entry in entries:  # each page written as soon as it is made: memory stays flat
             text = render_html(entry.agreement, _source_name(entry), links[entry.source])
             staging.add(entry.page, text)
+            if entry.source in readings:
+                page = _consolidated_page(entry)
+                around = SiteLinks(  # beside the signed text: the same relative links
+                    index=href(page, INDEX),
+                    signed=Link(entry.page.name, entry.label),
+                    amendments=links[entry.source].amendments,
+                )
+                staging.add(page, render_html(readings[entry.source], _source_name(entry), around))
         for older, newer in pairs:
             result = diff_agreements(  # sources named as in the repository, not where it lies
                 older.agreement, newer.agreement, _source_name(older), _source_name(newer)

@@ -42,8 +42,7 @@ from lvcheck.document.model import (
 )
 from lvcheck.document.text import field_display, plain_text
 from lvcheck.labels import BLANK
-from lvcheck.rendering.html import running_text
-from lvcheck.rendering.htmlkit import append_text, sub, typeset
+from lvcheck.rendering.htmlkit import append_text, running_text, sub, typeset
 from lvcheck.rendering.walk import Walker
 
 CHECKED, UNCHECKED = "☒", "☐"  # a choice as the printed form shows it
