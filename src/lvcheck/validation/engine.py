@@ -17,12 +17,13 @@ from pathlib import Path
 from lxml import etree
 
 from lvcheck import codes
-from lvcheck.document.parse import parse_file
+from lvcheck.document.parse import parse_bytes, read_bytes
 from lvcheck.document.schema import get_schema, schema_diagnostics
 from lvcheck.errors import Diagnostic, LvcheckError, Severity
 from lvcheck.files import iter_agreement_files
+from lvcheck.validation.memo import text_bytes, text_findings
 from lvcheck.validation.rules import (
-    DOCUMENT_RULES,
+    HEADER_AND_VALUE_RULES,
     amendments,
     conformance,
     lifecycle,
@@ -57,23 +58,27 @@ class CheckedFile:
         return tuple(d for d in self.diagnostics if d.severity is Severity.WARNING)
 
 
-def check_tree(tree: etree._ElementTree, path: str) -> CheckedFile:
-    """The XSD, and where it passes, every document rule."""
+def check_tree(tree: etree._ElementTree, path: str, raw: bytes | None = None) -> CheckedFile:
+    """The XSD, and where it passes, every document rule. ``raw``: the file's bytes, by
+    which the findings of its text are shared with files of the same text (memo.py)."""
     schema = schema_diagnostics(tree, path)
     if schema:
         return CheckedFile(path, schema)
     document = Document(path, tree)
-    found = [diagnostic for rule in DOCUMENT_RULES for diagnostic in rule(document)]
-    return CheckedFile(path, tuple(sorted(found)), repository.facts_of(document))
+    text = text_bytes(document, raw)
+    found = text_findings(document, raw, text)
+    found += [diagnostic for rule in HEADER_AND_VALUE_RULES for diagnostic in rule(document)]
+    return CheckedFile(path, tuple(sorted(found)), repository.facts_of(document, text))
 
 
 def check_file(path: Path) -> CheckedFile:
     """Parse and check one file. Never raises for a bad file."""
     try:
-        tree = parse_file(path)
+        raw = read_bytes(path)
+        tree = parse_bytes(raw, str(path))
     except LvcheckError as error:
         return CheckedFile(str(path), error.diagnostics)
-    return check_tree(tree, str(path))
+    return check_tree(tree, str(path), raw)
 
 
 def _display(path: Path) -> Path:

@@ -18,14 +18,19 @@ from lvcheck.validation.rules import (
 )
 from lvcheck.validation.rules.base import Document, Findings
 
-DOCUMENT_RULES: tuple[Callable[[Document], Findings], ...] = (
-    eids.check,
+Rule = Callable[[Document], Findings]
+
+# Rules that read only the text after the header, never a filled value: their findings are
+# the same for every instance of a template (validation/memo.py remembers them).
+TEXT_RULES: tuple[Rule, ...] = (eids.check, numbering.check, references.check_text)
+# Rules that read the header or the values filled in.
+HEADER_AND_VALUE_RULES: tuple[Rule, ...] = (
     names.check,
-    numbering.check,
-    references.check,
+    references.check_header,
     header.check,
     fields.check,
     clauses.check,
     facts.check,
     duties.check,
 )
+DOCUMENT_RULES = TEXT_RULES + HEADER_AND_VALUE_RULES

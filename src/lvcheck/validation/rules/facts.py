@@ -181,25 +181,42 @@ def _paragraph_words(paragraph: etree._Element) -> str:
     """The words of a <p>, each fill-in field as a marker ⟦field:name⟧ (its value is not the
     clause's wording), footnotes left out."""
     parts: list[str] = [paragraph.text or ""]
-    for child in paragraph.iter():
-        if child is paragraph:
-            continue
-        if child.tag == NS + "fillIn":
-            parts.append(f" ⟦field:{child.get('name')}⟧ ")
-        elif child.tag == NS + "authorialNote":
-            continue
-        elif child.text and not any(a.tag == NS + "authorialNote" for a in child.iterancestors()):
-            parts.append(child.text)
-        if child.tail:
-            parts.append(child.tail)
+    _inline_words(paragraph, parts)
     return " ".join("".join(parts).split())
 
 
+def _inline_words(parent: etree._Element, parts: list[str]) -> None:
+    for child in parent:
+        if child.tag == _FILL_IN:
+            parts.append(f" ⟦field:{child.get('name')}⟧ ")
+        elif child.tag != _NOTE:  # a footnote's words are not the clause's, its tail is
+            parts.append(child.text or "")
+            _inline_words(child, parts)
+        parts.append(child.tail or "")
+
+
+_FILL_IN, _NOTE = NS + "fillIn", NS + "authorialNote"
+
+
+class _Words:
+    """The words of each paragraph of a clause, made once per file: several facts (start,
+    end, notice period) are governed by the same clause."""
+
+    def __init__(self) -> None:
+        self._made: dict[etree._Element, list[tuple[etree._Element, str]]] = {}
+
+    def of(self, clause: etree._Element) -> list[tuple[etree._Element, str]]:
+        found = self._made.get(clause)
+        if found is None:
+            found = [(p, _paragraph_words(p)) for p in clause.iter(NS + "p")]
+            self._made[clause] = found
+        return found
+
+
 def _search(
-    clause: etree._Element, patterns: list[str]
+    words_of: list[tuple[etree._Element, str]], patterns: list[str]
 ) -> tuple[etree._Element, str, re.Match[str]] | None:
-    for paragraph in clause.iter(NS + "p"):
-        words = _paragraph_words(paragraph)
+    for paragraph, words in words_of:
         for pattern in patterns:
             found = _compiled(pattern).search(words)
             if found:
@@ -226,6 +243,7 @@ def _place(paragraph: etree._Element, words: str, found: re.Match[str]) -> str:
 
 def check(document: Document) -> Findings:
     table = _facts_table()
+    clause_words = _Words()
     for fact in header_facts(document):
         label = table[fact.kind]["label"]
         if not fact.governed_by:
@@ -240,9 +258,9 @@ def check(document: Document) -> Findings:
         if clause is None:
             continue  # LV326 reports a governedBy that names no clause
         says, other = _patterns(fact)
-        if _search(clause, says) is not None:
+        if _search(clause_words.of(clause), says) is not None:
             continue
-        elsewhere = _search(clause, other)
+        elsewhere = _search(clause_words.of(clause), other)
         where = element_citation(clause)
         if elsewhere is not None:
             paragraph, words, found = elsewhere

@@ -11,7 +11,7 @@ from lxml import etree
 from lvcheck import codes
 from lvcheck.document.citation import text_of
 from lvcheck.document.statutes import statutes
-from lvcheck.validation.rules.base import Document, Findings
+from lvcheck.validation.rules.base import NS, Document, Findings
 
 LEGAL_ATTRIBUTES = ("section", "paragraph", "sentence", "number", "following")
 _SECTION = re.compile(r"^\d+[a-z]?$")
@@ -121,9 +121,17 @@ def _looks_well_formed(attributes: dict[str, str]) -> bool:
     )
 
 
-def check(document: Document) -> Findings:
+def _in_header(document: Document) -> int:
+    """How many <ref> the header holds: they come first in document order."""
+    meta = document.root[0] if len(document.root) else None
+    if meta is None or meta.tag != NS + "meta":
+        return 0
+    return sum(1 for _ in meta.iter(NS + "ref"))
+
+
+def _ref_findings(document: Document, refs: list[etree._Element]) -> Findings:
     declared = {d.get("id") for d in document.all("document")}
-    for ref in document.all("ref"):
+    for ref in refs:
         attributes = dict(ref.attrib)
         if not _looks_well_formed(attributes):
             yield from _kind_findings(document, ref)
@@ -143,6 +151,16 @@ def check(document: Document) -> Findings:
                 ref,
                 f"document {named!r} is not declared in <meta><documents>",
             )
+
+
+def check_text(document: Document) -> Findings:
+    """The references in the clauses."""
+    yield from _ref_findings(document, document.all("ref")[_in_header(document) :])
+
+
+def check_header(document: Document) -> Findings:
+    """The references and legal sources in the header."""
+    yield from _ref_findings(document, document.all("ref")[: _in_header(document)])
     for source in document.all("source"):
         attributes = dict(source.attrib)
         statute = attributes.get("statute")

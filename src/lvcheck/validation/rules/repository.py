@@ -60,12 +60,22 @@ class VersionFacts:
 _SHARED_HEADER = ("parties", "legalBasis", "term", "figures", "documents")
 
 
-def content_key(document: Document) -> str:
+def content_key(document: Document, text: bytes | None = None) -> str:
     """A hash of everything an instance must share word for word with its template: the
     text and the shared header facts, with every filled-in value left out. Equal keys prove
     conformance at once; only different ones are compared in words (a layout difference
-    gives different keys but no departure). Made for every file, so it is made in C: the
-    values are taken off the tree while it is serialized, then put back."""
+    gives different keys but no departure). Made for every file, so it is made in C: from
+    ``text``, the file's bytes after the header without the values (validation/memo.py),
+    where given; else the values are taken off the tree while it is serialized, then put
+    back."""
+    if text is not None:
+        header = document.root[0]  # memo.text_bytes made sure it is <meta>
+        parts = [b"bytes", text]
+        for name in _SHARED_HEADER:
+            shared = header.find(NS + name)
+            if shared is not None:
+                parts.append(etree.tostring(shared, with_tail=False))
+        return hashlib.blake2b(b"\0".join(parts), digest_size=16).hexdigest()
     filled = [
         (element, element.attrib.pop("value"))
         for element in document.all("field") + document.all("fillIn")
@@ -86,7 +96,7 @@ def content_key(document: Document) -> str:
     return hashlib.blake2b(b"\0".join(parts), digest_size=16).hexdigest()
 
 
-def facts_of(document: Document) -> VersionFacts | None:
+def facts_of(document: Document, text: bytes | None = None) -> VersionFacts | None:
     work, version = document.first("work"), document.first("version")
     if work is None or version is None:
         return None
@@ -112,7 +122,7 @@ def facts_of(document: Document) -> VersionFacts | None:
         relations,
         agreement_type=work.get("type", ""),
         life=lifecycle_of(document.root),
-        content_key=content_key(document),
+        content_key=content_key(document, text),
         deviations=tuple(d.get("clause", "") for d in document.root.iter(NS + "deviation")),
     )
 

@@ -1,0 +1,96 @@
+"""validation/memo.py: the text rules' findings shared between files of one text. The
+oracle is checking each file alone, with nothing remembered: shared findings must be
+exactly those, path and line included."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lvcheck.document.parse import parse_bytes
+from lvcheck.validation import memo
+from lvcheck.validation.engine import check_file, check_tree
+
+from .conftest import TEMPLATES
+
+TEMPLATE = TEMPLATES["nrw"].read_bytes()
+# two text defects the text rules find: an eId that does not nest, an unknown statute
+DEFECTS = (
+    (b'eId="sec_3__list_1"', b'eId="sec_4__list_7"'),
+    (b'statute="SGB IX"', b'statute="SGB XIII"'),
+)
+
+
+def _variant(header_lines: int, value: str, defect: int) -> bytes:
+    """The template with extra lines in its header (the text moves down), a filled value,
+    and one of the defects."""
+    data = TEMPLATE.replace(b"<meta>", b"<meta>" + b"<!-- x -->\n" * header_lines, 1)
+    name = b'<fillIn name="leistungserbringer.name" type="text"'
+    data = data.replace(name, name + f' value="{value}"'.encode(), 1)
+    old, new = DEFECTS[defect]
+    assert old in data
+    return data.replace(old, new, 1)
+
+
+def _alone(path: Path) -> tuple[str, ...]:
+    """Checked with nothing remembered, and without the bytes: the text rules run."""
+    data = path.read_bytes()
+    return tuple(map(str, check_tree(parse_bytes(data, str(path)), str(path)).diagnostics))
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(min_value=0, max_value=2),
+            st.sampled_from(["", "Köln", 'a"b']),
+            st.integers(min_value=0, max_value=1),
+        ),
+        min_size=2,
+        max_size=5,
+    )
+)
+def test_shared_findings_are_exactly_the_findings_of_each_file_alone(
+    tmp_path_factory: pytest.TempPathFactory, variants: list[tuple[int, str, int]]
+) -> None:
+    folder = tmp_path_factory.mktemp("memo")
+    memo._remembered.clear()
+    for number, (lines, value, defect) in enumerate(variants):
+        path = folder / f"v{number}.xml"
+        path.write_bytes(_variant(lines, value.replace('"', "&quot;"), defect))
+        shared = tuple(map(str, check_file(path).diagnostics))
+        assert shared == _alone(path)
+        assert any("LV30" in line or "LV31" in line for line in shared)  # a defect was found
+
+
+def test_files_of_one_text_share_one_entry_and_a_moved_text_does_not(tmp_path: Path) -> None:
+    memo._remembered.clear()
+    for number, lines in enumerate((0, 0, 1)):
+        path = tmp_path / f"v{number}.xml"
+        path.write_bytes(_variant(lines, "", 0))
+        check_file(path)
+    assert len(memo._remembered) == 2  # the third file's text begins a line later
+
+
+def test_a_filled_value_does_not_change_the_key_but_a_word_of_the_text_does() -> None:
+    filled = _variant(0, "Beispiel gGmbH", 0)
+    unfilled = _variant(0, "", 0)
+    header, text = unfilled.split(b"</meta>")
+    changed = (
+        header + b"</meta>" + text.replace(b"Leistungserbringer ", b"Leistungserbringerin ", 1)
+    )
+    assert changed != unfilled
+
+    def key(data: bytes) -> bytes | None:
+        tree = parse_bytes(data, "t.xml")
+        from lvcheck.validation.rules.base import Document
+
+        document = Document("t.xml", tree)
+        text = memo.text_bytes(document, data)
+        assert text is not None
+        return memo._key(document, data, text)
+
+    assert key(filled) == key(unfilled) != key(changed)
