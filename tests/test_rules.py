@@ -47,6 +47,7 @@ CASES = [
     ("LV332-field-in-template.xml", "LV332", 21, 0, 1),
     ("LV340-required-clause.xml", "LV340", 5, 1, 1),
     ("LV341-example-marking.xml", "LV341", 6, 1, 1),
+    ("LV350-invisible-character.xml", "LV350", 28, 1, 1),
 ]
 # repository folder, file with the finding, code, line
 REPO_CASES = [

@@ -4,7 +4,8 @@ one entry per code (what, why, a failing example, how to fix).
 LV0xx  lvcheck was called wrongly (no file is at fault)
 LV1xx  the file cannot be read as an agreement at all
 LV2xx  the document does not match the schema
-LV3xx  semantic rules: eIds, numbering, references, header, repository, fields, clauses
+LV3xx  semantic rules: eIds, numbering, references, header, repository, fields, clauses,
+       characters
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ FIELD_TYPE = "LV331"
 FIELD_IN_TEMPLATE = "LV332"
 REQUIRED_CLAUSE = "LV340"
 EXAMPLE_MARKING = "LV341"
+INVISIBLE_CHARACTER = "LV350"
 
 
 @dataclass(frozen=True)
@@ -139,5 +141,10 @@ CODES: dict[str, CodeInfo] = {
         "example-marking",
         _E,
         "an example is not plainly marked as one (or a real file looks like one)",
+    ),
+    INVISIBLE_CHARACTER: CodeInfo(
+        "invisible-character",
+        _E,
+        "the text holds a character a reader cannot see (bidi override, zero-width, control)",
     ),
 }

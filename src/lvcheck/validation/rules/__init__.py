@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from lvcheck.validation.rules import clauses, eids, fields, header, names, numbering, references
+from lvcheck.validation.rules import (
+    characters,
+    clauses,
+    eids,
+    fields,
+    header,
+    names,
+    numbering,
+    references,
+)
 from lvcheck.validation.rules.base import Document, Findings
 
 DOCUMENT_RULES: tuple[Callable[[Document], Findings], ...] = (
@@ -16,4 +25,5 @@ DOCUMENT_RULES: tuple[Callable[[Document], Findings], ...] = (
     header.check,
     fields.check,
     clauses.check,
+    characters.check,
 )
