@@ -73,6 +73,24 @@ def diff_document(result: DiffResult) -> dict[str, Any]:
                 ],
             }
         )
+    for eid_run in result.eid_changed:
+        changes.append(
+            {
+                "kind": "eid-changed",
+                "severity": eid_run.severity,
+                "old_citation": eid_run.old_label,
+                "citation": eid_run.new_label,
+                "clauses": [
+                    {
+                        "old_eId": o.eid,
+                        "new_eId": n.eid,
+                        "old_citation": o.citation,
+                        "citation": n.citation,
+                    }
+                    for o, n in eid_run.pairs
+                ],
+            }
+        )
     for meta in result.metadata:
         changes.append(
             {
