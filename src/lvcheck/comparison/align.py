@@ -271,27 +271,44 @@ class _Aligner:
                 self.pair(o, n)
 
     def fuzzy(self) -> None:
-        """Step 4: the most similar clause of the same kind anywhere, through rare words."""
+        """Step 4: the most similar clause of the same kind anywhere, through rare words.
+        Each side's clauses look up the other side's by their rarest words, counted over
+        both sides: the same candidates whichever version is old."""
         rest_old, rest_new = self.rest(range(len(self.old)), range(len(self.new)))
         if not rest_old or not rest_new:
             return
-        old, new = self.old.clauses, self.new.clauses
-        frequency = Counter(word for n in rest_new for word in set(_words_of(new[n])))
-        index: dict[str, list[int]] = defaultdict(list)
-        for n in rest_new:
-            rarest = sorted(set(_words_of(new[n])), key=lambda w: (frequency[w], w))
-            for word in rarest[:RARE_WORDS]:
-                index[word].append(n)
-        candidates: list[tuple[int, int]] = []
-        for o in rest_old:
-            words = set(_words_of(old[o]))
-            if len(_words_of(old[o])) < MIN_WORDS_TO_ANCHOR:
-                continue
-            found: dict[int, None] = {}
-            for word in sorted(words, key=lambda w: (frequency.get(w, 0), w))[:RARE_WORDS]:
-                found.update(dict.fromkeys(index.get(word, [])[:MAX_CANDIDATES]))
-            candidates += [(o, n) for n in found]
-        self.best_first(candidates, SIMILAR_FUZZY)
+        words_old = {o: set(_words_of(self.old.clauses[o])) for o in rest_old}
+        words_new = {n: set(_words_of(self.new.clauses[n])) for n in rest_new}
+        frequency = Counter(
+            w for words in (*words_old.values(), *words_new.values()) for w in words
+        )
+
+        def rarest(words: set[str]) -> list[str]:
+            return sorted(words, key=lambda w: (frequency[w], w))[:RARE_WORDS]
+
+        def index(side: dict[int, set[str]]) -> dict[str, list[int]]:
+            found: dict[str, list[int]] = defaultdict(list)
+            for clause, words in side.items():
+                for word in rarest(words):
+                    found[word].append(clause)
+            return found
+
+        index_old, index_new = index(words_old), index(words_new)
+        candidates: set[tuple[int, int]] = set()
+        for o, words in words_old.items():
+            for word in rarest(words):
+                candidates.update((o, n) for n in index_new.get(word, [])[:MAX_CANDIDATES])
+        for n, words in words_new.items():
+            for word in rarest(words):
+                candidates.update((o, n) for o in index_old.get(word, [])[:MAX_CANDIDATES])
+        self.best_first(
+            sorted(
+                (o, n)
+                for o, n in candidates
+                if min(self.old.words[o], self.new.words[n]) >= MIN_WORDS_TO_ANCHOR
+            ),
+            SIMILAR_FUZZY,
+        )
 
     def restore(self) -> None:
         """Step 5: the same eId and kind, both still unmatched between the same matched
