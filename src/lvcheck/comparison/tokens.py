@@ -146,9 +146,14 @@ def content_of(parts: Iterable[Segment]) -> str:
     content, equal token keys. A token of its own is written as its key (which starts
     with NUL, never part of XML text), ended by SOH; the spaces around it are kept, so
     that the string counts the clause's words."""
-    text = "".join(part if isinstance(part, str) else part[0] + "\x01" for part in _merged(parts))
+    text = "".join(part if isinstance(part, str) else part[0] + "\x01" for part in parts)
     return _SPACES.sub(" ", _plain(text)).strip()
 
 
+_TYPOGRAPHIC = re.compile("[" + "".join(chr(c) for c in PLAIN) + "]")
+
+
 def _plain(text: str) -> str:
-    return unicodedata.normalize("NFC", text).translate(PLAIN)
+    text = unicodedata.normalize("NFC", text)
+    # translate looks up every character in Python; most text has nothing to translate
+    return text.translate(PLAIN) if _TYPOGRAPHIC.search(text) else text
