@@ -489,3 +489,10 @@ def test_markdown_shows_hostile_contract_text_as_text() -> None:
     assert [child.tag for child in inserted if isinstance(child.tag, str)] == []
     expected = load_agreement(CASES / "markdown-injection.new.xml")
     assert inserted.text_content() == flatten(expected)[-1].text
+
+
+def test_each_side_carries_its_agreement_for_the_page_renderer() -> None:
+    old = load_agreement(CASES / "move.old.xml")
+    new = load_agreement(CASES / "move.new.xml")
+    result = diff_agreements(old, new)
+    assert result.old.agreement is old and result.new.agreement is new

@@ -422,10 +422,22 @@ def _regenerate(script: Script) -> None:
 EDITS = ["word", "number", "heading", "insert", "delete", "move", "swap", "cross", "layout"]
 
 
+def _marks(script: Script) -> tuple[int, ...]:
+    """What the edits so far left in the script: each edit must add to one of these."""
+    return (
+        len(script.text_edits),
+        len(script.inserted),
+        len(script.deleted),
+        len(script.reorders),
+        len(script.crossed),
+    )
+
+
 def _apply(data: st.DataObject, script: Script) -> None:
     edits = data.draw(st.lists(st.sampled_from(EDITS), min_size=1, max_size=5))
     # layout last: a soft hyphen inside a word would hide the word from a later word edit
     for edit in sorted(edits, key=lambda edit: edit == "layout"):
+        before = _marks(script)
         if edit in ("word", "number", "heading"):
             _edit_text(data, script, edit)
         elif edit == "insert":
@@ -438,6 +450,8 @@ def _apply(data: st.DataObject, script: Script) -> None:
             _cross_move(data, script)
         else:
             _layout(data, script)
+        # an edit that was drawn but left no trace would make the oracle vacuous
+        assert edit == "layout" or _marks(script) > before, edit
     if data.draw(st.booleans()):
         _renumber(script)
 

@@ -229,14 +229,15 @@ class _Aligner:
                 self.pair(olds[0], news[0])  # the one clause in its place: rewritten
 
     def eids_regenerated(self, o: int, n: int) -> bool:
-        """Are eIds no evidence here? Yes where the parents' eIds differ, or either eId
+        """Are eIds no evidence here? Yes where the parents' eIds differ, or each eId
         belongs to another clause on the other side: eIds given by position. No where
-        both are unknown on the other side under a parent that kept its eId: a clause
-        deleted and another inserted in its place, each with an eId of its own."""
+        either is unknown on the other side under a parent that kept its eId: a clause
+        deleted and another inserted in its place, each with an eId of its own. (The
+        same answer whichever version is old.)"""
         old, new = self.old.clauses[o], self.new.clauses[n]
         if o in self.pairs or n in self.taken or old.kind != new.kind:
             return False
-        if old.eid in self.new.by_eid or new.eid in self.old.by_eid:
+        if old.eid in self.new.by_eid and new.eid in self.old.by_eid:
             return True
         if old.parent is None or new.parent is None:
             return False
