@@ -496,3 +496,14 @@ def test_each_side_carries_its_agreement_for_the_page_renderer() -> None:
     new = load_agreement(CASES / "move.new.xml")
     result = diff_agreements(old, new)
     assert result.old.agreement is old and result.new.agreement is new
+
+
+def test_an_invisible_character_in_the_header_is_shown() -> None:
+    old = load_agreement(CASES / "header-change.old.xml")
+    source = (
+        (CASES / "header-change.old.xml")
+        .read_text(encoding="utf-8")
+        .replace("<title>Testvereinbarung", "<title>Test\u202evereinbarung")
+    )
+    (change,) = diff_agreements(old, load_agreement_bytes(source.encode(), "x.xml")).metadata
+    assert change.subject == "title" and "Test⟨U+202E⟩vereinbarung" in (change.new or "")

@@ -11,7 +11,7 @@ from lvcheck import labels
 from lvcheck.comparison.changes import MetadataChange
 from lvcheck.comparison.severity import field_severity, metadata_severity
 from lvcheck.document.model import Agreement, Field, Meta, Relation, fields_of
-from lvcheck.document.text import plain_text, value_text
+from lvcheck.document.text import plain_text, value_text, visible
 from lvcheck.labels import duration_text, german_date
 
 
@@ -81,13 +81,14 @@ def _label(subject: str) -> str:
 
 
 def _shown(value: Any) -> str | None:
+    """A header fact as a reader sees it, invisible characters shown (⟨U+202E⟩)."""
     if value is None or value == {} or value == []:
         return None
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {v}" for k, v in value.items() if v not in (None, ""))
+        return visible(", ".join(f"{k}: {v}" for k, v in value.items() if v not in (None, "")))
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return str(value)
+        return visible("; ".join(str(v) for v in value))
+    return visible(str(value))
 
 
 def compare_metadata(
