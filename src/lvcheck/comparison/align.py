@@ -317,6 +317,8 @@ class _Aligner:
         for o, n in [(None, None), *self.pairs.items()]:
             kids_old = self.old.roots if o is None else self.old.children[o]
             kids_new = self.new.roots if n is None else self.new.children[n]
+            if all(k in self.pairs for k in kids_old) or all(k in self.taken for k in kids_new):
+                continue  # nothing left on one side: the common case, decided cheaply
             for olds, news in self.gaps(kids_old, kids_new):
                 by_eid = {self.new.clauses[k].eid: k for k in news}
                 for k in olds:
