@@ -382,17 +382,14 @@ def test_textconv_prints_reading_text_and_survives_broken_files(runner: CliRunne
     assert "showing the raw file" in broken.stderr
 
 
-def _clause(eid: str, parent: str | None, index: int, text: str) -> Clause:
-    from lvcheck.comparison.words import tokenize
-
+def _clause(eid: str, parent: int | None, index: int, text: str) -> Clause:
     return Clause(
         eid=eid,
         kind="point",
         num="",
-        heading_tokens=(),
-        tokens=tuple(tokenize(text)),
-        citation=eid,
-        top=eid,
+        heading_parts=(),
+        parts=(text,),
+        steps=(),
         parent=parent,
         index=index,
     )
@@ -402,21 +399,22 @@ def test_boilerplate_said_twice_does_not_anchor_a_match_across_sections() -> Non
     """Two sections end with the same sentence. With all eIds changed, each sentence must
     stay with its own section, not with whichever came first."""
     from lvcheck.comparison.align import align
+    from lvcheck.comparison.outline import Outline
 
     boilerplate = "Im Übrigen gelten die Bestimmungen des Rahmenvertrages entsprechend."
     old = [
         _clause("a", None, 0, "Der Anbieter dokumentiert jede Leistung am selben Tag schriftlich."),
-        _clause("a1", "a", 1, boilerplate),
+        _clause("a1", 0, 1, boilerplate),
         _clause("b", None, 2, "Die Kräfte nehmen jährlich an fachbezogenen Fortbildungen teil."),
-        _clause("b1", "b", 3, boilerplate),
+        _clause("b1", 2, 3, boilerplate),
     ]
     new = [
         _clause("x", None, 0, "Die Kräfte nehmen jährlich an fachbezogenen Fortbildungen teil."),
-        _clause("x1", "x", 1, boilerplate),
+        _clause("x1", 0, 1, boilerplate),
         _clause("y", None, 2, "Der Anbieter dokumentiert jede Leistung am selben Tag schriftlich."),
-        _clause("y1", "y", 3, boilerplate),
+        _clause("y1", 2, 3, boilerplate),
     ]
-    assert align(old, new) == {0: 2, 1: 3, 2: 0, 3: 1}
+    assert align(Outline(old), Outline(new)) == {0: 2, 1: 3, 2: 0, 3: 1}
 
 
 def test_markdown_table_survives_a_pipe_in_a_header_value() -> None:
@@ -429,3 +427,120 @@ def test_markdown_table_survives_a_pipe_in_a_header_value() -> None:
     text = render_diff(diff_agreements(old, load_agreement_bytes(source, "x.xml")), "markdown")
     (row,) = [line for line in text.splitlines() if line.startswith("| Titel |")]
     assert row.count(" | ") == 3 and "Test \\| Vereinbarung" in row  # 4 cells, 3 separators
+
+
+# ---------------------------------------------------------------- eIds, numbers, characters
+
+
+def test_a_renamed_eid_with_unchanged_text_is_reported() -> None:
+    result = _case("eid-renamed")
+    assert not result.is_empty and not result.changes and not result.renumbered
+    (run,) = result.eid_changed
+    assert [(o.eid, n.eid) for o, n in run.pairs] == [("sec_3__para_2", "sec_3__para_2a")]
+    assert (run.severity, run.new_label) == ("major", "§ 3 Abs. 2")
+
+
+def test_regenerated_eids_give_the_changes_of_stable_ones_and_the_changed_eids() -> None:
+    stable, regenerated = _case("insertion-renumbering"), _case("eid-regenerated")
+    for result in (stable, regenerated):
+        assert [(c.kind, c.new.citation if c.new else "") for c in result.changes] == [
+            ("inserted", "§ 2")
+        ]
+        assert [(r.old_label, r.new_label) for r in result.renumbered] == [("§§ 2–5", "§§ 3–6")]
+    assert not stable.eid_changed
+    (run,) = regenerated.eid_changed
+    assert (run.pairs[0][0].eid, run.pairs[0][1].eid) == ("sec_2", "sec_3")
+    assert all(o.text == n.text for o, n in run.pairs) and len(run.pairs) == 10
+
+
+def test_text_that_took_another_number_along_with_its_eid_is_not_a_modification() -> None:
+    """Old § 4 is new § 3 (eId sec_3), and new § 4 (eId sec_4) says something else."""
+    result = _case("number-reassigned")
+    assert [(c.kind, (c.old or c.new).eid) for c in result.changes if c.old or c.new] == [
+        ("deleted", "sec_3"),
+        ("inserted", "sec_4"),
+    ]
+    assert [(o.eid, n.eid) for run in result.renumbered for o, n in run.pairs] == [
+        ("sec_4", "sec_3")
+    ]
+    assert not result.metadata  # governedBy followed its clause
+
+
+def test_numbers_amounts_dates_and_times_change_as_a_lawyer_reads_them() -> None:
+    (change,) = _case("numbers").changes
+    assert [(w.old.strip(), w.new.strip()) for w in change.words if w.op != "equal"] == [
+        ("5,5", "6,0"),
+        ("1.530,00 €", "1.620,50 €"),
+        ("50 %", "60 %"),
+        ("15. Oktober", "30. September"),
+        ("01.09.2025", "01.10.2025"),
+        ("7:30–16:30 Uhr", "7:00–16:30 Uhr"),
+    ]
+    assert change.material
+
+
+def test_a_filled_field_weighs_by_its_type() -> None:
+    severity = {m.subject: m.severity for m in _case("field-filled").metadata}
+    assert (severity["field:beginn"], severity["field:anbieter.name"]) == ("material", "minor")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "html"])
+def test_an_invisible_character_is_a_change_every_renderer_shows(fmt: str) -> None:
+    result = _case("invisible")
+    (change,) = result.changes
+    assert [(w.old.strip(), w.new.strip()) for w in change.words if w.op != "equal"] == [
+        ("12", "1⟨U+202E⟩2⟨U+202C⟩")
+    ]
+    shown = render_diff(result, fmt)
+    assert "⟨U+202E⟩" in shown and "\u202e" not in shown and "\\u202e" not in shown
+
+
+def test_markdown_shows_hostile_contract_text_as_text() -> None:
+    """GitHub's own Markdown (cmark-gfm) renders the comment: the text stays text."""
+    import cmarkgfm
+    from cmarkgfm.cmark import Options
+    from lxml import html
+
+    markdown = render_diff(_case("markdown-injection"), "markdown")
+    page = html.fromstring(
+        cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE)
+    )
+    (inserted,) = page.iter("ins")
+    assert [child.tag for child in inserted if isinstance(child.tag, str)] == []
+    expected = load_agreement(CASES / "markdown-injection.new.xml")
+    assert inserted.text_content() == flatten(expected)[-1].text
+
+
+def test_each_side_carries_its_agreement_for_the_page_renderer() -> None:
+    old = load_agreement(CASES / "move.old.xml")
+    new = load_agreement(CASES / "move.new.xml")
+    result = diff_agreements(old, new)
+    assert result.old.agreement is old and result.new.agreement is new
+
+
+def test_an_invisible_character_in_the_header_is_shown() -> None:
+    old = load_agreement(CASES / "header-change.old.xml")
+    source = (
+        (CASES / "header-change.old.xml")
+        .read_text(encoding="utf-8")
+        .replace("<title>Testvereinbarung", "<title>Test\u202evereinbarung")
+    )
+    (change,) = diff_agreements(old, load_agreement_bytes(source.encode(), "x.xml")).metadata
+    assert change.subject == "title" and "Test⟨U+202E⟩vereinbarung" in (change.new or "")
+
+
+def test_the_redline_page_lists_each_run_of_changed_eids_with_its_weight() -> None:
+    from lxml import html as lxml_html
+
+    from lvcheck.rendering.diff_html import render_diff_html
+
+    old, new = (CASES / f"eid-renamed.{side}.xml" for side in ("old", "new"))
+    result = diff_agreements(load_agreement(old), load_agreement(new), old.name, new.name)
+    assert result.eid_changed
+    page = lxml_html.fromstring(render_diff_html(result))
+    (listing,) = page.find_class("kennungen")
+    shown = [" ".join(item.text_content().split()) for item in listing]
+    assert len(shown) == len(result.eid_changed)
+    for run, line in zip(result.eid_changed, shown, strict=True):
+        old_clause, new_clause = run.pairs[0]
+        assert old_clause.eid in line and new_clause.eid in line and "erheblich" in line

@@ -69,18 +69,32 @@ def test_each_synopsis_column_reads_word_for_word_as_its_version(old: Path, new:
     assert _column(page, 1) == _words(render_text(_agreement(new), annotations=False))
 
 
+def _plain_words(words: list[str]) -> list[int]:
+    """Positions of words that stand alone as a token: letters only, no number, §, % or €
+    beside them ("15. Oktober", "§ 14 Abs. 4" and "50 %" are one token each for a lawyer)."""
+    return [
+        i
+        for i, word in enumerate(words)
+        if re.fullmatch(r"[^\W\d_]+", word)
+        and not any(
+            c.isdigit() or c in "§%€" for near in words[max(0, i - 1) : i + 2] for c in near
+        )
+    ]
+
+
 def _reworded(seed: int) -> tuple[bytes, str, str]:
     """The NRW template with one word of one paragraph replaced: (xml, old word, new word)."""
     root = etree.fromstring(TEMPLATES["nrw"].read_bytes())
     paragraphs = [
-        p for p in root.iter(NS + "p") if p.text and len(p.text.split()) > 3 and len(p) == 0
+        p
+        for p in root.iter(NS + "p")
+        if p.text and len(p.text.split()) > 3 and len(p) == 0 and _plain_words(p.text.split(" "))
     ]
     paragraph = paragraphs[seed % len(paragraphs)]
     words = paragraph.text.split(" ")
-    position = seed // len(paragraphs) % len(words)
+    plain = _plain_words(words)
+    position = plain[seed // len(paragraphs) % len(plain)]
     old = words[position]
-    if not re.fullmatch(r"\w+", old):
-        old, position = words[0], 0
     words[position] = "Zauberwort"
     paragraph.text = " ".join(words)
     return etree.tostring(root, encoding="utf-8"), old, "Zauberwort"

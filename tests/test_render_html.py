@@ -211,3 +211,12 @@ def test_an_agreed_deviation_is_noted_where_the_reader_meets_the_clause() -> Non
     assert aside.getparent().get("id") == deviation.clause
     assert aside.text_content().replace(NBSP, " ") == f"Anmerkung: {deviation.reason}"
     assert not page.get_element_by_id(deviation.clause).xpath("p[contains(., 'Anmerkung')]")
+
+
+def test_an_invisible_character_is_shown_by_its_code_never_raw() -> None:
+    """A right-to-left override makes "125" show as "152": the page names it instead."""
+    data = (DATA / "invalid" / "LV307-invisible-character.xml").read_bytes()
+    assert "\u202e".encode() in data
+    page = render_html(load_agreement_bytes(data, "x.xml"), "x.xml")
+    assert "\u202e" not in page and "\u202c" not in page
+    assert "⟨U+202E⟩" in page and "⟨U+202C⟩" in page

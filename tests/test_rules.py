@@ -31,6 +31,7 @@ CASES = [
     ("LV304-numbering-gap.xml", "LV304", 30, 0, 1),
     ("LV305-numbering-order.xml", "LV305", 30, 1, 1),
     ("LV306-duplicate-name.xml", "LV306", 33, 1, 1),
+    ("LV307-invisible-character.xml", "LV307", 27, 1, 1),
     ("LV310-ref-kind.xml", "LV310", 27, 1, 1),
     ("LV311-ref-unresolved.xml", "LV311", 36, 1, 1),
     ("LV312-ref-unknown-statute.xml", "LV312", 27, 1, 1),

@@ -4,7 +4,8 @@ one entry per code (what, why, a failing example, how to fix).
 LV0xx  lvcheck was called wrongly (no file is at fault)
 LV1xx  the file cannot be read as an agreement at all
 LV2xx  the document does not match the schema
-LV3xx  semantic rules: eIds, numbering, references, header, repository, fields, clauses
+LV3xx  semantic rules: eIds, numbering, references, header, repository, fields, clauses,
+       characters
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ EFFECT_BEFORE_CONCLUSION = "LV371"
 DUTY_NOT_FOUND = "LV380"
 AMENDMENT_DOES_NOT_APPLY = "LV390"
 CONSOLIDATION_DIFFERS = "LV391"
+INVISIBLE_CHARACTER = "LV307"
 
 
 @dataclass(frozen=True)
@@ -195,5 +197,10 @@ CODES: dict[str, CodeInfo] = {
         "effect-before-conclusion",
         _E,
         "a Vergütung takes effect before the agreement was concluded (§ 126 Abs. 3 SGB IX)",
+    ),
+    INVISIBLE_CHARACTER: CodeInfo(
+        "invisible-character",
+        _E,
+        "the text holds a character a reader cannot see (bidi override, zero-width, control)",
     ),
 }

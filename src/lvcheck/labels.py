@@ -181,6 +181,7 @@ CHANGE_KINDS = {
     "renumbered": "umnummeriert",
     "heading": "Überschrift geändert",
     "metadata": "Kopfdaten",
+    "eid-changed": "Kennung geändert",
 }
 SEVERITIES = {
     "info": "Hinweis",
@@ -195,6 +196,10 @@ HEADER = "Kopfdaten"
 HEADING = "Überschrift"
 BEFORE, AFTER = "bisher", "neu"
 RENUMBERED_ONLY = "Umnummeriert, Wortlaut unverändert"
+# eIds that changed: whatever links to the clause (#sec_3, governedBy, other documents)
+EID_CHANGED_TITLE = "Kennung geändert: Verweise auf diese Stellen brechen"
+UP_TO = "bis"  # "§ 3 bis § 9 Abs. 2"
+PLACES_COUNT = "{count} Stellen"
 KIND_OF_CHANGE, COUNT, FACT, WEIGHT = "Art der Änderung", "Anzahl", "Angabe", "Gewicht"
 CHANGE, CHANGES = "Änderung", "Änderungen"
 OLD_VERSION, NEW_VERSION = "Bisherige Fassung", "Neue Fassung"

@@ -1,130 +1,346 @@
 """Which clause of the old version is which clause of the new one.
 
-In this order, each step only among the clauses still unmatched:
-1. the same eId (and kind): eIds follow provisions, so this settles almost everything
-   between versions of one agreement;
-2. the same number, the same kind and similar words (the same clause, eId changed);
-3. identical words that occur once on each side (boilerplate that occurs many times
-   must not anchor a match);
-4. the most similar clause of the same kind, above a threshold. Candidates come from an
-   index of rare words, so that two agreements of thousands of clauses never compare
-   every clause with every other.
+An eId is a strong hint, never the truth: editors and tools regenerate eIds, and when
+a §'s text moves to another number, the eId may follow the number rather than the text
+(old § 649 is new § 648, and new § 649 says something else). So the content decides, in
+this order, each step only among the clauses still unmatched:
+
+1. identical content that occurs once on each side: a whole subtree (a § with all its
+   paragraphs, matched with them), then a clause's own words, then its text without its
+   heading (MIN_WORDS_TO_ANCHOR words or more);
+2. the same eId, where the two clauses correspond (the same heading, similar words or
+   mostly the same sub-clauses) and their parents are each other's match;
+3. within each matched pair, its sub-clauses: identical own words, text or heading that
+   occur once among them; the same eId and corresponding; the same number and
+   corresponding; the most similar in the same gap between matched siblings, or the one
+   clause in its gap where eIds were evidently given by position;
+4. across the documents (a clause that moved to another parent): identical own words
+   that occur once among the rest; the same eId and corresponding; the clause whose
+   sub-clauses are mostly matched to its sub-clauses (a part whose heading changed); the
+   most similar clause of the same kind above SIMILAR_FUZZY, found through an index of
+   rare words, so that two agreements of thousands of clauses never compare every clause
+   with every other;
+5. the same eId where both are still unmatched in the same gap: a clause rewritten in
+   place.
+
+Every pair matched in steps 2 to 5 has its sub-clauses aligned by step 3 at once.
+Identical clauses are compared as normalised strings; only clauses that differ are cut
+into tokens, to measure their similarity.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from lvcheck.comparison.changes import Clause
+from lvcheck.comparison.outline import Outline
 from lvcheck.comparison.words import similarity
 
-SIMILAR_NUMBERED = 0.5  # same number: at least half the words in common
+SIMILAR = 0.5  # an eId, a number or a place in common, and at least half the words
 SIMILAR_FUZZY = 0.6  # no other evidence: most words in common
-MIN_WORDS_TO_ANCHOR = 3  # "Kommunikationsstörungen" alone says too little to move a clause
-RARE_WORDS = 4  # candidates share one of a clause's rarest words
+MIN_WORDS_TO_ANCHOR = 3  # "Kommunikationsstörungen" alone says too little across a document
+RARE_WORDS = 4  # fuzzy candidates share one of a clause's rarest words
 MAX_CANDIDATES = 50
+MAX_GAP_PAIRS = 400  # a larger gap between matched siblings is left to step 4
 
 Pairs = dict[int, int]  # old index -> new index
+HEADING, TEXT = slice(0, 2), slice(0, 3, 2)  # parts of Outline.own: kind and heading, kind and text
 
 
-def _by_eid(old: list[Clause], new: list[Clause], pairs: Pairs) -> None:
-    new_by_eid = {clause.eid: clause for clause in new if clause.eid}
-    for clause in old:
-        match = new_by_eid.get(clause.eid)
-        if match is not None and match.kind == clause.kind:
-            pairs[clause.index] = match.index
+def _words_of(clause: Clause) -> tuple[str, ...]:
+    return clause.heading_key + clause.key
 
 
-def _rest(old: list[Clause], new: list[Clause], pairs: Pairs) -> tuple[list[Clause], list[Clause]]:
-    taken = set(pairs.values())
-    return (
-        [c for c in old if c.index not in pairs],
-        [c for c in new if c.index not in taken],
-    )
+class _Aligner:
+    def __init__(self, old: Outline, new: Outline) -> None:
+        self.old, self.new = old, new
+        self.pairs: Pairs = {}
+        self.taken: set[int] = set()
 
+    # ------------------------------------------------------------ evidence
 
-def _by_number(old: list[Clause], new: list[Clause], pairs: Pairs) -> None:
-    rest_old, rest_new = _rest(old, new, pairs)
-    by_number: dict[tuple[str, str], list[Clause]] = defaultdict(list)
-    for clause in rest_new:
-        if clause.num:
-            by_number[(clause.kind, clause.num)].append(clause)
-    taken: set[int] = set()
-    for clause in rest_old:
-        for candidate in by_number.get((clause.kind, clause.num), []) if clause.num else []:
-            if candidate.index in taken:
-                continue
+    def corresponds(self, o: int, n: int) -> bool:
+        """Do two clauses say the same thing, allowing for an edit?"""
+        old, new = self.old, self.new
+        if old.own[o] == new.own[n]:
+            return True
+        if old.own[o][1] and old.own[o][1] == new.own[n][1]:
+            return True  # a named clause keeps its name
+        if old.words[o] + new.words[n] and (
+            similarity(_words_of(old.clauses[o]), _words_of(new.clauses[n])) >= SIMILAR
+        ):
+            return True
+        # mostly the same sub-clauses, at any depth (a § whose list lost a word)
+        below_old = Counter(old.own[k] for k in old.descendants(o))
+        below_new = Counter(new.own[k] for k in new.descendants(n))
+        total = sum(below_old.values()) + sum(below_new.values())
+        return bool(total) and 2 * sum((below_old & below_new).values()) >= SIMILAR * total
+
+    def similar(self, o: int, n: int, threshold: float) -> float:
+        """The similarity of two clauses of the same kind if it reaches ``threshold``, else 0."""
+        old, new = self.old.clauses[o], self.new.clauses[n]
+        if old.kind != new.kind:
+            return 0.0
+        score = similarity(_words_of(old), _words_of(new))
+        return score if score >= threshold else 0.0
+
+    # ------------------------------------------------------------ pairing
+
+    def pair(self, o: int, n: int) -> None:
+        """Match two clauses, then their sub-clauses (step 3)."""
+        self.pairs[o] = n
+        self.taken.add(n)
+        self.children(self.old.children[o], self.new.children[n])
+
+    def pair_subtrees(self, o: int, n: int) -> None:
+        """Two identical subtrees, clause by clause."""
+        self.pairs[o] = n
+        self.taken.add(n)
+        kids_old, kids_new = self.old.children[o], self.new.children[n]
+        if len(kids_old) != len(kids_new):
+            return  # a fingerprint collision, in theory: leave the rest to the other steps
+        for kid_old, kid_new in zip(kids_old, kids_new, strict=True):
+            if kid_old not in self.pairs and kid_new not in self.taken:
+                self.pair_subtrees(kid_old, kid_new)
+
+    def rest(self, olds: Iterable[int], news: Iterable[int]) -> tuple[list[int], list[int]]:
+        return [o for o in olds if o not in self.pairs], [n for n in news if n not in self.taken]
+
+    # ------------------------------------------------------------ the steps
+
+    def identical(self) -> None:
+        """Step 1: identical subtrees, then identical own words, that occur once each side."""
+        old, new = self.old, self.new
+        old_count, new_count = Counter(old.tree), Counter(new.tree)
+        new_at = {fingerprint: n for n, fingerprint in enumerate(new.tree)}
+        for o, fingerprint in enumerate(old.tree):  # document order: a subtree before its parts
+            n = new_at.get(fingerprint)
             if (
-                similarity(clause.key + clause.heading_key, candidate.key + candidate.heading_key)
-                >= SIMILAR_NUMBERED
+                n is not None
+                and o not in self.pairs
+                and n not in self.taken
+                and old_count[fingerprint] == new_count[fingerprint] == 1
+                and old.weight[o] > 1
             ):
-                pairs[clause.index] = candidate.index
-                taken.add(candidate.index)
-                break
+                self.pair_subtrees(o, n)
+        everything = range(len(old)), range(len(new))
+        self.unique_own(*everything, MIN_WORDS_TO_ANCHOR, descend=False)
+        self.unique_own(*everything, MIN_WORDS_TO_ANCHOR, descend=False, part=TEXT)
+
+    def unique_own(
+        self,
+        olds: Iterable[int],
+        news: Iterable[int],
+        min_words: int,
+        descend: bool = True,
+        part: slice = slice(None),
+    ) -> None:
+        """Clauses whose own words occur once among ``olds`` and once among ``news``;
+        ``part`` compares only some of kind, heading and text."""
+        rest_old, rest_new = self.rest(olds, news)
+        old, new = self.old, self.new
+        old_count = Counter(old.own[o][part] for o in rest_old)
+        new_count = Counter(new.own[n][part] for n in rest_new)
+        new_at = {new.own[n][part]: n for n in rest_new if new_count[new.own[n][part]] == 1}
+        for o in rest_old:
+            own = old.own[o][part]
+            n = new_at.get(own)
+            if n is None or old_count[own] > 1 or old.words[o] < min_words or not any(own[1:]):
+                continue
+            if n in self.taken or o in self.pairs:
+                continue
+            if descend:
+                self.pair(o, n)
+            else:
+                self.pairs[o] = n
+                self.taken.add(n)
+
+    def by_eid(self, olds: Iterable[int], parents_matched: bool) -> None:
+        """Steps 2, 3 and 4: the same eId, where the clauses correspond."""
+        old, new = self.old, self.new
+        for o in olds:
+            if o in self.pairs:
+                continue
+            n = new.by_eid.get(old.clauses[o].eid)
+            if n is None or n in self.taken or old.own[o][0] != new.own[n][0]:
+                continue
+            if parents_matched:
+                parent_old, parent_new = old.clauses[o].parent, new.clauses[n].parent
+                expected = None if parent_old is None else self.pairs.get(parent_old, -1)
+                if expected != parent_new:
+                    continue
+            if self.corresponds(o, n):
+                self.pair(o, n)
+
+    def children(self, kids_old: list[int], kids_new: list[int]) -> None:
+        """Step 3: the sub-clauses of a matched pair (or the top-level clauses)."""
+        rest_old, rest_new = self.rest(kids_old, kids_new)
+        if not rest_old or not rest_new:
+            return
+        self.unique_own(rest_old, rest_new, min_words=1)
+        self.unique_own(rest_old, rest_new, min_words=1, part=TEXT)  # heading rewritten
+        self.unique_own(rest_old, rest_new, min_words=1, part=HEADING)  # text rewritten
+        self.by_eid(rest_old, parents_matched=False)
+        self.by_number(*self.rest(rest_old, rest_new))
+        self.in_gaps(kids_old, kids_new)
+
+    def by_number(self, rest_old: list[int], rest_new: list[int]) -> None:
+        numbered: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for n in rest_new:
+            clause = self.new.clauses[n]
+            if clause.num:
+                numbered[(clause.kind, clause.num)].append(n)
+        for o in rest_old:
+            clause = self.old.clauses[o]
+            for n in numbered.get((clause.kind, clause.num), []) if clause.num else []:
+                if n not in self.taken and o not in self.pairs and self.corresponds(o, n):
+                    self.pair(o, n)
+
+    def gaps(self, kids_old: list[int], kids_new: list[int]) -> list[tuple[list[int], list[int]]]:
+        """Unmatched siblings, grouped by the two matched siblings they stand between."""
+        place = {n: position for position, n in enumerate(kids_new)}
+        next_matched = [len(kids_new)] * (len(kids_old) + 1)  # new place of the next match
+        for position in reversed(range(len(kids_old))):
+            o = kids_old[position]
+            matched = place.get(self.pairs[o], -1) if o in self.pairs else None
+            next_matched[position] = next_matched[position + 1] if matched is None else matched
+        gaps: dict[tuple[int, int], list[int]] = defaultdict(list)
+        low = 0  # the new place after the last matched old sibling so far
+        for position, o in enumerate(kids_old):
+            if o in self.pairs:
+                low = place.get(self.pairs[o], low - 1) + 1
+            else:
+                gaps[(low, next_matched[position])].append(o)
+        found = []
+        for (low, high), olds in gaps.items():
+            news = [n for n in kids_new[low:high] if n not in self.taken]
+            if news:
+                found.append((olds, news))
+        return found
+
+    def in_gaps(self, kids_old: list[int], kids_new: list[int]) -> None:
+        """Unmatched siblings between the same two matched siblings, most similar first."""
+        for olds, news in self.gaps(kids_old, kids_new):
+            if len(olds) * len(news) <= MAX_GAP_PAIRS:
+                self.best_first([(o, n) for o in olds for n in news], SIMILAR)
+            olds, news = self.rest(olds, news)
+            if len(olds) == len(news) == 1 and self.eids_regenerated(olds[0], news[0]):
+                self.pair(olds[0], news[0])  # the one clause in its place: rewritten
+
+    def eids_regenerated(self, o: int, n: int) -> bool:
+        """Are eIds no evidence here? Yes where the parents' eIds differ, or each eId
+        belongs to another clause on the other side: eIds given by position. No where
+        either is unknown on the other side under a parent that kept its eId: a clause
+        deleted and another inserted in its place, each with an eId of its own. (The
+        same answer whichever version is old.)"""
+        old, new = self.old.clauses[o], self.new.clauses[n]
+        if o in self.pairs or n in self.taken or old.kind != new.kind:
+            return False
+        if old.eid in self.new.by_eid and new.eid in self.old.by_eid:
+            return True
+        if old.parent is None or new.parent is None:
+            return False
+        return self.old.clauses[old.parent].eid != self.new.clauses[new.parent].eid
+
+    def best_first(self, candidates: list[tuple[int, int]], threshold: float) -> None:
+        scored = []
+        for o, n in candidates:
+            score = self.similar(o, n, threshold)
+            if score:
+                scored.append((-score, abs(o / len(self.old) - n / len(self.new)), o, n))
+        for _, _, o, n in sorted(scored):
+            if o not in self.pairs and n not in self.taken:
+                self.pair(o, n)
+
+    def by_children(self) -> None:
+        """Step 4: a clause whose sub-clauses are mostly matched to the sub-clauses of one
+        clause of the same kind is that clause (a part whose heading changed, whose
+        sections did not). Deepest first, so that the evidence climbs."""
+        old, new = self.old, self.new
+        for o in reversed(range(len(old))):
+            kids = old.children[o]
+            if o in self.pairs or not kids:
+                continue
+            parents = Counter(new.clauses[self.pairs[k]].parent for k in kids if k in self.pairs)
+            if not parents:
+                continue
+            n, shared = parents.most_common(1)[0]
+            if n is None or n in self.taken or old.own[o][0] != new.own[n][0]:
+                continue
+            if 2 * shared >= SIMILAR * (len(kids) + len(new.children[n])):
+                self.pair(o, n)
+
+    def fuzzy(self) -> None:
+        """Step 4: the most similar clause of the same kind anywhere, through rare words.
+        Each side's clauses look up the other side's by their rarest words, counted over
+        both sides: the same candidates whichever version is old."""
+        rest_old, rest_new = self.rest(range(len(self.old)), range(len(self.new)))
+        if not rest_old or not rest_new:
+            return
+        words_old = {o: set(_words_of(self.old.clauses[o])) for o in rest_old}
+        words_new = {n: set(_words_of(self.new.clauses[n])) for n in rest_new}
+        frequency = Counter(
+            w for words in (*words_old.values(), *words_new.values()) for w in words
+        )
+
+        def rarest(words: set[str]) -> list[str]:
+            return sorted(words, key=lambda w: (frequency[w], w))[:RARE_WORDS]
+
+        def index(side: dict[int, set[str]]) -> dict[str, list[int]]:
+            found: dict[str, list[int]] = defaultdict(list)
+            for clause, words in side.items():
+                for word in rarest(words):
+                    found[word].append(clause)
+            return found
+
+        index_old, index_new = index(words_old), index(words_new)
+        candidates: set[tuple[int, int]] = set()
+        for o, words in words_old.items():
+            for word in rarest(words):
+                candidates.update((o, n) for n in index_new.get(word, [])[:MAX_CANDIDATES])
+        for n, words in words_new.items():
+            for word in rarest(words):
+                candidates.update((o, n) for o in index_old.get(word, [])[:MAX_CANDIDATES])
+        self.best_first(
+            sorted(
+                (o, n)
+                for o, n in candidates
+                if min(self.old.words[o], self.new.words[n]) >= MIN_WORDS_TO_ANCHOR
+            ),
+            SIMILAR_FUZZY,
+        )
+
+    def restore(self) -> None:
+        """Step 5: the same eId and kind, both still unmatched between the same matched
+        siblings: a clause rewritten in place."""
+        for o, n in [(None, None), *self.pairs.items()]:
+            kids_old = self.old.roots if o is None else self.old.children[o]
+            kids_new = self.new.roots if n is None else self.new.children[n]
+            if all(k in self.pairs for k in kids_old) or all(k in self.taken for k in kids_new):
+                continue  # nothing left on one side: the common case, decided cheaply
+            for olds, news in self.gaps(kids_old, kids_new):
+                by_eid = {self.new.clauses[k].eid: k for k in news}
+                for k in olds:
+                    match = by_eid.get(self.old.clauses[k].eid)
+                    if match is None or match in self.taken or k in self.pairs:
+                        continue
+                    if self.old.own[k][0] == self.new.own[match][0]:
+                        self.pair(k, match)
 
 
-def _by_unique_text(old: list[Clause], new: list[Clause], pairs: Pairs) -> None:
-    rest_old, rest_new = _rest(old, new, pairs)
-
-    def unique(clauses: list[Clause]) -> dict[tuple[str, tuple[str, ...]], Clause]:
-        counts = Counter((c.kind, c.key) for c in clauses)
-        return {
-            (c.kind, c.key): c
-            for c in clauses
-            if counts[(c.kind, c.key)] == 1 and len(c.key) >= MIN_WORDS_TO_ANCHOR
-        }
-
-    new_unique = unique(rest_new)
-    for key, clause in unique(rest_old).items():
-        match = new_unique.get(key)
-        if match is not None:
-            pairs[clause.index] = match.index
-
-
-def _by_similarity(old: list[Clause], new: list[Clause], pairs: Pairs) -> None:
-    rest_old, rest_new = _rest(old, new, pairs)
-    if not rest_old or not rest_new:
-        return
-    eid_of_old = {clause.index: clause.eid for clause in old}
-    eid_of_new = {clause.index: clause.eid for clause in new}
-    parent_match = {eid_of_old[o]: eid_of_new[n] for o, n in pairs.items()}  # old parent -> new
-    frequency = Counter(word for clause in rest_new for word in set(clause.key))
-    index: dict[str, list[Clause]] = defaultdict(list)
-    for clause in rest_new:
-        for word in sorted(set(clause.key), key=lambda w: frequency[w])[:RARE_WORDS]:
-            index[word].append(clause)
-    scored: list[tuple[float, tuple[bool, float], int, int]] = []
-    for clause in rest_old:
-        if len(clause.key) < MIN_WORDS_TO_ANCHOR:
-            continue
-        candidates: dict[int, Clause] = {}
-        for word in sorted(set(clause.key), key=lambda w: frequency.get(w, 0))[:RARE_WORDS]:
-            for candidate in index.get(word, [])[:MAX_CANDIDATES]:
-                if candidate.kind == clause.kind:
-                    candidates[candidate.index] = candidate
-        for candidate in candidates.values():
-            score = similarity(clause.key, candidate.key)
-            if score >= SIMILAR_FUZZY:
-                # equal scores (boilerplate said twice) go to the candidate under the
-                # matching parent, then to the one nearest in the document
-                context = (
-                    parent_match.get(clause.parent or "") == candidate.parent,
-                    -abs(clause.index / len(old) - candidate.index / len(new)),
-                )
-                scored.append((score, context, clause.index, candidate.index))
-    taken: set[int] = set()
-    ranked = sorted(scored, key=lambda s: (-s[0], not s[1][0], -s[1][1], s[2], s[3]))
-    for _, _, old_index, new_index in ranked:
-        if old_index not in pairs and new_index not in taken:
-            pairs[old_index] = new_index
-            taken.add(new_index)
-
-
-def align(old: list[Clause], new: list[Clause]) -> Pairs:
+def align(old: Outline, new: Outline) -> Pairs:
     """Matched clauses: old index -> new index (indexes are positions in the lists)."""
-    pairs: Pairs = {}
-    _by_eid(old, new, pairs)
-    _by_number(old, new, pairs)
-    _by_unique_text(old, new, pairs)
-    _by_similarity(old, new, pairs)
-    return pairs
+    aligner = _Aligner(old, new)
+    aligner.identical()
+    aligner.by_eid(range(len(old)), parents_matched=True)
+    aligner.children(old.roots, new.roots)
+    for o, n in list(aligner.pairs.items()):  # the sub-clauses of every pair matched so far
+        aligner.children(old.children[o], new.children[n])
+    rest = [o for o in range(len(old)) if o not in aligner.pairs]
+    aligner.unique_own(rest, range(len(new)), MIN_WORDS_TO_ANCHOR)
+    aligner.by_eid(rest, parents_matched=False)
+    aligner.by_children()
+    aligner.fuzzy()
+    aligner.restore()
+    return aligner.pairs

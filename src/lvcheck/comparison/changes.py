@@ -1,11 +1,16 @@
-"""The kinds of change a legal diff reports, as plain data. No logic beyond labels."""
+"""The kinds of change a legal diff reports, as plain data. No logic beyond labels and
+the views of a clause's words (its tokens, its normalised content), cut when first asked
+for and kept."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
-from lvcheck.document.citation import range_citation
+from lvcheck import labels
+from lvcheck.comparison.tokens import Segment, Token, content_of, tokens_of
+from lvcheck.document.citation import Step, cite, range_citation
 from lvcheck.document.model import Agreement
 
 
@@ -20,6 +25,7 @@ class ChangeKind(StrEnum):
     RENUMBERED = "renumbered"
     HEADING = "heading"
     METADATA = "metadata"
+    EID_CHANGED = "eid-changed"  # same clause, another eId: links and citations into it break
 
 
 class Level(StrEnum):
@@ -39,39 +45,68 @@ def worst(levels: list[Level]) -> Level:
     return max(levels, key=lambda level: level.rank)
 
 
-Token = tuple[str, str]  # (comparison key, shown text with its trailing space)
-
-
 @dataclass(frozen=True)
 class Clause:
-    """One citable unit of one side, flattened: its own words only (sub-units excluded)."""
+    """One citable unit of one side, flattened: its own words only (sub-units excluded).
+
+    Its words are kept as written (``parts``: running text, and tokens that stand for
+    themselves such as a field or a footnote marker). What the diff compares is derived
+    from them on first use: ``content`` (the words normalised, one string) for every
+    clause, ``tokens`` only for clauses that differ.
+    """
 
     eid: str
     kind: str  # part, section, …, point, list, note, preface, preamble, signature, attachment
     num: str  # display number, "" where none
-    heading_tokens: tuple[Token, ...]
-    tokens: tuple[Token, ...]  # own text; a field is one token keyed by its name
-    citation: str  # "§ 7 Ziff. 7.2, 3. Spiegelstrich", as a lawyer cites it
-    top: str  # the citation of its outermost unit ("§ 7", "II."), to group changes by
-    parent: str | None  # eId of the enclosing clause
+    heading_parts: tuple[Segment, ...]
+    parts: tuple[Segment, ...]  # own text; a field is one token keyed by its name
+    steps: tuple[Step, ...]  # the chain of units that leads to it, for its citation
+    parent: int | None  # index of the enclosing clause
     index: int  # document order
     line: int = field(default=0, compare=False)
 
-    @property
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        return tokens_of(self.parts)
+
+    @cached_property
+    def heading_tokens(self) -> tuple[Token, ...]:
+        return tokens_of(self.heading_parts)
+
+    @cached_property
+    def content(self) -> str:
+        """The own words normalised: equal content, equal words (layout aside)."""
+        return content_of(self.parts)
+
+    @cached_property
+    def heading_content(self) -> str:
+        return content_of(self.heading_parts)
+
+    @cached_property
     def text(self) -> str:
         return "".join(shown for _, shown in self.tokens).strip()
 
-    @property
+    @cached_property
     def heading(self) -> str:
         return "".join(shown for _, shown in self.heading_tokens).strip()
 
-    @property
+    @cached_property
     def key(self) -> tuple[str, ...]:
         return tuple(key for key, _ in self.tokens)
 
-    @property
+    @cached_property
     def heading_key(self) -> tuple[str, ...]:
         return tuple(key for key, _ in self.heading_tokens)
+
+    @cached_property
+    def citation(self) -> str:
+        """ "§ 7 Ziff. 7.2, 3. Spiegelstrich", as a lawyer cites it."""
+        return cite(self.steps)
+
+    @cached_property
+    def top(self) -> str:
+        """The citation of its outermost unit ("§ 7", "II."), to group changes by."""
+        return cite(self.steps[:1])
 
     @property
     def title(self) -> str:
@@ -106,8 +141,8 @@ class ClauseChange:
 
 
 @dataclass(frozen=True)
-class RenumberRun:
-    """Consecutive clauses renumbered alike, reported as one line: §§ 3–8 → §§ 4–9."""
+class ClauseRun:
+    """Consecutive clauses changed alike, reported as one line."""
 
     pairs: tuple[tuple[Clause, Clause], ...]
     severity: Level
@@ -119,6 +154,38 @@ class RenumberRun:
     @property
     def new_label(self) -> str:
         return range_citation(self.pairs[0][1].citation, self.pairs[-1][1].citation)
+
+
+@dataclass(frozen=True)
+class RenumberRun(ClauseRun):
+    """Sibling clauses renumbered by the same step: §§ 3–8 → §§ 4–9."""
+
+
+@dataclass(frozen=True)
+class EidRun(ClauseRun):
+    """Clauses that follow one another on both sides and whose eIds all changed; links
+    and citations into them (#sec_3, governedBy) now miss or hit another clause."""
+
+    @property
+    def old_label(self) -> str:
+        return _span(self.pairs[0][0].citation, self.pairs[-1][0].citation)
+
+    @property
+    def new_label(self) -> str:
+        return _span(self.pairs[0][1].citation, self.pairs[-1][1].citation)
+
+    @property
+    def eids(self) -> str:
+        """ "sec_3 → sec_4", or for several "sec_3 … sec_9__para_2 → sec_4 … sec_10__para_2"."""
+        (first_old, first_new), (last_old, last_new) = self.pairs[0], self.pairs[-1]
+        if len(self.pairs) == 1:
+            return f"{first_old.eid} → {first_new.eid}"
+        return f"{first_old.eid} … {last_old.eid} → {first_new.eid} … {last_new.eid}"
+
+
+def _span(first: str, last: str) -> str:
+    """A run of clauses that need not be siblings: "§ 3 bis § 9 Abs. 2"."""
+    return first if first == last else f"{first} {labels.UP_TO} {last}"
 
 
 @dataclass(frozen=True)
@@ -149,7 +216,9 @@ class DiffResult:
     renumbered: tuple[RenumberRun, ...]
     metadata: tuple[MetadataChange, ...]
     unchanged: tuple[tuple[Clause, Clause], ...]  # kept so that every clause is accounted for
+    # every matched pair whose eId changed, in runs; its clauses are also in one of the above
+    eid_changed: tuple[EidRun, ...] = ()
 
     @property
     def is_empty(self) -> bool:
-        return not (self.changes or self.renumbered or self.metadata)
+        return not (self.changes or self.renumbered or self.metadata or self.eid_changed)

@@ -1,19 +1,27 @@
 """The legal diff: (old, new) agreement -> what a lawyer must see, clause by clause.
 
-Clauses are aligned (align.py), then each pair is classified:
+Clauses are aligned by their content, eIds being a hint (align.py), then each pair is
+classified:
 - moved: its parent is another clause now, or it left the order of its siblings (it is
-  not on the longest run of siblings that kept their order);
+  not on the heaviest run of siblings that kept their order, moves.py);
 - renumbered: only its number changed; runs of such clauses become one line;
 - modified: its words changed (word operations; beyond about half, shown whole);
-- inserted / deleted: no partner; a whole inserted or deleted subtree is one change.
+- inserted / deleted: no partner; a whole inserted or deleted subtree is one change;
+- eid-changed: its eId is another now, whatever else changed; in runs, apart from the
+  changes above, so that a diff with regenerated eIds lists the same changes as one
+  with stable eIds, plus these.
+Only pairs whose normalised content differs are cut into tokens and word-diffed.
 Header and filled fields are compared apart, with deepdiff.
 """
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import replace
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 
 from lvcheck.comparison.align import align
 from lvcheck.comparison.changes import (
@@ -21,6 +29,7 @@ from lvcheck.comparison.changes import (
     Clause,
     ClauseChange,
     DiffResult,
+    EidRun,
     Level,
     RenumberRun,
     Side,
@@ -30,6 +39,7 @@ from lvcheck.comparison.changes import (
 from lvcheck.comparison.flatten import flatten
 from lvcheck.comparison.header import compare_fields, compare_metadata
 from lvcheck.comparison.moves import moved_clauses
+from lvcheck.comparison.outline import Outline
 from lvcheck.comparison.severity import is_material, severity
 from lvcheck.comparison.words import word_ops
 from lvcheck.document.model import Agreement
@@ -49,12 +59,13 @@ def _classify(old: Clause, new: Clause, moved: bool) -> ClauseChange | None:
     words: tuple[WordOp, ...] = ()
     heading_words: tuple[WordOp, ...] = ()
     rewritten = material = False
-    if old.key != new.key:
+    # equal content, equal words; unequal content may still be equal words ("Wort ,")
+    if old.content != new.content and old.key != new.key:
         aspects.append(ChangeKind.MODIFIED)
         words, ratio = word_ops(old.tokens, new.tokens)
         rewritten = ratio < REWRITTEN_BELOW and bool(old.key) and bool(new.key)
         material = is_material(words)
-    if old.heading_key != new.heading_key:
+    if old.heading_content != new.heading_content and old.heading_key != new.heading_key:
         aspects.append(ChangeKind.HEADING)
         heading_words, _ = word_ops(old.heading_tokens, new.heading_tokens)
         material = material or is_material(heading_words)
@@ -88,7 +99,7 @@ def _runs(pairs: list[tuple[Clause, Clause]]) -> list[RenumberRun]:
     Siblings are grouped first (same parent, same kind): in document order a § is
     followed by its own sub-clauses, which must not break the run of §§.
     """
-    siblings: dict[tuple[str | None, str], list[tuple[Clause, Clause]]] = defaultdict(list)
+    siblings: dict[tuple[int | None, str], list[tuple[Clause, Clause]]] = defaultdict(list)
     for old, new in sorted(pairs, key=lambda pair: pair[1].index):
         siblings[(new.parent, new.kind)].append((old, new))
     runs: list[list[tuple[Clause, Clause]]] = []
@@ -105,16 +116,30 @@ def _runs(pairs: list[tuple[Clause, Clause]]) -> list[RenumberRun]:
     return [RenumberRun(tuple(run), severity(ChangeKind.RENUMBERED)) for run in runs]
 
 
+def _eid_runs(pairs: list[tuple[Clause, Clause]]) -> list[EidRun]:
+    """Pairs whose eId changed, in runs that follow one another on both sides."""
+    runs: list[list[tuple[Clause, Clause]]] = []
+    for old, new in sorted(pairs, key=lambda pair: pair[1].index):
+        if old.eid == new.eid:
+            continue
+        if runs:
+            last_old, last_new = runs[-1][-1]
+            if old.index == last_old.index + 1 and new.index == last_new.index + 1:
+                runs[-1].append((old, new))
+                continue
+        runs.append([(old, new)])
+    return [EidRun(tuple(run), severity(ChangeKind.EID_CHANGED)) for run in runs]
+
+
 def _subtree_roots(clauses: list[Clause], unmatched: set[int]) -> dict[int, list[Clause]]:
     """Unmatched clauses grouped under the topmost unmatched ancestor: one change each."""
-    by_eid = {c.eid: c for c in clauses}
     roots: dict[int, list[Clause]] = {}
     for clause in clauses:
         if clause.index not in unmatched:
             continue
-        top, parent = clause, by_eid.get(clause.parent or "")
-        while parent is not None and parent.index in unmatched:
-            top, parent = parent, by_eid.get(parent.parent or "")
+        top = clause
+        while top.parent is not None and top.parent in unmatched:
+            top = clauses[top.parent]
         roots.setdefault(top.index, []).append(clause)
     return roots
 
@@ -132,12 +157,21 @@ def _unpaired(kind: ChangeKind, clause: Clause, members: list[Clause]) -> Clause
     )
 
 
-def compare_clauses(
-    old: list[Clause], new: list[Clause]
-) -> tuple[list[tuple[float, ClauseChange]], list[RenumberRun], list[tuple[Clause, Clause]]]:
-    """Clause changes with their place in the new document, renumbering runs, unchanged pairs."""
-    pairs = align(old, new)
-    moved = moved_clauses(old, new, pairs)
+@dataclass(frozen=True)
+class Compared:
+    placed: list[tuple[float, ClauseChange]]  # changes, by their place in the new document
+    renumbered: list[RenumberRun]
+    unchanged: list[tuple[Clause, Clause]]
+    eid_changed: list[EidRun]
+    pairs: dict[int, int]  # old index -> new index
+
+
+def compare_clauses(old: list[Clause], new: list[Clause]) -> Compared:
+    """Clause changes with their place in the new document, renumbering runs, unchanged
+    pairs, runs of changed eIds, and which clause is which."""
+    old_outline, new_outline = Outline(old), Outline(new)
+    pairs = align(old_outline, new_outline)
+    moved = moved_clauses(old_outline, new_outline, pairs)
     placed: list[tuple[float, ClauseChange]] = []
     renumbered: list[tuple[Clause, Clause]] = []
     unchanged: list[tuple[Clause, Clause]] = []
@@ -159,7 +193,8 @@ def compare_clauses(
         place = pairs[matched_old[slot - 1]] + 0.5 if slot else -0.5  # predecessor
         placed.append((place, _unpaired(ChangeKind.DELETED, old[index], members)))
     placed = [(position, replace(change, position=position)) for position, change in placed]
-    return placed, _runs(renumbered), unchanged
+    eids = _eid_runs([(old[o], new[n]) for o, n in pairs.items()])
+    return Compared(placed, _runs(renumbered), unchanged, eids, pairs)
 
 
 # ---------------------------------------------------------------- the diff
@@ -179,19 +214,57 @@ def diff_agreements(
     what every instance has of its own (identity, version, title, notes, relations, the
     agreed deviations) and filled fields are no departure.
     """
-    old_clauses, new_clauses = flatten(old), flatten(new)
-    placed, runs, unchanged = compare_clauses(old_clauses, new_clauses)
-    old_cited = {c.eid: c.citation for c in old_clauses}
-    new_cited = {c.eid: c.citation for c in new_clauses}
+    with _without_cycle_collection():
+        old_clauses, new_clauses = flatten(old), flatten(new)
+        compared = compare_clauses(old_clauses, new_clauses)
+    old_name, new_name = _namers(old_clauses, new_clauses, compared.pairs)
     ignore = INSTANCE_OWN if against_template else frozenset()
-    metadata = compare_metadata(old.meta, new.meta, old_cited, new_cited, ignore)
+    metadata = compare_metadata(old.meta, new.meta, old_name, new_name, ignore)
     if not against_template:
         metadata += compare_fields(old, new)
     return DiffResult(
-        old=Side(old_label, old.meta.work_id, old.meta.version_id, old.meta.title, agreement=old),
-        new=Side(new_label, new.meta.work_id, new.meta.version_id, new.meta.title, agreement=new),
-        changes=tuple(change for _, change in sorted(placed, key=lambda item: item[0])),
-        renumbered=tuple(runs),
+        old=Side(old_label, old.meta.work_id, old.meta.version_id, old.meta.title, old),
+        new=Side(new_label, new.meta.work_id, new.meta.version_id, new.meta.title, new),
+        changes=tuple(change for _, change in sorted(compared.placed, key=lambda item: item[0])),
+        renumbered=tuple(compared.renumbered),
         metadata=tuple(metadata),
-        unchanged=tuple(unchanged),
+        unchanged=tuple(compared.unchanged),
+        eid_changed=tuple(compared.eid_changed),
     )
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """The diff makes hundreds of thousands of small objects and no reference cycles;
+    Python's cycle collector would walk all of them again and again (a third of the time
+    at 10,000 clauses)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+Namer = Callable[[str], str]
+
+
+def _namers(old: list[Clause], new: list[Clause], pairs: dict[int, int]) -> tuple[Namer, Namer]:
+    """eId -> citation for each side's header; an old clause is named by its match in the
+    new version, so that a clause that still governs the term, renumbered or under a new
+    eId, is no change of the header. Looked up only when the header names a clause."""
+    old_by_eid = {clause.eid: clause for clause in old}
+    new_by_eid = {clause.eid: clause for clause in new}
+
+    def old_name(eid: str) -> str:
+        clause = old_by_eid.get(eid)
+        if clause is None:
+            return eid
+        return new[pairs[clause.index]].citation if clause.index in pairs else clause.citation
+
+    def new_name(eid: str) -> str:
+        clause = new_by_eid.get(eid)
+        return clause.citation if clause is not None else eid
+
+    return old_name, new_name

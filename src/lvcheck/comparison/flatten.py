@@ -3,17 +3,19 @@
 A clause's own text leaves out its sub-units, so that a changed point is one change,
 not also a change of its subsection and its §. A field is a single token keyed by its
 name: filling it never changes the clause's text (field values are compared apart).
-Each clause carries its citation, from the one labeller in document.citation.
+Words are kept as written (running text and such tokens); comparing and cutting them
+into tokens is the business of comparison.tokens, when the diff needs it. Each clause
+carries the chain of units that leads to it, for its citation (document.citation).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from typing import Any
 
-from lvcheck.comparison.changes import Clause, Token
-from lvcheck.comparison.words import field_token, tokenize
-from lvcheck.document.citation import Step, cite
+from lvcheck.comparison.changes import Clause
+from lvcheck.comparison.tokens import Segment, Token
+from lvcheck.document.citation import Step
 from lvcheck.document.kinds import Place
 from lvcheck.document.model import (
     Agreement,
@@ -32,88 +34,80 @@ from lvcheck.document.text import plain_text, value_text
 from lvcheck.labels import BLANK
 
 Steps = tuple[Step, ...]
+FIELD_PREFIX = "\x00field:"  # the key of a field: never equal to a word
+POINTS_MARK: Token = ("\x00points", "[…] ")  # where a list's points stand in its text
+_PLACE_KEPT = Clause("", "", "", (), (), (), None, -1)  # a clause whose parts come later
 
 
-def _field_shown(item: Field) -> str:
-    return value_text(item) or BLANK
+def field_token(item: Field) -> Token:
+    """A field is one token keyed by its name, shown with its value or as a blank."""
+    return (FIELD_PREFIX + item.name, value_text(item) or BLANK)
 
 
-def _space_after_last(tokens: list[Token]) -> None:
-    if tokens and not tokens[-1][1].endswith(" "):
-        tokens[-1] = (tokens[-1][0], tokens[-1][1] + " ")
-
-
-def inline_tokens(items: Iterable[Inline]) -> list[Token]:
-    """Tokens of running text; spaces stand where the text has them, not at element edges."""
-    tokens: list[Token] = []
+def inline_parts(items: Iterable[Inline], parts: list[Segment]) -> list[Segment]:
+    """Running text as written, each field and footnote marker one token; appended to
+    ``parts``, which is returned."""
     for item in items:
         if isinstance(item, str):
-            if item[:1].isspace():
-                _space_after_last(tokens)
-            tokens.extend(tokenize(item))
+            parts.append(item)
         elif isinstance(item, Span | Ref):
-            tokens.extend(inline_tokens(item.children))
+            inline_parts(item.children, parts)
         elif isinstance(item, Field):
-            tokens.append(field_token(item.name, _field_shown(item)))
+            parts.append(field_token(item))
         elif isinstance(item, Note):
-            tokens.append((f"\x00note:{item.marker}", f"[{item.marker}]"))
-    return tokens
+            parts.append((f"\x00note:{item.marker}", f"[{item.marker}]"))
+    return parts
 
 
-def _paragraph_tokens(paragraphs: Iterable[Paragraph]) -> list[Token]:
-    tokens: list[Token] = []
+def _paragraph_parts(paragraphs: Iterable[Paragraph]) -> list[Segment]:
+    parts: list[Segment] = []
     for paragraph in paragraphs:
-        _space_after_last(tokens)
-        tokens.extend(inline_tokens(paragraph.children))
-    return tokens
+        parts.append(" ")  # paragraphs are read one after the other
+        inline_parts(paragraph.children, parts)
+    return parts
 
 
-def _block_tokens(block: Block) -> list[Token]:
+def _block_parts(block: Block, parts: list[Segment]) -> None:
     if isinstance(block, Paragraph):
-        return inline_tokens(block.children)
-    if isinstance(block, Field):
-        label = inline_tokens(block.label or ())
-        return [
-            *label,
-            *([(":", ": ")] if label else []),
-            field_token(block.name, _field_shown(block)),
-        ]
-    if isinstance(block, QuotedStructure):  # an amendment's quoted wording: part of its words
-        return [("„", "„"), *_unit_tokens(block.unit), ("“", "“ ")]
-    return []  # a list is a clause of its own
+        inline_parts(block.children, parts)
+    elif isinstance(block, Field):
+        if block.label:
+            inline_parts(block.label, parts)
+            parts.append(": ")
+        parts.append(field_token(block))
+    elif isinstance(block, QuotedStructure):  # an amendment's quoted wording: part of its words
+        parts.append("„")
+        _unit_parts(block.unit, parts)
+        parts.append("“ ")
+    # a list is a clause of its own
 
 
-def _all_tokens(blocks: tuple[Block, ...]) -> list[Token]:
+def _all_parts(blocks: tuple[Block, ...], parts: list[Segment]) -> None:
     """All the words of blocks, the points of their lists included (for a quoted unit)."""
-    tokens: list[Token] = []
     for block in blocks:
-        _space_after_last(tokens)
+        parts.append(" ")
         if isinstance(block, ListBlock):
-            tokens += _all_tokens(block.intro)
+            _all_parts(block.intro, parts)
             for point in block.points:
-                _space_after_last(tokens)
-                tokens += _unit_tokens(point)
-            _space_after_last(tokens)
-            tokens += _all_tokens(block.wrap_up)
+                parts.append(" ")
+                _unit_parts(point, parts)
+            parts.append(" ")
+            _all_parts(block.wrap_up, parts)
         else:
-            tokens += _block_tokens(block)
-    return tokens
+            _block_parts(block, parts)
 
 
-def _unit_tokens(unit: Unit) -> list[Token]:
+def _unit_parts(unit: Unit, parts: list[Segment]) -> None:
     """All the words of a unit, its sub-units included (for a quoted unit)."""
-    tokens = inline_tokens(unit.num or ()) + inline_tokens(unit.heading or ())
-    for part in (unit.content or (), unit.intro):
-        _space_after_last(tokens)
-        tokens += _all_tokens(part)
+    inline_parts(unit.num or (), parts)
+    parts.append(" ")
+    inline_parts(unit.heading or (), parts)
+    for blocks in (unit.content or (), unit.intro):
+        _all_parts(blocks, parts)
     for child in unit.children:
-        _space_after_last(tokens)
-        tokens += _unit_tokens(child)
-    _space_after_last(tokens)
-    return tokens + _all_tokens(unit.wrap_up)
-
-
-POINTS_MARK: Token = ("\x00points", "[…] ")
+        parts.append(" ")
+        _unit_parts(child, parts)
+    _all_parts(unit.wrap_up, parts)
 
 
 def _heading_words(heading: tuple[Inline, ...] | None) -> str:
@@ -123,6 +117,7 @@ def _heading_words(heading: tuple[Inline, ...] | None) -> str:
 class _Flattener:
     def __init__(self) -> None:
         self.clauses: list[Clause] = []
+        self.waiting: dict[int, dict[str, Any]] = {}  # clauses whose own parts come later
 
     def add(
         self,
@@ -130,113 +125,115 @@ class _Flattener:
         kind: str,
         num: str,
         heading: Iterable[Inline],
-        tokens: list[Token],
+        parts: list[Segment] | None,
         steps: Steps,
-        parent: str | None,
+        parent: int | None,
         line: int = 0,
-    ) -> None:
-        self.clauses.append(
-            Clause(
-                eid=eid,
-                kind=kind,
-                num=num,
-                heading_tokens=tuple(inline_tokens(heading)),
-                tokens=tuple(tokens),
-                citation=cite(steps),
-                top=cite(steps[:1]),
-                parent=parent,
-                index=len(self.clauses),
-                line=line,
-            )
-        )
+    ) -> int:
+        """A clause, and its index; with ``parts`` None, its place is kept until set_parts
+        (its own words are known only once its sub-units, which follow it, are in)."""
+        index = len(self.clauses)
+        fields: dict[str, Any] = {
+            "eid": eid,
+            "kind": kind,
+            "num": num,
+            "heading_parts": tuple(inline_parts(heading, [])),
+            "steps": steps,
+            "parent": parent,
+            "index": index,
+            "line": line,
+        }
+        if parts is None:
+            self.waiting[index] = fields
+            self.clauses.append(_PLACE_KEPT)
+        else:
+            self.clauses.append(Clause(parts=tuple(parts), **fields))
+        return index
 
-    def set_tokens(self, index: int, tokens: list[Token]) -> None:
-        self.clauses[index] = replace(self.clauses[index], tokens=tuple(tokens))
+    def set_parts(self, index: int, parts: list[Segment]) -> None:
+        self.clauses[index] = Clause(parts=tuple(parts), **self.waiting.pop(index))
 
-    def notes(self, items: Iterable[Inline], steps: Steps, parent: str) -> None:
+    def notes(self, items: Iterable[Inline], steps: Steps, parent: int) -> None:
         for item in items:
             if isinstance(item, Note):
-                tokens = _paragraph_tokens(item.paragraphs)
+                parts = _paragraph_parts(item.paragraphs)
                 here = (*steps, Step(Place.NOTE, item.marker))
-                self.add(item.eid, "note", f"[{item.marker}]", (), tokens, here, parent, item.line)
+                self.add(item.eid, "note", f"[{item.marker}]", (), parts, here, parent, item.line)
             elif isinstance(item, Span | Ref):
                 self.notes(item.children, steps, parent)
 
-    def blocks(self, blocks: tuple[Block, ...], steps: Steps, parent: str) -> list[Token]:
-        """The own tokens of blocks; their lists and notes become clauses of their own."""
-        tokens: list[Token] = []
+    def blocks(self, blocks: tuple[Block, ...], steps: Steps, parent: int) -> list[Segment]:
+        """The own parts of blocks; their lists and notes become clauses of their own."""
+        parts: list[Segment] = []
         for position, block in enumerate(blocks, start=1):
-            _space_after_last(tokens)  # paragraphs are read one after the other
-            tokens.extend(_block_tokens(block))
+            parts.append(" ")  # blocks are read one after the other
+            _block_parts(block, parts)
             if isinstance(block, Paragraph):
                 self.notes(block.children, steps, parent)
             if isinstance(block, ListBlock):
                 here = (*steps, Step(Place.LIST, block=position, blocks=len(blocks)))
                 self.list_block(block, here, parent)
-        return tokens
+        return parts
 
-    def list_block(self, block: ListBlock, steps: Steps, parent: str) -> None:
-        index = len(self.clauses)
-        self.add(block.eid, "list", "", (), [], steps, parent, block.line)
-        own = self.blocks(block.intro, steps, block.eid)
-        self.units(block.points, steps, block.eid)
-        _space_after_last(own)
-        own.append(POINTS_MARK)  # where the points stand between intro and wrap-up
-        own += self.blocks(block.wrap_up, steps, block.eid)
-        self.set_tokens(index, own)
+    def list_block(self, block: ListBlock, steps: Steps, parent: int) -> None:
+        index = self.add(block.eid, "list", "", (), None, steps, parent, block.line)
+        own = self.blocks(block.intro, steps, index)
+        self.units(block.points, steps, index)
+        own += [" ", POINTS_MARK, " "]  # where the points stand between intro and wrap-up
+        own += self.blocks(block.wrap_up, steps, index)
+        self.set_parts(index, own)
 
-    def units(self, units: tuple[Unit, ...], steps: Steps, parent: str | None) -> None:
+    def units(self, units: tuple[Unit, ...], steps: Steps, parent: int | None) -> None:
         counts: dict[str, int] = {}
         for unit in units:
             counts[unit.kind] = counts.get(unit.kind, 0) + 1
             self.unit(unit, steps, parent, counts[unit.kind])
 
-    def unit(self, unit: Unit, outer: Steps, parent: str | None, position: int) -> None:
+    def unit(self, unit: Unit, outer: Steps, parent: int | None, position: int) -> None:
         num = plain_text(unit.num or ())
         steps = (*outer, Step(unit.kind, num, _heading_words(unit.heading), position))
-        index = len(self.clauses)
         heading = [i for i in unit.heading or () if not isinstance(i, Note)]
-        self.add(unit.eid, unit.kind, num, heading, [], steps, parent, unit.line)
-        self.notes(unit.heading or (), steps, unit.eid)
+        index = self.add(unit.eid, unit.kind, num, heading, None, steps, parent, unit.line)
+        self.notes(unit.heading or (), steps, index)
         if unit.content is not None:
-            own = self.blocks(unit.content, steps, unit.eid)
+            own = self.blocks(unit.content, steps, index)
         else:
-            own = self.blocks(unit.intro, steps, unit.eid)
-            self.units(unit.children, steps, unit.eid)
-            _space_after_last(own)
-            own += self.blocks(unit.wrap_up, steps, unit.eid)
-        self.set_tokens(index, own)
+            own = self.blocks(unit.intro, steps, index)
+            self.units(unit.children, steps, index)
+            own.append(" ")
+            own += self.blocks(unit.wrap_up, steps, index)
+        self.set_parts(index, own)
 
     def agreement(self, agreement: Agreement) -> list[Clause]:
         if agreement.preface is not None:
-            tokens = _paragraph_tokens(agreement.preface)
-            self.add("preface", "preface", "", (), tokens, (Step(Place.PREFACE),), None)
+            parts = _paragraph_parts(agreement.preface)
+            self.add("preface", "preface", "", (), parts, (Step(Place.PREFACE),), None)
         if agreement.preamble is not None:
             preamble = agreement.preamble
             steps: Steps = (Step(Place.PREAMBLE, heading=_heading_words(preamble.heading)),)
-            index = len(self.clauses)
-            self.add(preamble.eid, "preamble", "", preamble.heading or (), [], steps, None)
-            self.set_tokens(index, self.blocks(preamble.blocks, steps, preamble.eid))
+            heading = preamble.heading or ()
+            index = self.add(preamble.eid, "preamble", "", heading, None, steps, None)
+            self.set_parts(index, self.blocks(preamble.blocks, steps, index))
         self.units(agreement.body, (), None)
         if agreement.conclusions is not None:
             conclusions = agreement.conclusions
             steps = (Step(Place.CONCLUSIONS),)
-            own = _paragraph_tokens(conclusions.paragraphs)
+            own = _paragraph_parts(conclusions.paragraphs)
             heading = conclusions.heading or ()
-            self.add(conclusions.eid, "conclusions", "", heading, own, steps, None)
+            index = self.add(conclusions.eid, "conclusions", "", heading, own, steps, None)
             for number, signature in enumerate(conclusions.signatures, start=1):
-                tokens = _paragraph_tokens(signature.lines)
+                parts = _paragraph_parts(signature.lines)
                 here = (*steps, Step(Place.SIGNATURE, position=number))
-                self.add(signature.eid, "signature", "", (), tokens, here, conclusions.eid)
+                self.add(signature.eid, "signature", "", (), parts, here, index)
         if agreement.attachments is not None:
             attachments = agreement.attachments
             steps = (Step(Place.ATTACHMENTS),)
             heading = attachments.heading or ()
-            self.add(attachments.eid, "attachments", "", heading, [], steps, None)
+            index = self.add(attachments.eid, "attachments", "", heading, [], steps, None)
             for number, item in enumerate(attachments.items, start=1):
-                tokens = inline_tokens(item.heading)
                 alone: Steps = (Step(Place.ATTACHMENT, position=number),)  # "Anlage 2"
-                self.add(item.eid, "attachment", "", (), tokens, alone, attachments.eid)
+                parts = inline_parts(item.heading, [])
+                self.add(item.eid, "attachment", "", (), parts, alone, index)
         return self.clauses
 
 

@@ -3,18 +3,19 @@ and labelled for lawyers ("Kündigungsfrist: 12 Monate → 6 Monate")."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
 from lvcheck import labels
 from lvcheck.comparison.changes import MetadataChange
-from lvcheck.comparison.severity import metadata_severity
+from lvcheck.comparison.severity import field_severity, metadata_severity
 from lvcheck.document.model import Agreement, Field, Meta, Relation, fields_of
-from lvcheck.document.text import plain_text, value_text
+from lvcheck.document.text import plain_text, value_text, visible
 from lvcheck.labels import duration_text, german_date
 
 
-def _meta_view(meta: Meta, cited: dict[str, str]) -> dict[str, Any]:
+def _meta_view(meta: Meta, cited: Callable[[str], str]) -> dict[str, Any]:
     """The header as the facts a reader compares, each worded as the reader sees it;
     ``cited`` turns the eId of a governing clause into its citation."""
     term = asdict(meta.term) if meta.term else {}
@@ -30,7 +31,7 @@ def _meta_view(meta: Meta, cited: dict[str, str]) -> dict[str, Any]:
             if term[key]:
                 term[key] = duration_text(term[key])
         if term["governed_by"]:
-            term["governed_by"] = cited.get(term["governed_by"], term["governed_by"])
+            term["governed_by"] = cited(term["governed_by"])
     return {
         "work": {
             "id": meta.work_id,
@@ -55,16 +56,16 @@ def _meta_view(meta: Meta, cited: dict[str, str]) -> dict[str, Any]:
         "relations": sorted(_relation_phrase(r, cited) for r in meta.relations or ()),
         "documents": {d.id: d.title for d in meta.documents or ()},
         "figures": {f.name: f.value.replace(".", ",") for f in meta.figures or ()},
-        "deviations": {cited.get(d.clause, d.clause): d.reason for d in meta.deviations or ()},
+        "deviations": {cited(d.clause): d.reason for d in meta.deviations or ()},
     }
 
 
-def _relation_phrase(relation: Relation, cited: dict[str, str]) -> str:
+def _relation_phrase(relation: Relation, cited: Callable[[str], str]) -> str:
     phrase = f"{labels.RELATIONS.get(relation.kind, relation.kind)} {relation.work}"
     if relation.version:
         phrase += f", {labels.VERSION} {relation.version}"
     if relation.governed_by:
-        clause = cited.get(relation.governed_by, relation.governed_by)
+        clause = cited(relation.governed_by)
         phrase += f" ({labels.GOVERNED_IN} {clause})"
     return phrase
 
@@ -83,29 +84,28 @@ def _label(subject: str) -> str:
 
 
 def _shown(value: Any) -> str | None:
+    """A header fact as a reader sees it, invisible characters shown (⟨U+202E⟩)."""
     if value is None or value == {} or value == []:
         return None
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {v}" for k, v in value.items() if v not in (None, ""))
+        return visible(", ".join(f"{k}: {v}" for k, v in value.items() if v not in (None, "")))
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return str(value)
+        return visible("; ".join(str(v) for v in value))
+    return visible(str(value))
 
 
 def compare_metadata(
     old: Meta,
     new: Meta,
-    old_cited: dict[str, str],
-    new_cited: dict[str, str],
+    old_cited: Callable[[str], str],
+    new_cited: Callable[[str], str],
     ignore: frozenset[str] = frozenset(),
 ) -> list[MetadataChange]:
-    """Header changes, one per changed fact, labelled for lawyers; ``*_cited`` map each
-    side's eIds to citations, so that a governing clause is named as lawyers cite it;
-    ``ignore`` names facts that are no change here (what an instance has of its own)."""
-    # One name per clause on both sides (the newer where it exists): a renumbered clause
-    # that still governs the term is no change of the header.
-    cited = {**old_cited, **new_cited}
-    before_view, after_view = _meta_view(old, cited), _meta_view(new, cited)
+    """Header changes, one per changed fact, labelled for lawyers; ``*_cited`` name a
+    clause of each side by its eId as lawyers cite it in the new version, so that a
+    renumbered clause that still governs the term is no change; ``ignore`` names facts that
+    are no change here (what an instance has of its own)."""
+    before_view, after_view = _meta_view(old, old_cited), _meta_view(new, new_cited)
     for fact in ignore:
         before_view.pop(fact, None)
         after_view.pop(fact, None)
@@ -147,11 +147,7 @@ def compare_fields(old: Agreement, new: Agreement) -> list[MetadataChange]:
             )
             changes.append(
                 MetadataChange(
-                    f"field:{name}",
-                    label,
-                    old_value,
-                    new_value,
-                    metadata_severity(f"field:{name}"),
+                    f"field:{name}", label, old_value, new_value, field_severity(item.type)
                 )
             )
     return changes

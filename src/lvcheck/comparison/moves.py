@@ -1,13 +1,13 @@
 """Which matched clauses moved: those that left their parent, or left the order of their
-siblings. The siblings kept in place are the heaviest increasing run of their order."""
+siblings. The siblings kept in place are the heaviest increasing run of their order,
+each weighed by its whole subtree."""
 
 from __future__ import annotations
 
-import zlib
 from collections import defaultdict
 from itertools import pairwise
 
-from lvcheck.comparison.changes import Clause
+from lvcheck.comparison.outline import Outline, stable_tiebreak
 
 
 def _heaviest_increasing(values: list[int], weights: list[int]) -> set[int]:
@@ -43,33 +43,27 @@ def _heaviest_increasing(values: list[int], weights: list[int]) -> set[int]:
     return kept
 
 
-def _weight(old: Clause, new: Clause) -> int:
-    """How much of a clause stays put if it is not the one that moved: its words, then a
-    hash of the pair that is the same whichever side is old, so that no two weigh alike."""
-    pair = "|".join(sorted((old.eid, new.eid)))
-    return (len(old.key) + len(new.key) + 1) * 2**32 + zlib.crc32(pair.encode("utf-8"))
-
-
-def moved_clauses(old: list[Clause], new: list[Clause], pairs: dict[int, int]) -> set[int]:
-    """Old indexes of matched clauses that moved."""
-    old_by_eid = {c.eid: c.index for c in old}
-    new_by_eid = {c.eid: c.index for c in new}
+def moved_clauses(old: Outline, new: Outline, pairs: dict[int, int]) -> set[int]:
+    """Old indexes of matched clauses that moved: to another parent, or out of the order
+    of their siblings. A clause weighs its whole subtree (a § with ten paragraphs
+    outweighs a § of one line), so that when a long clause moves past short ones, the
+    long one is reported as moved only if it weighs less than all it passed."""
     moved: set[int] = set()
     siblings: dict[int | None, list[tuple[int, int, int]]] = defaultdict(list)
-    for old_index, new_index in pairs.items():
-        old_parent = old_by_eid.get(old[old_index].parent or "")
-        new_parent = new_by_eid.get(new[new_index].parent or "")
+    for o, n in pairs.items():
+        old_parent, new_parent = old.clauses[o].parent, new.clauses[n].parent
         if (old_parent is None) != (new_parent is None) or (
             old_parent is not None and pairs.get(old_parent) != new_parent
         ):
-            moved.add(old_index)
+            moved.add(o)
         else:
-            weight = _weight(old[old_index], new[new_index])
-            siblings[new_parent].append((new_index, old_index, weight))
+            # the pair's tiebreak makes no two weigh alike, the same in both directions
+            weight = (old.weight[o] + new.weight[n]) * 2**32 + stable_tiebreak(
+                old.own[o], new.own[n]
+            )
+            siblings[new_parent].append((n, o, weight))
     for group in siblings.values():
         group.sort()
         kept = _heaviest_increasing([o for _, o, _ in group], [w for _, _, w in group])
-        moved.update(
-            old_index for position, (_, old_index, _) in enumerate(group) if position not in kept
-        )
+        moved.update(o for position, (_, o, _) in enumerate(group) if position not in kept)
     return moved

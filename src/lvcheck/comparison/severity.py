@@ -39,9 +39,15 @@ def severity(kind: str) -> Level:
 
 
 def metadata_severity(subject: str) -> Level:
-    """The weight of a changed header fact or field ("term.end", "field:kita.name")."""
+    """The weight of a changed header fact ("term.end", "version.status")."""
     table: dict[str, str] = _table()["metadata"]
-    if subject.startswith("field:"):
-        return Level(table.get("field", table["default"]))
     head = subject.split(".", 1)[0]
     return Level(table.get(subject, table.get(head, table["default"])))
+
+
+def field_severity(field_type: str) -> Level:
+    """The weight of a filled field's changed value, by the field's type (a date, a
+    number or a time range is material)."""
+    table = _table()
+    by_type: dict[str, str] = table["field_types"]
+    return Level(by_type.get(field_type, table["metadata"]["field"]))

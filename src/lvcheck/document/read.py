@@ -43,9 +43,10 @@ SPAN_KINDS = ("b", "i", "u", "sup", "docTitle", "party", "role", "person", "loca
 
 def local(element: etree._Element) -> str:
     """The element's name without namespace; "" for comments and processing instructions."""
-    if not isinstance(element.tag, str):
+    tag = element.tag
+    if not isinstance(tag, str):
         return ""
-    return etree.QName(element).localname
+    return tag.rpartition("}")[2]  # "{urn:…}section" -> "section", without building a QName
 
 
 def _elements(parent: etree._Element) -> Iterator[etree._Element]:
@@ -189,19 +190,42 @@ def _list(element: etree._Element) -> ListBlock:
     )
 
 
+_UNIT_TAGS = {f"{{{NAMESPACE}}}{kind}": kind for kind in UNIT_KINDS}
+_NUM, _HEADING, _CONTENT, _INTRO, _WRAP_UP = (
+    f"{{{NAMESPACE}}}{name}" for name in ("num", "heading", "content", "intro", "wrapUp")
+)
+
+
 def _unit(element: etree._Element) -> Unit:
-    content = _child(element, "content")
-    intro = _child(element, "intro")
-    wrap_up = _child(element, "wrapUp")
+    # One pass over the children: five finds and a name lookup per child took half the
+    # time of reading an agreement of 10,000 clauses.
+    num = heading = content = None
+    intro: tuple[Block, ...] = ()
+    wrap_up: tuple[Block, ...] = ()
+    children: list[Unit] = []
+    for child in element:
+        tag = child.tag
+        if tag in _UNIT_TAGS:
+            children.append(_unit(child))
+        elif tag == _NUM:
+            num = inlines(child)
+        elif tag == _HEADING:
+            heading = inlines(child)
+        elif tag == _CONTENT:
+            content = _blocks(child)
+        elif tag == _INTRO:
+            intro = _blocks(child)
+        elif tag == _WRAP_UP:
+            wrap_up = _blocks(child)
     return Unit(
         kind=local(element),
         eid=element.get("eId", ""),
-        num=_optional_inlines(element, "num"),
-        heading=_optional_inlines(element, "heading"),
-        content=_blocks(content) if content is not None else None,
-        intro=_blocks(intro) if intro is not None else (),
-        children=tuple(_unit(c) for c in _elements(element) if local(c) in UNIT_KINDS),
-        wrap_up=_blocks(wrap_up) if wrap_up is not None else (),
+        num=num,
+        heading=heading,
+        content=content,
+        intro=intro,
+        children=tuple(children),
+        wrap_up=wrap_up,
         name=element.get("name"),
         line=_line(element),
     )

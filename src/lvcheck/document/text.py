@@ -3,6 +3,10 @@
 Line breaks and runs of spaces in XML running text are layout, so every reader of the
 words (the diff, the renderers) folds them the same way, here; citation.text_of does the
 same for an lxml element (validate reads the tree, not the model).
+
+Characters a reader cannot see (bidi overrides, zero-width spaces, control characters)
+are shown as what they are, ``⟨U+202E⟩``, wherever text is shown: ``visible`` is the one
+function that does it.
 """
 
 from __future__ import annotations
@@ -15,6 +19,37 @@ from lvcheck.labels import BLANK, german_date
 
 _SPACE = re.compile(r"\s+")
 
+SOFT_HYPHEN = "\u00ad"  # a hyphenation hint: layout, invisible on purpose
+# Characters that change text without showing on the page: every control (Unicode Cc,
+# but tab, line feed and carriage return) and format character (Cf, as of Unicode 15.1,
+# but the soft hyphen), such as bidi overrides (U+202A-U+202E, U+2066-U+2069) that
+# reverse what a reader sees and zero-width spaces and joiners (U+200B-U+200D, U+2060,
+# U+FEFF) that split a word invisibly; then the invisible fillers and variation
+# selectors. tests/test_diff_tokens.py holds the class against unicodedata.
+INVISIBLE_CLASS = (
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u0600-\u0605\u061c\u06dd\u070f"
+    "\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+    "\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u3164\uffa0\ufe00-\ufe0f"
+    "\U000e0100-\U000e01ef]"
+)
+INVISIBLE = re.compile(INVISIBLE_CLASS)
+
+
+def shown_as(char: str) -> str:
+    """How an invisible character is shown: ``⟨U+202E⟩``."""
+    return f"⟨U+{ord(char):04X}⟩"
+
+
+def visible(text: str) -> str:
+    """The text with every invisible or control character shown as ``⟨U+XXXX⟩``, so that
+    "100" and "100" with a right-to-left override in it never look alike to a reader
+    (renderers call this on contract text; the diff on the words it shows)."""
+    if INVISIBLE.search(text) is None:  # nearly always: one scan in C
+        return text
+    return INVISIBLE.sub(lambda found: shown_as(found.group()), text)
+
 
 def normalize_space(text: str) -> str:
     """Line breaks and runs of spaces in XML running text are layout: one space each."""
@@ -22,9 +57,10 @@ def normalize_space(text: str) -> str:
 
 
 def format_value(item: Field) -> str:
-    """A filled value as a German reader expects it (dates as TT.MM.JJJJ)."""
+    """A filled value as a German reader expects it (dates as TT.MM.JJJJ), invisible
+    characters shown."""
     value = (item.value or "").strip()
-    return german_date(value) if item.type == "date" else value
+    return visible(german_date(value) if item.type == "date" else value)
 
 
 def field_display(item: Field) -> str:
@@ -63,4 +99,5 @@ def plain_text(items: tuple[Inline, ...], on_note: Callable[[Note], None] | None
                     on_note(node)
 
     walk(items)
-    return normalize_space("".join(parts)).strip()
+    # visible first: the controls U+001C-U+001F and U+0085 would otherwise fold as spaces
+    return normalize_space(visible("".join(parts))).strip()

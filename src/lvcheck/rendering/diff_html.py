@@ -16,7 +16,7 @@ from lxml import etree
 
 from lvcheck import labels
 from lvcheck.comparison.changes import ChangeKind, Clause, ClauseChange, DiffResult, Level, WordOp
-from lvcheck.rendering.diffparts import change_label, change_title, summary
+from lvcheck.rendering.diffparts import change_label, change_title, eid_run_line, summary
 from lvcheck.rendering.htmlkit import (
     append_text,
     new_page,
@@ -199,6 +199,12 @@ def render_diff_html(result: DiffResult, links: SiteLinks | None = None) -> str:
         items = sub(changes, "ul")
         for run in result.renumbered:
             sub(items, "li", typeset(f"{run.old_label} → {run.new_label}"))
+    if result.eid_changed:  # same words, new identifier: links and references may break
+        sub(changes, "h3", labels.EID_CHANGED_TITLE)
+        items = sub(changes, "ul", class_="kennungen")
+        for eid_run in result.eid_changed:
+            item = sub(items, "li", typeset(eid_run_line(eid_run)) + " ")
+            _badge(item, eid_run.severity)
     if result.old.agreement is not None and result.new.agreement is not None:
         render_synopsis(main, result, result.old.agreement, result.new.agreement)
     return serialize(html)

@@ -11,6 +11,7 @@ from lvcheck.labels import CHANGE_KINDS, SEVERITIES
 from lvcheck.rendering.diffparts import (
     change_label,
     change_title,
+    eid_run_line,
     inline_words,
     subtree_text,
     summary,
@@ -88,4 +89,9 @@ def render_diff_text(result: DiffResult, color: bool = False) -> str:
     if result.renumbered:
         lines += ["", style(labels.RENUMBERED_ONLY, "title")]
         lines += [f"  {run.old_label} → {run.new_label}" for run in result.renumbered]
+    if result.eid_changed:
+        lines += ["", style(labels.EID_CHANGED_TITLE, "title")]
+        lines += [
+            f"  {eid_run_line(run)} [{SEVERITIES[run.severity]}]" for run in result.eid_changed
+        ]
     return "\n".join(lines) + "\n"

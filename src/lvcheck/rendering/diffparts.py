@@ -7,7 +7,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from lvcheck.comparison.changes import ChangeKind, Clause, ClauseChange, DiffResult, WordOp
+from lvcheck import labels
+from lvcheck.comparison.changes import ChangeKind, Clause, ClauseChange, DiffResult, EidRun, WordOp
 from lvcheck.labels import CHANGE_KINDS
 
 CONTEXT_WORDS = 12  # words kept on each side of a change inside a long clause
@@ -110,8 +111,20 @@ class Summary:
 
 
 def summary(result: DiffResult) -> Summary:
+    """How many clauses (header facts) changed, by kind; a clause whose eId changed
+    counts there too, whatever else happened to it."""
     counts: Counter[str] = Counter(change.kind for change in result.changes)
     counts["renumbered"] += sum(len(run.pairs) for run in result.renumbered)
+    counts["eid-changed"] += sum(len(run.pairs) for run in result.eid_changed)
     counts["metadata"] += len(result.metadata)
-    order = ["inserted", "deleted", "modified", "moved", "renumbered", "metadata"]
+    order = ["inserted", "deleted", "modified", "moved", "renumbered", "eid-changed", "metadata"]
     return Summary({kind: counts[kind] for kind in order if counts[kind]})
+
+
+def eid_run_line(run: EidRun) -> str:
+    """ "§§ 3–9 → §§ 4–10: sec_3 … sec_9 → sec_4 … sec_10 (12 Stellen)"."""
+    where = (
+        run.new_label if run.old_label == run.new_label else f"{run.old_label} → {run.new_label}"
+    )
+    count = f" ({labels.PLACES_COUNT.format(count=len(run.pairs))})" if len(run.pairs) > 1 else ""
+    return f"{where}: {run.eids}{count}"

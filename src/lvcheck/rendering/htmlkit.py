@@ -9,6 +9,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from lvcheck.document.text import visible
+
 _FOLDER = Path(__file__).parent
 
 NBSP = "\u00a0"
@@ -108,6 +110,6 @@ def serialize(html: etree._Element) -> str:
 
 def running_text(parent: etree._Element, text: str) -> None:
     """The one place where words of the contract are appended to any page (agreement,
-    redline, Synopse): typeset with non-breaking spaces here; this is where control and
-    bidi characters are to be made visible (document/text.py) once that exists."""
-    append_text(parent, typeset(text))
+    redline, Synopse): control and bidi characters made visible as ⟨U+202E⟩ (a reader must
+    see that "125" is not what it looks like), then typeset with non-breaking spaces."""
+    append_text(parent, typeset(visible(text)))

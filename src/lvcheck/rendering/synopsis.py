@@ -25,7 +25,8 @@ from lxml import etree
 
 from lvcheck import labels
 from lvcheck.comparison.changes import DiffResult, WordOp
-from lvcheck.comparison.words import tokenize, word_ops
+from lvcheck.comparison.tokens import tokenize
+from lvcheck.comparison.words import word_ops
 from lvcheck.document.citation import Step
 from lvcheck.document.kinds import Place
 from lvcheck.document.model import (
@@ -288,8 +289,8 @@ def _lines(old: list[Row], new: list[Row], pairs: list[tuple[int, int]]) -> list
 
 def _words(parent: etree._Element, ops: tuple[WordOp, ...], side: str) -> None:
     for op in ops:
-        if op.op == "equal":
-            running_text(parent, op.new)
+        if op.op == "equal":  # equal by key; each side shown as it is written there
+            running_text(parent, op.old if side == "old" else op.new)
             continue
         text = op.old if side == "old" else op.new
         if text.strip():

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from lvcheck.validation.rules import (
+    characters,
     clauses,
     duties,
     eids,
@@ -32,5 +33,6 @@ HEADER_AND_VALUE_RULES: tuple[Rule, ...] = (
     clauses.check,
     facts.check,
     duties.check,
+    characters.check,
 )
 DOCUMENT_RULES = TEXT_RULES + HEADER_AND_VALUE_RULES
