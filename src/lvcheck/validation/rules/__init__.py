@@ -23,7 +23,12 @@ Rule = Callable[[Document], Findings]
 
 # Rules that read only the text after the header, never a filled value: their findings are
 # the same for every instance of a template (validation/memo.py remembers them).
-TEXT_RULES: tuple[Rule, ...] = (eids.check, numbering.check, references.check_text)
+TEXT_RULES: tuple[Rule, ...] = (
+    eids.check,
+    numbering.check,
+    references.check_text,
+    characters.check_text,
+)
 # Rules that read the header or the values filled in.
 HEADER_AND_VALUE_RULES: tuple[Rule, ...] = (
     names.check,
@@ -33,6 +38,6 @@ HEADER_AND_VALUE_RULES: tuple[Rule, ...] = (
     clauses.check,
     facts.check,
     duties.check,
-    characters.check,
+    characters.check_header_and_values,
 )
 DOCUMENT_RULES = TEXT_RULES + HEADER_AND_VALUE_RULES

@@ -10,9 +10,9 @@ from lxml import etree
 
 from lvcheck import codes
 from lvcheck.document.text import INVISIBLE, shown_as
-from lvcheck.validation.rules.base import Document, Findings
+from lvcheck.validation.rules.base import NS, Document, Findings
 
-_ATTRIBUTES = etree.XPath("//@*")
+_FILLED = (NS + "field", NS + "fillIn")
 
 
 def _described(char: str) -> str:
@@ -21,27 +21,62 @@ def _described(char: str) -> str:
     return f"{shown_as(char)} ({name})" if name else shown_as(char)
 
 
-def _places(element: etree._Element) -> list[tuple[str, str]]:
-    """(what, text) of an element: its text, its tail, its attribute values."""
-    places = [("text", element.text or ""), ("text", element.tail or "")]
-    places += [(f"attribute {name!r}", value) for name, value in element.attrib.items()]
-    return places
+def _report(document: Document, element: etree._Element, what: str, text: str) -> Findings:
+    for char in dict.fromkeys(INVISIBLE.findall(text)):
+        yield document.report(
+            codes.INVISIBLE_CHARACTER,
+            element,
+            f"invisible character {_described(char)} in the {what}: the text reads "
+            "differently from what it shows; remove it",
+        )
 
 
-def check(document: Document) -> Findings:
-    root = document.root
-    # one scan in C of all text and attribute values: nearly every document has none
-    everything = "".join(root.itertext()) + "".join(str(v) for v in _ATTRIBUTES(root))
-    if INVISIBLE.search(everything) is None:
+def _scan(document: Document, top: etree._Element, values: bool) -> Findings:
+    """Every text, tail and attribute value under ``top``; a filled value only if
+    ``values`` (the values are the header's business, the words the text's)."""
+    # one scan in C first: nearly every part has none
+    words = "".join(top.itertext())
+    attributes = "".join(str(v) for v in top.xpath("descendant-or-self::*/@*"))
+    if INVISIBLE.search(words) is None and INVISIBLE.search(attributes) is None:
         return
-    for element in root.iter():
+    for element in top.iter():
         if not isinstance(element.tag, str):
             continue  # comments and processing instructions are no text a reader sees
-        for what, text in _places(element):
-            for char in dict.fromkeys(INVISIBLE.findall(text)):
-                yield document.report(
-                    codes.INVISIBLE_CHARACTER,
-                    element,
-                    f"invisible character {_described(char)} in the {what}: the text reads "
-                    "differently from what it shows; remove it",
-                )
+        yield from _report(document, element, "text", element.text or "")
+        if element is not top:  # the top's tail lies outside it
+            yield from _report(document, element, "text", element.tail or "")
+        for name, value in element.attrib.items():
+            if values or name != "value" or element.tag not in _FILLED:
+                yield from _report(document, element, f"attribute {name!r}", value)
+
+
+def _parts(document: Document) -> tuple[etree._Element | None, list[etree._Element]]:
+    """The header and the parts of the text after it."""
+    root = document.root
+    meta = root[0] if len(root) and root[0].tag == NS + "meta" else None
+    return meta, [child for child in root if child is not meta]
+
+
+def check_text(document: Document) -> Findings:
+    """The words after the header, filled values left out: the same in every instance of
+    a template (validation/memo.py shares the findings)."""
+    meta, parts = _parts(document)
+    if meta is not None:
+        yield from _report(document, meta, "text", meta.tail or "")
+    for part in parts:
+        yield from _scan(document, part, values=False)
+        yield from _report(document, part, "text", part.tail or "")
+
+
+def check_header_and_values(document: Document) -> Findings:
+    """The header, the root's own words, and every value filled in."""
+    root = document.root
+    meta, parts = _parts(document)
+    yield from _report(document, root, "text", root.text or "")
+    for name, value in root.attrib.items():
+        yield from _report(document, root, f"attribute {name!r}", value)
+    if meta is not None:
+        yield from _scan(document, meta, values=True)
+    for part in parts:
+        for element in part.iter(*_FILLED):
+            yield from _report(document, element, "attribute 'value'", element.get("value", ""))
