@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from lvcheck.document.text import INVISIBLE_CLASS, SOFT_HYPHEN, shown_as
+from lvcheck.document.characters import INVISIBLE_CLASS, SOFT_HYPHEN, shown_as
 
 Token = tuple[str, str]  # (comparison key, shown text with its trailing space)
 Segment = str | Token  # running text as written, or a token that stands for itself

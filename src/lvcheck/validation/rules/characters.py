@@ -9,7 +9,7 @@ import unicodedata
 from lxml import etree
 
 from lvcheck import codes
-from lvcheck.document.text import INVISIBLE, shown_as
+from lvcheck.document.characters import INVISIBLE, shown_as
 from lvcheck.validation.rules.base import NS, Document, Findings
 
 _FILLED = (NS + "field", NS + "fillIn")
