@@ -11,11 +11,12 @@ import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
-from lvcheck import __version__
+from lvcheck import __version__, cli_timeline
+from lvcheck.cli_args import DEFAULT_FOLDER, EXIT_FINDINGS, EXIT_TROUBLE, default_paths, fail
 from lvcheck.errors import LvcheckError
 from lvcheck.safe_text import escape_controls
 
@@ -27,9 +28,6 @@ FINDING_FORMATS = ("text", "json", "github", "sarif", "junit")
 AGREEMENT_FORMATS = ("text", "html", "pdf")
 DIFF_FORMATS = ("text", "markdown", "json", "html")
 REVIEW_FORMATS = ("markdown", "json")
-EXIT_FINDINGS = 1
-EXIT_TROUBLE = 2
-DEFAULT_FOLDER = Path("contracts")
 
 
 class _Group(click.Group):
@@ -63,18 +61,6 @@ def _report(error: LvcheckError) -> None:
 
 def _show(path: Path | str) -> str:
     return escape_controls(str(path))
-
-
-def _fail(message: str) -> NoReturn:
-    raise click.UsageError(message)
-
-
-def _default_paths(paths: tuple[Path, ...]) -> tuple[Path, ...]:
-    if paths:
-        return paths
-    if DEFAULT_FOLDER.is_dir():
-        return (DEFAULT_FOLDER,)
-    _fail("no PATH given and no contracts/ folder here; name the files or folders to check")
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -112,9 +98,9 @@ def validate(paths: tuple[Path, ...], output_format: str, strict: bool, jobs: in
     from lvcheck.api import render, validate
     from lvcheck.rendering import findings
 
-    checked = validate(_default_paths(paths), jobs)
+    checked = validate(default_paths(paths), jobs)
     if not checked:
-        _fail("no *.xml files found in the given folders")
+        fail("no *.xml files found in the given folders")
     click.echo(render(checked, output_format, strict=strict), nl=False)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if output_format == "github" and summary_file:
@@ -163,12 +149,12 @@ def export(source: Path, output_format: str, output: Path | None, day: Any) -> N
 
     if is_folder(source):
         if output_format != "html" or output is None:
-            _fail("a folder is exported with --format html -o FOLDER")
+            fail("a folder is exported with --format html -o FOLDER")
         written = build_site(source, output)
         click.echo(f"{len(written)} file(s) written to {_show(output)}", err=True)
         return
     if output_format == "pdf" and output is None:
-        _fail("a PDF needs -o FILE")
+        fail("a PDF needs -o FILE")
     agreement = load(source)
     if day is not None:
         from lvcheck.api import consolidate
@@ -198,9 +184,9 @@ def fmt(paths: tuple[Path, ...], check: bool) -> None:
     from lvcheck.document.canonical import format_file
     from lvcheck.files import iter_agreement_files
 
-    files = list(iter_agreement_files(_default_paths(paths)))
+    files = list(iter_agreement_files(default_paths(paths)))
     if not files:
-        _fail("no *.xml files found in the given folders")
+        fail("no *.xml files found in the given folders")
     changed: list[Path] = []
     unusable = 0
     for path in files:  # a broken file is reported, and the others are still formatted
@@ -376,7 +362,6 @@ def textconv(file: Path) -> None:
 
 main = cli
 
-
-# The commands about time (deadlines, status, consolidate, history) live in their own module;
-# importing it registers them on the group above.
-from lvcheck import cli_timeline  # noqa: E402, F401
+# The commands about time (deadlines, status, consolidate, history) live in their own module.
+for _command in cli_timeline.COMMANDS:
+    cli.add_command(_command)

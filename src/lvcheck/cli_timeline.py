@@ -1,5 +1,5 @@
 """The command line about time: deadlines, status, consolidate, history. Click commands over
-the public API, registered on lvcheck's one command group (cli.py)."""
+the public API, registered by cli.py on lvcheck's one command group (COMMANDS, at the end)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from lvcheck.cli import EXIT_FINDINGS, _default_paths, _fail, cli
+from lvcheck.cli_args import EXIT_FINDINGS, default_paths, fail
 
 DEADLINE_FORMATS = ("text", "json", "ics")
 STATUS_FORMATS = ("text", "json")
@@ -31,7 +31,7 @@ def _report_problems(diagnostics: tuple[Any, ...]) -> None:
         click.echo(str(diagnostic), err=True)
 
 
-@cli.command()
+@click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--from", "start", type=click.DateTime(["%Y-%m-%d"]), help="First day [default: today]."
@@ -77,11 +77,11 @@ def deadlines(
 
     for alarm in alarms:
         if not re.fullmatch(r"P\d{1,3}[MWD]", alarm):
-            _fail(f"--alarm {alarm!r}: expected a period such as P3M, P1M, P1W or P2D")
+            fail(f"--alarm {alarm!r}: expected a period such as P3M, P1M, P1W or P2D")
     if start and end and end < start:
-        _fail("--to is before --from")
+        fail("--to is before --from")
     calendar = compute(
-        _default_paths(paths), start.date() if start else None, end.date() if end else None
+        default_paths(paths), start.date() if start else None, end.date() if end else None
     )
     _report_problems(calendar.diagnostics)
     text = render(calendar, output_format, alarms=alarms or None)
@@ -89,7 +89,7 @@ def deadlines(
     _write(output, text, list(paths))
 
 
-@cli.command()
+@click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--at", "day", type=click.DateTime(["%Y-%m-%d"]), help="The day [default: today].")
 @click.option(
@@ -110,14 +110,14 @@ def status(paths: tuple[Path, ...], day: Any, output_format: str) -> None:
     from lvcheck.api import render
     from lvcheck.api import status as compute
 
-    report = compute(_default_paths(paths), day.date() if day else None)
+    report = compute(default_paths(paths), day.date() if day else None)
     _report_problems(report.diagnostics)
     text = render(report, output_format)
     assert isinstance(text, str)
     click.echo(text, nl=False)
 
 
-@cli.command()
+@click.command()
 @click.argument("base", type=click.Path(path_type=Path))
 @click.argument("amendments", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
@@ -142,7 +142,7 @@ def consolidate(base: Path, amendments: tuple[Path, ...], day: Any, output: Path
     _write(output, text, [base, *amendments])
 
 
-@cli.command()
+@click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--clause",
@@ -166,10 +166,18 @@ def history(paths: tuple[Path, ...], clause: str, output_format: str) -> None:
     from lvcheck.api import history as compute
     from lvcheck.api import render
 
-    result = compute(_default_paths(paths), clause)
+    result = compute(default_paths(paths), clause)
     _report_problems(result.diagnostics)
     text = render(result, output_format)
     assert isinstance(text, str)
     click.echo(text, nl=False)
     if not result.eid:
         sys.exit(EXIT_FINDINGS)
+
+
+COMMANDS = (
+    deadlines,
+    status,
+    consolidate,
+    history,
+)

@@ -7,16 +7,27 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING
+from pathlib import Path, PurePosixPath
+from typing import Protocol, TypeVar
 
 from lvcheck.document.kinds import Kind, RelationKind
 from lvcheck.document.model import Agreement
 from lvcheck.errors import LvcheckError
 from lvcheck.timeline.consolidate import Amendment, consolidate, with_pending_notes
 
-if TYPE_CHECKING:
-    from lvcheck.rendering.site import Entry
+
+class Page(Protocol):
+    """A version as the site holds it (site.Entry): its source, its page, its agreement."""
+
+    @property
+    def source(self) -> Path: ...
+    @property
+    def page(self) -> PurePosixPath: ...
+    @property
+    def agreement(self) -> Agreement: ...
+
+
+Entry = TypeVar("Entry", bound=Page)
 
 
 def amendments_in(entries: list[Entry]) -> dict[Path, list[Entry]]:
