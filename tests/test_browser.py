@@ -38,7 +38,8 @@ WIDTHS = {"320": (320, 640), "390": (390, 844), "1280": (1280, 800)}
 COMPARISON = (
     "nrw/vergleich--lvr-ihl-externe-leistungserbringer--beispiel-lvr-ihl-mustervertrag.html"
 )
-# every kind of page: an agreement with footnotes, a form, an instance, a comparison, the index
+# every kind of page: an agreement with footnotes, a form, an instance, a comparison, an
+# amendment, the index, the deadlines, the text with its amendments applied
 PAGE_KINDS = {
     "vorlage": "nrw/lvr-ihl-externe-leistungserbringer.html",
     "formular": "bayern/bezirk-niederbayern-t-k-kita-2021-22.html",
@@ -47,6 +48,7 @@ PAGE_KINDS = {
     "nachtrag": "nrw/beispiel-lvr-ihl-kita-assistenz-rheinland-nachtrag-1.html",
     "verzeichnis": "index.html",
     "fristen": "fristen.html",
+    "lesefassung": "nrw/beispiel-lvr-ihl-kita-assistenz-rheinland--lesefassung.html",
 }
 
 
