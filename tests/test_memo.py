@@ -109,3 +109,33 @@ def test_an_invisible_character_in_a_filled_value_is_found_though_values_are_not
     found = [str(d) for d in check_file(hidden).diagnostics if d.code == "LV307"]
     assert len(found) == 1 and "U+202E" in found[0] and "attribute 'value'" in found[0]
     assert len(memo._remembered) == 1
+
+
+def test_worker_processes_find_exactly_what_one_process_finds(tmp_path: Path) -> None:
+    """60 instances of the Bavarian template, every fifth departing in a word: checked in
+    two worker processes (files, then the word comparisons) and in one, the same findings."""
+    from lvcheck.validation.engine import PARALLEL_THRESHOLD, validate_paths
+
+    from .conftest import EXAMPLES
+
+    folder = tmp_path / "contracts" / "bayern"
+    folder.mkdir(parents=True)
+    (folder / "vorlage.xml").write_bytes(TEMPLATES["bayern"].read_bytes())
+    example = EXAMPLES["bayern"].read_bytes()
+    count = PARALLEL_THRESHOLD + 12
+    for number in range(count):
+        data = example if number % 5 else example.replace(b"Kindergartenjahr", b"Kitajahr", 1)
+        (folder / f"instanz-{number:03}.xml").write_bytes(data)
+
+    def found(jobs: int) -> list[str]:
+        memo._remembered.clear()
+        return [
+            str(d)
+            for r in validate_paths([tmp_path / "contracts"], jobs=jobs)
+            for d in r.diagnostics
+        ]
+
+    serial, parallel = found(1), found(2)
+    assert parallel == serial
+    departures = [line for line in serial if " LV360 " in line]
+    assert len(departures) == count // 5  # each departing instance, once

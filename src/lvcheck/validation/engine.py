@@ -9,10 +9,11 @@ around the files) as context, so that checking one file still resolves its relat
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Any, TypeVar
 
 from lxml import etree
 
@@ -33,6 +34,8 @@ from lvcheck.validation.rules.base import Document
 from lvcheck.validation.rules.repository import VersionFacts
 
 _UNREADABLE_CODES = frozenset({codes.UNREADABLE, codes.TOO_LARGE})
+T = TypeVar("T")
+R = TypeVar("R")
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 48
 
@@ -108,15 +111,35 @@ def _repository_context(files: list[Path]) -> list[Path]:
     return sorted(context)
 
 
-def _check_all(paths: list[Path], jobs: int) -> list[CheckedFile]:
-    if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
-        return [check_file(path) for path in paths]
-    from concurrent.futures import ProcessPoolExecutor  # only here: it costs start-up time
+class _Workers:
+    """Worker processes for the per-file checks and then for the word comparisons of
+    instances that depart from their template; one pool serves both. Few files: none."""
 
-    get_schema()  # compiled before the fork, so that no worker compiles it again
-    chunk = max(1, len(paths) // (jobs * 4))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(check_file, paths, chunksize=chunk))
+    def __init__(self, jobs: int, files: int) -> None:
+        self.pool: Any = None
+        self.jobs = jobs
+        if jobs > 1 and files >= PARALLEL_THRESHOLD:
+            from concurrent.futures import ProcessPoolExecutor  # only here: start-up time
+
+            get_schema()  # compiled before the fork, so that no worker compiles it again
+            self.pool = ProcessPoolExecutor(max_workers=jobs)
+
+    def map(self, function: Callable[[T], R], items: list[T]) -> list[R]:
+        if self.pool is None or len(items) < 2:
+            return [function(item) for item in items]
+        chunk = max(1, len(items) // (self.jobs * 4))
+        return list(self.pool.map(function, items, chunksize=chunk))
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+
+
+def _flattened(found: list[list[Diagnostic]]) -> list[Diagnostic]:
+    return [d for part in found for d in part]
 
 
 def validate_paths(
@@ -128,14 +151,17 @@ def validate_paths(
     """
     files = list(iter_agreement_files(paths))
     context = _repository_context(files)
-    results = _check_all(files + context, jobs if jobs is not None else os.cpu_count() or 1)
-    checked, context_results = results[: len(files)], results[len(files) :]
-    facts = [r.facts for r in checked + context_results if r.facts is not None]
+    with _Workers(jobs if jobs is not None else os.cpu_count() or 1, len(files)) as workers:
+        results = workers.map(check_file, files + context)
+        checked, context_results = results[: len(files)], results[len(files) :]
+        facts = [r.facts for r in checked + context_results if r.facts is not None]
+        # findings across files go to the file at fault; only those asked for are reported,
+        # so the checks that load whole models run for those files alone
+        asked = {r.path for r in checked}
+        departing = conformance.departing(facts, asked)
+        across = _flattened(workers.map(conformance.findings, departing))
     by_path: dict[str, list[Diagnostic]] = {}
-    # findings across files go to the file at fault; only those asked for are reported, so
-    # the checks that load whole models run for those files alone
-    asked = {r.path for r in checked}
-    across = repository.check(facts) + conformance.check(facts, asked)
+    across += repository.check(facts)
     across += amendments.check(facts, asked)
     across += lifecycle.check(facts, today or date.today())
     for diagnostic in across:

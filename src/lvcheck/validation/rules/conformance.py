@@ -100,12 +100,14 @@ def _findings(
     return found
 
 
-def check(facts: list[VersionFacts], asked: set[str] | None = None) -> list[Diagnostic]:
-    """Departures of every instance (among ``asked``, the files whose findings are wanted)
-    from the template it names in <basedOn>."""
+def departing(
+    facts: list[VersionFacts], asked: set[str] | None = None
+) -> list[tuple[VersionFacts, VersionFacts]]:
+    """(instance, template) of every instance (among ``asked``, the files whose findings are
+    wanted) whose content key differs from the template it names in <basedOn>: only these
+    are compared in words."""
     by_key = {item.key: item for item in facts}
-    loaded: dict[str, Agreement] = {}
-    found: list[Diagnostic] = []
+    pairs = []
     for instance in facts:
         if instance.kind != "instance" or (asked is not None and instance.path not in asked):
             continue
@@ -113,5 +115,20 @@ def check(facts: list[VersionFacts], asked: set[str] | None = None) -> list[Diag
             template = by_key.get((relation.work, relation.version or ""))
             if template is None or template.content_key == instance.content_key:
                 continue  # unresolved: LV323 says so; equal: conforms word for word
-            found.extend(_findings(instance, template, loaded))
-    return found
+            pairs.append((instance, template))
+    return pairs
+
+
+_loaded: dict[str, Agreement] = {}  # templates read in this process: one serves many
+
+
+def findings(pair: tuple[VersionFacts, VersionFacts]) -> list[Diagnostic]:
+    """The departures of one instance from its template, in words (picklable: the engine
+    runs these in its worker processes)."""
+    instance, template = pair
+    return _findings(instance, template, _loaded)
+
+
+def check(facts: list[VersionFacts], asked: set[str] | None = None) -> list[Diagnostic]:
+    """Departures of every instance (among ``asked``) from the template it names."""
+    return [d for pair in departing(facts, asked) for d in findings(pair)]
