@@ -15,7 +15,13 @@ from lvcheck.api import deadlines, render, status
 from lvcheck.document.kinds import Status
 from lvcheck.document.parse import parse_file
 from lvcheck.timeline.lifecycle import lifecycle_of, standing_on
-from lvcheck.timeline.periods import after, kita_year_end, last_day_for_notice
+from lvcheck.timeline.periods import (
+    after,
+    from_start_of,
+    kita_year_end,
+    last_day_for_notice,
+    next_working_day,
+)
 
 from .conftest import CONTRACTS, EXAMPLES, TEMPLATES
 
@@ -90,6 +96,31 @@ def test_the_bavarian_agreement_renews_one_kindergartenjahr_at_a_time(
     )
 
 
+@pytest.mark.parametrize(
+    ("first_day", "months", "expected"),
+    [  # § 187 Abs. 2, § 188 Abs. 2 second case and Abs. 3 BGB, dates by hand
+        (date(2024, 8, 1), 60, date(2029, 7, 31)),  # five years from Inkrafttreten
+        (date(2024, 1, 31), 1, date(2024, 2, 29)),  # no 31 February: its last day
+        (date(2024, 2, 29), 12, date(2025, 2, 28)),  # no 29 February 2025
+        (date(2024, 3, 1), 12, date(2025, 2, 28)),
+        (date(2023, 3, 1), 12, date(2024, 2, 29)),  # the day before 1 March in a leap year
+    ],
+)
+def test_a_period_from_the_start_of_a_day_ends_the_day_before(
+    first_day: date, months: int, expected: date
+) -> None:
+    assert from_start_of(first_day, months) == expected
+
+
+def test_a_duty_on_a_weekend_or_holiday_is_due_the_next_working_day() -> None:
+    none: set[date] = set()
+    allerheiligen = {date(2029, 11, 1)}
+    assert next_working_day(date(2028, 9, 30), none.__contains__) == date(2028, 10, 2)  # Sa
+    assert next_working_day(date(2029, 9, 30), none.__contains__) == date(2029, 10, 1)  # So
+    assert next_working_day(date(2029, 11, 1), allerheiligen.__contains__) == date(2029, 11, 2)
+    assert next_working_day(date(2029, 11, 2), allerheiligen.__contains__) == date(2029, 11, 2)
+
+
 def test_the_renewal_period_is_not_the_initial_term(tmp_path: Path) -> None:
     # an initial term of two years, renewed by one Kindergartenjahr at a time
     source = (
@@ -144,7 +175,12 @@ def test_a_weekend_or_holiday_is_named_not_moved(tmp_path: Path) -> None:
     # the instance alone, as signed: 15 October 2028 is a Sunday
     calendar = deadlines([EXAMPLES["nrw"]], date(2028, 10, 1), date(2028, 10, 31))
     (duty,) = [d for d in calendar.deadlines if d.kind == "duty"]
-    assert (duty.day, duty.calendar_note) == (date(2028, 10, 15), "Sonntag")
+    # a duty to perform on a day moves to the next working day (§ 193 BGB): Monday
+    assert (duty.day, duty.calendar_note, duty.due) == (
+        date(2028, 10, 15),
+        "Sonntag",
+        date(2028, 10, 16),
+    )
     # 3 October is a public holiday everywhere in Germany
     source = (
         EXAMPLES["nrw"].read_text(encoding="utf-8").replace("zum 15. Oktober", "zum 3. Oktober")
@@ -156,9 +192,10 @@ def test_a_weekend_or_holiday_is_named_not_moved(tmp_path: Path) -> None:
         for d in deadlines([path], date(2027, 10, 1), date(2027, 10, 31)).deadlines
         if d.kind == "duty"
     ]
-    assert (duty.day, duty.calendar_note) == (
+    assert (duty.day, duty.calendar_note, duty.due) == (
         date(2027, 10, 3),
         "Feiertag: Tag der Deutschen Einheit",
+        date(2027, 10, 4),
     )
     # Bayern II.7 in 2034: six months before 31 August is 28 February, a Tuesday
     calendar = deadlines([CONTRACTS], date(2034, 1, 1), date(2034, 12, 31))
@@ -180,8 +217,9 @@ def test_an_amendment_moves_a_duty_from_the_day_it_takes_effect() -> None:
 def test_five_years_after_the_start_the_fuehrungszeugnisse_are_due_again() -> None:
     calendar = deadlines([CONTRACTS], date(2029, 1, 1), date(2029, 12, 31))
     checks = [d for d in calendar.deadlines if d.citation == "§ 8 Abs. 3"]
-    # the NRW example starts on 01.08.2024; "mindestens alle fünf Jahre"
-    assert [d.day for d in checks] == [date(2029, 8, 1)]
+    # the NRW example is in force from the start of 01.08.2024 (§ 187 Abs. 2 BGB);
+    # "mindestens alle fünf Jahre": the five years end on 31.07.2029 (§ 188 Abs. 2 BGB)
+    assert [d.day for d in checks] == [date(2029, 7, 31)]
 
 
 def test_a_duty_whose_words_changed_is_read_from_the_new_words(tmp_path: Path) -> None:

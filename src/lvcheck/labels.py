@@ -314,6 +314,8 @@ NOTICE_DETAIL = (
 )
 HOLIDAY = "Feiertag"
 NOT_MOVED = "Die Frist verschiebt sich dadurch nicht (§ 193 BGB gilt für Kündigungsfristen nicht)."
+NOT_MOVED_SHORT = "verschiebt sich nicht: Zugang am Werktag davor sichern"
+DUE_ON = "fällig am {date} (§ 193 BGB)"
 DEADLINES_TITLE = "Fristen"
 ICS_NAME = "Fristen der Leistungsvereinbarungen"
 ALARM = "Erinnerung: {summary} am {day}"

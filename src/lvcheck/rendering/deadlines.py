@@ -20,6 +20,17 @@ JSON_VERSION = 1
 DEFAULT_ALARMS = ("P3M", "P1M", "P1W")  # before each notice deadline
 
 
+def day_note(deadline: Deadline) -> str:
+    """ "Sonntag; verschiebt sich nicht" for notice, "Samstag; fällig am 02.10.2028 (§ 193
+    BGB)" for a duty: what the day means for whoever must act."""
+    if deadline.due is not None:
+        due = labels.DUE_ON.format(date=labels.german_date(deadline.due))
+        return f"{deadline.calendar_note}; {due}"
+    if deadline.kind == DeadlineKind.NOTICE:
+        return f"{deadline.calendar_note}; {labels.NOT_MOVED_SHORT}"
+    return deadline.calendar_note
+
+
 def render_deadlines_text(calendar: Calendar) -> str:
     """One line per deadline, grouped by month, as a contract manager reads a list."""
     start, end = labels.german_date(calendar.start), labels.german_date(calendar.end)
@@ -32,7 +43,7 @@ def render_deadlines_text(calendar: Calendar) -> str:
             month = (deadline.day.year, deadline.day.month)
             lines += ["", f"{labels.MONTH_NAMES[deadline.day.month - 1]} {deadline.day.year}"]
         weekday = labels.WEEKDAYS[deadline.day.weekday()][:2]
-        note = f" [{deadline.calendar_note}]" if deadline.calendar_note else ""
+        note = f" [{day_note(deadline)}]" if deadline.calendar_note else ""
         marked = deadline.source.example and "BEISPIEL" not in deadline.source.title
         example = " (BEISPIEL)" if marked else ""
         lines.append(
@@ -50,6 +61,7 @@ def _entry(deadline: Deadline) -> dict[str, Any]:
         "summary": deadline.summary,
         "detail": deadline.detail,
         "calendar_note": deadline.calendar_note,
+        "due": deadline.due.isoformat() if deadline.due else None,
         "uid": deadline.uid,
         "agreement": {
             "path": deadline.source.path,
@@ -124,6 +136,8 @@ def render_deadlines_ics(
         ]
         if deadline.calendar_note and deadline.kind == DeadlineKind.NOTICE:
             description.append(labels.NOT_MOVED)
+        if deadline.due is not None:
+            description.append(labels.DUE_ON.format(date=labels.german_date(deadline.due)))
         event.add("description", "\n".join(description))
         event.add("categories", [labels.DEADLINE_KINDS[deadline.kind]])
         event.add("transp", "TRANSPARENT")

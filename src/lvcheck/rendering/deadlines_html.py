@@ -4,6 +4,7 @@ clause that sets it, and the calendar to subscribe to (fristen.ics, the same dea
 from __future__ import annotations
 
 from lvcheck import labels
+from lvcheck.rendering.deadlines import day_note
 from lvcheck.rendering.htmlkit import new_page, serialize, sub, table, typeset
 from lvcheck.timeline.deadlines import Calendar
 
@@ -45,5 +46,5 @@ def render_deadlines_page(
             sub(clause, "a", typeset(deadline.citation), href=f"{page}#{deadline.clause}")
         else:
             clause.text = typeset(deadline.citation)
-        note.text = deadline.calendar_note
+        note.text = day_note(deadline)
     return serialize(html)

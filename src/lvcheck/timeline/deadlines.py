@@ -2,8 +2,9 @@
 automatic renewal, the last day on which notice can be given, and the recurring duties the
 clauses set (data/duties.toml, dates read from the clauses' own words).
 
-Nothing here moves a deadline: where one falls on a weekend or a public holiday of the
-agreement's Land (the `holidays` library), the entry says so (see periods.py on § 193 BGB).
+Nothing here moves a deadline: where notice or a duty falls on a weekend or a public holiday
+of the agreement's Land (the `holidays` library), the entry says so, and for a duty the
+working day it is due under § 193 BGB (see periods.py).
 """
 
 from __future__ import annotations
@@ -34,7 +35,13 @@ from lvcheck.timeline.lifecycle import (
     standing_on,
     term_end,
 )
-from lvcheck.timeline.periods import add_months, after, kita_year_end, last_day_for_notice
+from lvcheck.timeline.periods import (
+    after,
+    from_start_of,
+    kita_year_end,
+    last_day_for_notice,
+    next_working_day,
+)
 
 NS = f"{{{NAMESPACE}}}"
 IN_EFFECT = (Status.IN_FORCE, Status.SIGNED)
@@ -73,6 +80,7 @@ class Deadline:
     citation: str  # "§ 14 Abs. 1"
     occurrence: str  # what makes this entry unique within its clause (a date, a year)
     calendar_note: str = ""  # "Sonntag", "Feiertag: Fronleichnam"
+    due: date | None = None  # a duty on such a day: the next working day (§ 193 BGB)
 
     @property
     def uid(self) -> str:
@@ -102,6 +110,10 @@ def _holidays(land: str, year: int) -> dict[date, str]:
     except (NotImplementedError, KeyError):
         found = holidays.country_holidays("DE", years=year, language="de")
     return dict(found.items())
+
+
+def is_holiday(day: date, land: str) -> bool:
+    return day in _holidays(land, day.year)
 
 
 def calendar_note(day: date, land: str) -> str:
@@ -149,6 +161,13 @@ class _Builder:
         self, day: date, kind: DeadlineKind, summary: str, detail: str, eid: str, occurrence: str
     ) -> None:
         clause = self.eids.get(eid)
+        land = self.source.jurisdiction
+        # what day it is matters where something must happen on it: notice and duties, not
+        # the day a term ends or begins
+        note = calendar_note(day, land) if kind in (DeadlineKind.NOTICE, DeadlineKind.DUTY) else ""
+        due = None
+        if note and kind == DeadlineKind.DUTY:
+            due = next_working_day(day, lambda other: is_holiday(other, land))
         self.found.append(
             Deadline(
                 day=day,
@@ -159,7 +178,8 @@ class _Builder:
                 clause=eid,
                 citation=element_citation(clause) if clause is not None else "",
                 occurrence=occurrence,
-                calendar_note=calendar_note(day, self.source.jurisdiction),
+                calendar_note=note,
+                due=due,
             )
         )
 
@@ -275,7 +295,8 @@ def _duty_deadlines(builder: _Builder, until: date) -> Iterator[Diagnostic]:
             if not years:
                 continue
             count = 1
-            while (day := add_months(life.start, 12 * years * count)) <= until:
+            # the term begins with the start of its first day (§ 187 Abs. 2 BGB)
+            while (day := from_start_of(life.start, 12 * years * count)) <= until:
                 builder.add(
                     day, DeadlineKind.DUTY, duty["duty"], duty["when"], duty["clause"], f"{count}"
                 )

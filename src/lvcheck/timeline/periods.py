@@ -8,6 +8,14 @@ number (§ 188 Abs. 2); where that month has no such day, with its last day (§ 
     after(date(2023, 1, 31), months=1) == date(2023, 2, 28)
     after(date(2020, 2, 29), months=60) == date(2025, 2, 28)   # five years from 29 Feb
 
+A period that begins with the start of a day (§ 187 Abs. 2: "tritt am 01.08.2024 in Kraft",
+and a duty "mindestens alle fünf Jahre" from then) ends with the day before the day of the
+last month that bears the first day's number (§ 188 Abs. 2, second case), or with the last
+day of that month where it has no such day (§ 188 Abs. 3):
+
+    from_start_of(date(2024, 8, 1), months=60) == date(2029, 7, 31)
+    from_start_of(date(2024, 1, 31), months=1) == date(2024, 2, 29)   # no 31 February
+
 Backwards (a notice that must be given n months before a day E, "mit einer Frist von 12
 Monaten zum Ende des Kitajahres", "sechs Monate vor dem Ende"): the n months run backwards
 from the end of E, so they begin with the day after E, n months earlier; notice must be
@@ -22,14 +30,17 @@ The last example is the classic error of contract tools: 30 September minus one 
 never rounds silently here: a day that does not exist becomes the month's last day, and only
 where §§ 187, 188 BGB say so.
 
-Whether a deadline that falls on a Saturday, Sunday or public holiday moves (§ 193 BGB) is
-not decided here: for notice periods the courts hold that it does not (the period protects
-the recipient). lvcheck therefore never moves a deadline and says what day it falls on.
+Whether a deadline that falls on a Saturday, Sunday or public holiday moves (§ 193 BGB): for
+notice periods the courts hold that it does not (the period protects the recipient), so a
+notice deadline stays and lvcheck says what day it falls on; a duty to perform on a day (a
+report due "zum 30. September") moves to the next working day under § 193 BGB, and lvcheck
+keeps the contract's day and names the day it is due.
 """
 
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from datetime import date, timedelta
 
 
@@ -46,6 +57,25 @@ def after(event: date, months: int) -> date:
     """The last day of a period of ``months`` that starts with an event on ``event``
     (§ 187 Abs. 1, § 188 Abs. 2 and 3 BGB)."""
     return add_months(event, months)
+
+
+def from_start_of(first_day: date, months: int) -> date:
+    """The last day of a period of ``months`` whose first day is ``first_day``, counted
+    whole (§ 187 Abs. 2, § 188 Abs. 2 second case and Abs. 3 BGB)."""
+    index = first_day.year * 12 + (first_day.month - 1) + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    if first_day.day > last:
+        return date(year, month + 1, last)
+    return date(year, month + 1, first_day.day) - timedelta(days=1)
+
+
+def next_working_day(day: date, holidays: Callable[[date], bool]) -> date:
+    """The day itself, or where it is a Saturday, Sunday or public holiday the next working
+    day: where § 193 BGB moves a day on which a performance is due."""
+    while day.weekday() >= 5 or holidays(day):
+        day += timedelta(days=1)
+    return day
 
 
 def last_day_for_notice(end: date, months: int) -> date:
