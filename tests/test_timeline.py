@@ -302,3 +302,42 @@ def test_a_draft_past_its_start_stands_out(tmp_path: Path) -> None:
 def test_templates_are_never_in_a_calendar() -> None:
     calendar = deadlines([TEMPLATES["bayern"]], date(2021, 1, 1), date(2030, 1, 1))
     assert calendar.deadlines == ()
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [  # dates by hand: Bayern II.7 six months before 31 August; NRW § 14 Abs. 1 twelve
+        # months before the end of the Kitajahr on 31 July
+        (
+            "2026-12-01",
+            {
+                "2021-22": "nächste Kündigung zum 31.08.2027: sie muss spätestens am 28.02.2027 "
+                "zugehen (II.7)",
+                "v1": "nächste Kündigung zum 31.07.2028: sie muss spätestens am 31.07.2027 "
+                "zugehen (§ 14 Abs. 1)",
+            },
+        ),
+        (
+            "2025-07-01",
+            {
+                "2021-22": "nächste Kündigung zum 31.08.2026: sie muss spätestens am 28.02.2026 "
+                "zugehen (II.7)",
+                "v1": "nächste Kündigung zum 31.07.2026: sie muss spätestens am 31.07.2025 "
+                "zugehen (§ 14 Abs. 1)",
+            },
+        ),
+    ],
+)
+def test_status_names_the_next_day_by_which_notice_must_be_given(
+    day: str, expected: dict[str, str]
+) -> None:
+    from lvcheck.timeline.status import status
+
+    report = status(sorted(CONTRACTS.rglob("*.xml")), date.fromisoformat(day))
+    found = {
+        state.version: state.next_notice
+        for work in report.works
+        for state in work.versions
+        if state.next_notice
+    }
+    assert found == expected

@@ -19,6 +19,8 @@ def _state(state: VersionState) -> str:
         words += f" {labels.SINCE} {labels.german_date(standing.since)}"
     if standing.until:
         words += f" {labels.UNTIL} {labels.german_date(standing.until)}"
+    elif standing.status == "inForce" and state.life.indefinite:
+        words += f", {labels.INDEFINITE}"
     if standing.term:
         words += f" ({labels.RENEWAL_TERM.format(term=standing.term)})"
     if standing.replaced_by:
@@ -36,7 +38,8 @@ def render_status_text(report: StatusReport) -> str:
         for state in work.versions:
             where = escape_controls(state.path)
             lines.append(f"  {labels.VERSION} {state.version}: {_state(state)} — {where}")
-            lines += [f"    {note}" for note in (*state.amendments, *state.pending)]
+            notes = (*state.amendments, *state.pending)
+            lines += [f"    {note}" for note in (*notes, state.next_notice) if note]
             lines += [f"    ! {note}" for note in state.attention]
     return "\n".join(lines) + "\n"
 
@@ -57,6 +60,7 @@ def _version(state: VersionState) -> dict[str, Any]:
         "pending": list(state.pending),
         "amendments": list(state.amendments),
         "attention": list(state.attention),
+        "next_notice": state.next_notice or None,
     }
 
 

@@ -4,7 +4,8 @@ version in force and drafts past their start date stand out."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from lvcheck.document.kinds import Kind, Status
 from lvcheck.document.load import load_tree
 from lvcheck.document.parse import NAMESPACE
 from lvcheck.errors import Diagnostic, LvcheckError
+from lvcheck.timeline.deadlines import DeadlineKind, deadlines
 from lvcheck.timeline.lifecycle import (
     Lifecycle,
     Standing,
@@ -24,6 +26,7 @@ from lvcheck.timeline.lifecycle import (
     lifecycle_of,
     standing_on,
 )
+from lvcheck.timeline.periods import add_months
 
 NS = f"{{{NAMESPACE}}}"
 
@@ -40,6 +43,7 @@ class VersionState:
     pending: tuple[str, ...]  # German: what will replace it, and under which clause
     attention: tuple[str, ...]  # German: what stands out
     amendments: tuple[str, ...] = ()  # German: its amendments, in force or pending
+    next_notice: str = ""  # German: the next day by which notice must be given, and to when
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,32 @@ def _amendments(
                 labels.AMENDED_FROM.format(title=title, day=labels.german_date(life.start))
             )
     return tuple(notes)
+
+
+def _order(state: VersionState) -> str:
+    return state.version
+
+
+def _with_next_notice(day: date) -> Callable[[VersionState], VersionState]:
+    """A version in force with the next day by which notice can be given, computed as
+    `lvcheck deadlines` computes it (amendments in force included)."""
+
+    def add(state: VersionState) -> VersionState:
+        if state.life.kind != Kind.INSTANCE or state.standing.status != Status.IN_FORCE:
+            return state
+        calendar = deadlines([Path(state.path)], day, add_months(day, 25))
+        notices = [d for d in calendar.deadlines if d.kind == DeadlineKind.NOTICE]
+        if not notices:
+            return state
+        first = notices[0]
+        line = labels.NEXT_NOTICE.format(  # a notice's occurrence is the day it ends the term
+            end=labels.german_date(first.occurrence),
+            day=labels.german_date(first.day),
+            citation=first.citation,
+        )
+        return replace(state, next_notice=line)
+
+    return add
 
 
 def status(paths: list[Path], day: date) -> StatusReport:
@@ -184,7 +214,9 @@ def status(paths: list[Path], day: date) -> StatusReport:
         )
         titles.setdefault(work, title)
     ordered = tuple(
-        WorkState(work, titles[work], tuple(sorted(states, key=lambda s: s.version)))
+        WorkState(
+            work, titles[work], tuple(sorted(map(_with_next_notice(day), states), key=_order))
+        )
         for work, states in sorted(works.items(), key=lambda item: titles[item[0]].casefold())
     )
     return StatusReport(day, ordered, tuple(diagnostics))
