@@ -232,3 +232,23 @@ def test_an_amended_version_links_its_nachtrag_and_a_lesefassung_of_the_day(
         target = href.split("#")[0]
         if target and not target.startswith("https://"):
             assert (tmp_path / "nrw" / target).resolve().is_file(), href
+
+
+def test_a_nachtrag_that_does_not_apply_gets_no_lesefassung_and_the_site_still_builds(
+    tmp_path: Path,
+) -> None:
+    """validate reports such an amendment (LV390); the site shows the signed texts only."""
+    from datetime import date
+
+    source = tmp_path / "contracts"
+    shutil.copytree(CONTRACTS, source)
+    nachtrag = source / "nrw" / "beispiel-lvr-ihl-kita-assistenz-rheinland-nachtrag-1.xml"
+    text = nachtrag.read_text(encoding="utf-8")
+    nachtrag.write_text(text.replace('old="15. Oktober"', 'old="16. Oktober"'), encoding="utf-8")
+    site = tmp_path / "site"
+    build_site(source, site, today=date(2026, 12, 1))
+    assert not (site / f"{BASE}--lesefassung.html").exists()
+    signed = _page(site / f"{BASE}.html")
+    assert not signed.find_class("geaendert")
+    assert "Lesefassung" not in _facts(signed)
+    assert _facts(signed)["Nachträge"]  # still linked: it names this version
