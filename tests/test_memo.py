@@ -25,10 +25,11 @@ DEFECTS = (
 )
 
 
-def _variant(header_lines: int, value: str, defect: int) -> bytes:
+def _variant(header_lines: int, value: str, defect: int, period: str = "P12M") -> bytes:
     """The template with extra lines in its header (the text moves down), a filled value,
-    and one of the defects."""
+    one of the defects, and a notice period in the header (§ 14 Abs. 1 says 12 months)."""
     data = TEMPLATE.replace(b"<meta>", b"<meta>" + b"<!-- x -->\n" * header_lines, 1)
+    data = data.replace(b'<notice period="P12M"', f'<notice period="{period}"'.encode(), 1)
     name = b'<fillIn name="leistungserbringer.name" type="text"'
     data = data.replace(name, name + f' value="{value}"'.encode(), 1)
     old, new = DEFECTS[defect]
@@ -50,21 +51,24 @@ def _alone(path: Path) -> tuple[str, ...]:
             st.integers(min_value=0, max_value=2),
             st.sampled_from(["", "Köln", 'a"b', "Kö\u202eln"]),
             st.integers(min_value=0, max_value=2),
+            st.sampled_from(["P12M", "P3M"]),
         ),
         min_size=2,
         max_size=5,
     )
 )
 def test_shared_findings_are_exactly_the_findings_of_each_file_alone(
-    tmp_path_factory: pytest.TempPathFactory, variants: list[tuple[int, str, int]]
+    tmp_path_factory: pytest.TempPathFactory, variants: list[tuple[int, str, int, str]]
 ) -> None:
     folder = tmp_path_factory.mktemp("memo")
     memo._remembered.clear()
-    for number, (lines, value, defect) in enumerate(variants):
+    for number, (lines, value, defect, period) in enumerate(variants):
         path = folder / f"v{number}.xml"
-        path.write_bytes(_variant(lines, value.replace('"', "&quot;"), defect))
+        path.write_bytes(_variant(lines, value.replace('"', "&quot;"), defect, period))
         shared = tuple(map(str, check_file(path).diagnostics))
         assert shared == _alone(path)
+        # the header's 3 months against the clause's 12: found, shared or not
+        assert (period == "P3M") == any(" LV350 " in line for line in shared)
         assert any(f" LV3{n}" in line for n in ("02", "07", "12") for line in shared)
 
 

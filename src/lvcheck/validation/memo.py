@@ -62,6 +62,7 @@ def text_findings(document: Document, raw: bytes | None, text: bytes | None) -> 
     """What the text rules find in ``document``, taken from an earlier file of this process
     whose text is the same (its path replaced by this one's). ``text``: text_bytes()."""
     key = _key(document, raw, text) if raw is not None and text is not None else None
+    document.text_key = key
     found = _remembered.get(key) if key is not None else None
     if found is None:
         found = tuple(d for rule in TEXT_RULES for d in rule(document))

@@ -48,6 +48,9 @@ class Document:
     def __init__(self, path: str, tree: etree._ElementTree) -> None:
         self.path = path
         self.root = tree.getroot()
+        # the exact key of the text after the header, where validation/memo.py could make
+        # one: rules whose outcome depends on the text share it between files
+        self.text_key: bytes | None = None
         # One pass in C over the tree collects every element a rule asks for by name; a
         # pass per name, or a Python loop over every node, costs several times more.
         by_tag: dict[str, list[etree._Element]] = {tag: [] for tag in _INDEXED_TAGS}

@@ -241,6 +241,35 @@ def _place(paragraph: etree._Element, words: str, found: re.Match[str]) -> str:
     return f"{cited} (line {paragraph.sourceline})"
 
 
+# The outcome of a fact against its clause's words depends on the fact and the text alone:
+# files of one text (validation/memo.py's key) that state the same fact share it.
+_OUTCOMES: dict[tuple[Any, ...], tuple[str, str] | None] = {}
+_OUTCOME_LIMIT = 4096
+
+
+def _outcome(
+    fact: Fact, label: str, clause: etree._Element, clause_words: _Words
+) -> tuple[str, str] | None:
+    """(code, message) where the clause's words do not say the fact; None where they do."""
+    says, other = _patterns(fact)
+    if _search(clause_words.of(clause), says) is not None:
+        return None
+    elsewhere = _search(clause_words.of(clause), other)
+    if elsewhere is not None:
+        paragraph, words, found = elsewhere
+        return (
+            codes.FACT_MISMATCH,
+            f"the header says {label} {fact.shown!r}, but {_place(paragraph, words, found)} "
+            f"says otherwise: {_shown(found.group(0))!r}",
+        )
+    return (
+        codes.FACT_MISMATCH,
+        f"the header says {label} {fact.shown!r}, governed by {element_citation(clause)} "
+        f"(line {clause.sourceline}), but its words do not state it (the wordings "
+        "lvcheck knows are in data/header_facts.toml)",
+    )
+
+
 def check(document: Document) -> Findings:
     table = _facts_table()
     clause_words = _Words()
@@ -257,24 +286,21 @@ def check(document: Document) -> Findings:
         clause = document.eids.get(fact.governed_by)
         if clause is None:
             continue  # LV326 reports a governedBy that names no clause
-        says, other = _patterns(fact)
-        if _search(clause_words.of(clause), says) is not None:
-            continue
-        elsewhere = _search(clause_words.of(clause), other)
-        where = element_citation(clause)
-        if elsewhere is not None:
-            paragraph, words, found = elsewhere
-            yield document.report(
-                codes.FACT_MISMATCH,
-                fact.element,
-                f"the header says {label} {fact.shown!r}, but {_place(paragraph, words, found)} "
-                f"says otherwise: {_shown(found.group(0))!r}",
-            )
+        signature = (
+            document.text_key,
+            fact.kind,
+            tuple(sorted(fact.values.items())),
+            fact.shown,
+            fact.choice,
+            fact.governed_by,
+        )
+        if document.text_key is not None and signature in _OUTCOMES:
+            outcome = _OUTCOMES[signature]
         else:
-            yield document.report(
-                codes.FACT_MISMATCH,
-                fact.element,
-                f"the header says {label} {fact.shown!r}, governed by {where} "
-                f"(line {clause.sourceline}), but its words do not state it (the wordings "
-                "lvcheck knows are in data/header_facts.toml)",
-            )
+            outcome = _outcome(fact, label, clause, clause_words)
+            if document.text_key is not None:
+                if len(_OUTCOMES) >= _OUTCOME_LIMIT:
+                    _OUTCOMES.clear()
+                _OUTCOMES[signature] = outcome
+        if outcome is not None:
+            yield document.report(outcome[0], fact.element, outcome[1])
