@@ -54,29 +54,43 @@ def read_bytes(path: Path) -> bytes:
     """
     name = str(path)
     try:
-        status = path.stat()
-        if stat.S_ISDIR(status.st_mode):
-            raise LvcheckError(name, 1, 1, codes.UNREADABLE, _folder_message(path))
-        if not stat.S_ISREG(status.st_mode):
-            raise LvcheckError(
-                name, 1, 1, codes.UNREADABLE, "is not a regular file (a device, pipe or socket)"
-            )
-        if status.st_size > MAX_BYTES:
-            raise _too_large(name)
-        with path.open("rb") as handle:
+        # opened without blocking (a FIFO without a writer would wait forever), then asked
+        # what it is: one system call fewer than stat-then-open, and no window between them
+        handle = os.open(path, os.O_RDONLY | _NO_BLOCK | _BINARY)
+        try:
+            status = os.fstat(handle)
+            if stat.S_ISDIR(status.st_mode):
+                raise LvcheckError(name, 1, 1, codes.UNREADABLE, _folder_message(path))
+            if not stat.S_ISREG(status.st_mode):
+                raise LvcheckError(
+                    name, 1, 1, codes.UNREADABLE, "is not a regular file (a device, pipe or socket)"
+                )
+            if status.st_size > MAX_BYTES:
+                raise _too_large(name)
             # read(size + 1) allocates what the file needs; a file that grew meanwhile is
             # read on, but never past the limit
-            data = handle.read(status.st_size + 1)
-            if len(data) > status.st_size:
-                data += handle.read(MAX_BYTES + 1 - len(data))
+            data = os.read(handle, status.st_size + 1)
+            while len(data) > status.st_size and len(data) <= MAX_BYTES:
+                more = os.read(handle, MAX_BYTES + 1 - len(data))
+                if not more:
+                    break
+                data += more
+        finally:
+            os.close(handle)
     except FileNotFoundError:
         raise LvcheckError(name, 1, 1, codes.UNREADABLE, "no such file") from None
+    except IsADirectoryError:  # Windows will not open a folder at all
+        raise LvcheckError(name, 1, 1, codes.UNREADABLE, _folder_message(path)) from None
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise LvcheckError(name, 1, 1, codes.UNREADABLE, f"cannot read: {reason}") from None
     if len(data) > MAX_BYTES:
         raise _too_large(name)
     return data
+
+
+_NO_BLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX; Windows has no FIFOs to fear
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 
 
 def _folder_message(path: Path) -> str:
