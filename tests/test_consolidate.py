@@ -176,3 +176,24 @@ def test_consolidate_and_export_at_and_history_on_the_command_line(
     assert "zum [-15. Oktober-] {+30. September+} eines" in history.output  # a date, one token
     missing = runner.invoke(cli, ["history", str(EXAMPLES["nrw"]), "--clause", "§ 99"])
     assert missing.exit_code == 1
+
+
+def test_outside_a_contracts_folder_only_the_files_beside_the_base_are_its_amendments(
+    tmp_path: Path,
+) -> None:
+    """A base in /tmp must not send lvcheck through every folder under /tmp."""
+    from lvcheck.timeline.consolidate import amendments_of
+
+    base = tmp_path / "base.xml"
+    base.write_bytes(EXAMPLES["nrw"].read_bytes())
+    deeper = tmp_path / "unter" / "nachtrag.xml"
+    deeper.parent.mkdir()
+    deeper.write_bytes(NACHTRAG.read_bytes())
+    assert amendments_of(load_agreement(base), base) == []
+    beside = tmp_path / "nachtrag.xml"
+    beside.write_bytes(NACHTRAG.read_bytes())
+    assert [a.label for a in amendments_of(load_agreement(base), base)] == [str(beside)]
+    # in a contracts/ folder, the whole repository is searched, subfolders included
+    assert [a.label for a in amendments_of(load_agreement(EXAMPLES["nrw"]), EXAMPLES["nrw"])] == [
+        str(NACHTRAG.resolve())
+    ]

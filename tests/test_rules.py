@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -17,7 +19,7 @@ from lvcheck.document.parse import parse_bytes
 from lvcheck.errors import LvcheckError
 from lvcheck.validation.engine import check_tree, validate_paths
 
-from .conftest import DATA
+from .conftest import DATA, EXAMPLES
 from .mangle import mangled
 
 INVALID = DATA / "invalid"
@@ -218,3 +220,31 @@ def test_validate_turns_any_bytes_into_diagnostics(data: bytes) -> None:
         (result,) = validate_paths([path], jobs=1)
     assert all(d.code in CODES for d in result.diagnostics)
     assert result.errors  # no byte string of that size is a valid agreement
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(min_value=0, max_value=10**6))
+def test_comments_and_processing_instructions_anywhere_give_findings_never_a_crash(
+    seed: int,
+) -> None:
+    """XML allows them between any two elements, also between <meta> and <body>."""
+    import random
+    import re
+
+    from lvcheck.validation.engine import check_file
+
+    source = EXAMPLES["nrw"].read_text(encoding="utf-8")
+    chooser = random.Random(seed)
+    places = [m.end() for m in re.finditer(r">\s*\n", source)]
+    for number, place in enumerate(sorted(chooser.sample(places, 12), reverse=True)):
+        extra = "<!-- Anmerkung -->" if number % 2 else "<?lvcheck x?>"
+        source = source[:place] + extra + source[place:]
+    folder = Path(tempfile.mkdtemp())
+    try:
+        path = folder / "beispiel-x.xml"
+        path.write_text(source, encoding="utf-8")
+        result = check_file(path)
+        assert all(d.code in CODES for d in result.diagnostics)
+        assert not any(d.code == "LV307" for d in result.diagnostics)  # no text was added
+    finally:
+        shutil.rmtree(folder)

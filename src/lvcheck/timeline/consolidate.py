@@ -235,19 +235,21 @@ def _as_consolidated(
     )
 
 
-def repository_root(path: Path) -> Path:
-    """The contracts/ folder a file lies in (the whole repository), else its own folder."""
-    for folder in Path(path).resolve().parents:
+def _around(path: Path) -> list[Path]:
+    """The agreement files of the contracts/ folder a file lies in (the whole repository);
+    outside one, the files beside it only: a file in /tmp must not send lvcheck through
+    every folder under /tmp."""
+    resolved = Path(path).resolve()
+    for folder in resolved.parents:
         if folder.name == "contracts":
-            return folder
-    return Path(path).resolve().parent
+            return list(iter_agreement_files([folder]))
+    return sorted(p for p in resolved.parent.glob("*.xml") if p.is_file())
 
 
 def amendments_of(base: Agreement, path: Path) -> list[Amendment]:
     """The amendments of ``base`` in the repository around its file."""
-
     found = []
-    for candidate in iter_agreement_files([repository_root(path)]):
+    for candidate in _around(path):
         try:
             agreement = load_agreement(candidate)
         except LvcheckError:

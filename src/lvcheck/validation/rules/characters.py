@@ -53,8 +53,9 @@ def _scan(document: Document, top: etree._Element, values: bool) -> Findings:
 def _parts(document: Document) -> tuple[etree._Element | None, list[etree._Element]]:
     """The header and the parts of the text after it."""
     root = document.root
-    meta = root[0] if len(root) and root[0].tag == NS + "meta" else None
-    return meta, [child for child in root if child is not meta]
+    meta = root.find(NS + "meta")
+    # comments and processing instructions between the parts are no text a reader sees
+    return meta, [child for child in root if child is not meta and isinstance(child.tag, str)]
 
 
 def check_text(document: Document) -> Findings:
