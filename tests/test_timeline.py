@@ -10,6 +10,8 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lvcheck.api import deadlines, render, status
 from lvcheck.document.kinds import Status
@@ -341,3 +343,38 @@ def test_status_names_the_next_day_by_which_notice_must_be_given(
         if state.next_notice
     }
     assert found == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
+    st.integers(min_value=0, max_value=10**6),
+    st.sampled_from(["nrw", "bayern"]),
+)
+def test_any_day_and_any_notice_period_give_an_answer_never_a_crash(
+    day: date, months: int, land: str
+) -> None:
+    """Dates and periods at the edges of the calendar (years 1 and 9999): a finding where
+    nothing can be computed, never an exception."""
+    import re
+    import shutil
+    import tempfile
+
+    from lvcheck.timeline.deadlines import deadlines as deadlines_of
+    from lvcheck.timeline.status import status as status_on
+
+    folder = Path(tempfile.mkdtemp())
+    try:
+        path = folder / EXAMPLES[land].name
+        text = EXAMPLES[land].read_text(encoding="utf-8")
+        changed = re.sub(r'<notice period="P\d+[MY]"', f'<notice period="P{months}M"', text)
+        assert changed != text or months in (6, 12)  # the notice period is what varies
+        path.write_text(changed, encoding="utf-8")
+        later = date(min(day.year + 1, 9999), day.month, min(day.day, 28))
+        calendar = deadlines_of([path], day, later)
+        assert all(day <= d.day <= later for d in calendar.deadlines)
+        assert all(d.code in ("LV320", "LV380", "LV390") for d in calendar.diagnostics)
+        (work,) = status_on([path], day).works
+        assert work.versions
+    finally:
+        shutil.rmtree(folder)

@@ -328,6 +328,9 @@ NO_VERSION_IN_FORCE = "keine Fassung in Kraft"
 STATUS_HEADER = "Stand am {day}"
 SINCE, UNTIL = "seit", "bis"
 INDEFINITE = "auf unbestimmte Zeit"
+BEYOND_CALENDAR = (
+    "Laufzeit über das Jahr 9999 hinaus: der Stand an diesem Tag ist nicht berechenbar"
+)
 NEXT_NOTICE = "nächste Kündigung zum {end}: sie muss spätestens am {day} zugehen ({citation})"
 RENEWAL_TERM = "{term}. Verlängerung"
 REPLACED_BY_WORK = "ersetzt durch {work}"

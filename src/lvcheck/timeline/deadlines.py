@@ -18,7 +18,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from lvcheck import labels
+from lvcheck import codes, labels
 from lvcheck.document.citation import element_citation, text_of
 from lvcheck.document.dates import parse_period
 from lvcheck.document.kinds import Kind, Status
@@ -344,6 +344,37 @@ def _texts_in_force(
     return texts
 
 
+def _deadlines_of(
+    path: Path,
+    root: etree._Element,
+    life: Lifecycle,
+    window: tuple[date, date],
+    successors: Successors,
+    amendments: list[tuple[Path, etree._Element]],
+    diagnostics: list[Diagnostic],
+) -> list[Deadline]:
+    """The deadlines of one instance in the window, by the text in force on each day."""
+    start, end = window
+    source = _source(str(path), root, life)
+    replaced = successors.replacement(source.work, source.version)
+    texts = _texts_in_force(path, root, amendments, diagnostics)
+    found = []
+    for number, (since, text) in enumerate(texts):
+        until_next = texts[number + 1][0] if number + 1 < len(texts) else None
+        builder = _Builder(text, source, lifecycle_of(text))
+        _term_deadlines(builder, end)
+        diagnostics.extend(_duty_deadlines(builder, end))
+        for deadline in builder.found:
+            if not start <= deadline.day <= end:
+                continue
+            if (since and deadline.day < since) or (until_next and deadline.day >= until_next):
+                continue  # another text is in force on that day
+            standing = standing_on(life, deadline.day, replaced)
+            if standing.status in IN_EFFECT or deadline.kind == DeadlineKind.START:
+                found.append(deadline)
+    return found
+
+
 def deadlines(paths: list[Path], start: date, end: date) -> Calendar:
     """The deadlines between ``start`` and ``end`` (inclusive) of every instance among the
     files, while it is signed or in force; the files of the repository around them resolve
@@ -373,22 +404,11 @@ def deadlines(paths: list[Path], start: date, end: date) -> Calendar:
     for path, root, life in trees:
         if life.kind != Kind.INSTANCE:
             continue
-        source = _source(str(path), root, life)
-        replaced = successors.replacement(source.work, source.version)
-        texts = _texts_in_force(path, root, amendments, diagnostics)
-        for number, (since, text) in enumerate(texts):
-            until_next = texts[number + 1][0] if number + 1 < len(texts) else None
-            text_life = lifecycle_of(text)
-            builder = _Builder(text, source, text_life)
-            _term_deadlines(builder, end)
-            diagnostics.extend(_duty_deadlines(builder, end))
-            for deadline in builder.found:
-                if not start <= deadline.day <= end:
-                    continue
-                if (since and deadline.day < since) or (until_next and deadline.day >= until_next):
-                    continue  # another text is in force on that day
-                standing = standing_on(life, deadline.day, replaced)
-                if standing.status in IN_EFFECT or deadline.kind == DeadlineKind.START:
-                    found.append(deadline)
+        window = (start, end)
+        try:
+            found += _deadlines_of(path, root, life, window, successors, amendments, diagnostics)
+        except (ValueError, OverflowError):  # a period of thousands of years, say
+            message = "a date or period of the header reaches beyond the calendar: no deadlines"
+            diagnostics.append(Diagnostic(str(path), 1, 1, codes.HEADER_DATES, message))
     found.sort(key=lambda d: (d.day, d.source.work, d.kind, d.occurrence))
     return Calendar(tuple(found), tuple(diagnostics), start, end)

@@ -120,7 +120,11 @@ def _with_next_notice(day: date) -> Callable[[VersionState], VersionState]:
     def add(state: VersionState) -> VersionState:
         if state.life.kind != Kind.INSTANCE or state.standing.status != Status.IN_FORCE:
             return state
-        calendar = deadlines([Path(state.path)], day, add_months(day, 25))
+        try:
+            until = add_months(day, 25)
+        except ValueError:  # near the end of the calendar
+            until = date.max
+        calendar = deadlines([Path(state.path)], day, until)
         notices = [d for d in calendar.deadlines if d.kind == DeadlineKind.NOTICE]
         if not notices:
             return state
@@ -179,11 +183,15 @@ def status(paths: list[Path], day: date) -> StatusReport:
             ),
             None,
         )
-        if life.kind == Kind.TEMPLATE:  # a template is in use or not: its stored status says it
-            standing = Standing(Status(life.stored))
-        else:
-            standing = standing_on(life, day, successors.replacement(work, version))
+        # a template is in use or not: its stored status says it
+        standing = Standing(Status(life.stored))
         attention = []
+        if life.kind != Kind.TEMPLATE:
+            try:
+                standing = standing_on(life, day, successors.replacement(work, version))
+            except (ValueError, OverflowError):  # a term reaching past the year 9999
+                standing = Standing(Status(life.stored))
+                attention.append(labels.BEYOND_CALENDAR)
         if (
             life.kind == Kind.INSTANCE
             and life.stored == Status.DRAFT
