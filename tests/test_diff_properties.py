@@ -525,6 +525,24 @@ def _gaps(
     return gaps
 
 
+def _rewritten_beside_a_deletion(old: etree._Element, script: Script) -> bool:
+    """A unit whose only word was replaced, under the parent of a deleted unit: without
+    eIds, that word could as well have replaced the deleted unit's."""
+    elements = {_eid(e): e for e in old.iter() if _is_clause(e)}
+
+    def parent_eid(element: etree._Element) -> str:
+        parent = _clause_parent(element)
+        return _eid(parent) if parent is not None else ""
+
+    emptied_parents = {parent_eid(elements[e]) for e in script.deleted if e in elements}
+    for eid, (_, word, _) in script.text_edits.items():
+        element = elements.get(eid)
+        whole = " ".join("".join(element.itertext()).split()) if element is not None else ""
+        if element is not None and whole == word and parent_eid(element) in emptied_parents:
+            return True
+    return False
+
+
 def _shown_pairs(result: DiffResult) -> set[tuple[str, str]]:
     pairs = {(o.eid, n.eid) for o, n in result.unchanged}
     pairs |= {(o.eid, n.eid) for run in result.renumbered for o, n in run.pairs}
@@ -609,8 +627,10 @@ def test_the_diff_reports_exactly_the_edits_applied_with_stable_or_regenerated_e
     _regenerate(script)
     expected = _expected(old_root, script)
     # Without eIds, a unit deleted where another was inserted, between the same two
-    # siblings, could as well be one unit rewritten: no trace says which.
+    # siblings, could as well be one unit rewritten: no trace says which. So could a unit
+    # deleted beside a sibling whose only word was replaced.
     assume(not _gaps(old_root, script, expected, "old") & _gaps(old_root, script, expected, "new"))
+    assume(not _rewritten_beside_a_deletion(old_root, script))
     new = load_agreement_bytes(serialize(etree.ElementTree(script.root)), "new.xml")
     regenerated = diff_agreements(old, new)
     note(render_diff(regenerated, "text"))
