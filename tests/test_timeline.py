@@ -378,3 +378,21 @@ def test_any_day_and_any_notice_period_give_an_answer_never_a_crash(
         assert work.versions
     finally:
         shutil.rmtree(folder)
+
+
+def test_a_notice_deadline_before_the_term_begins_says_so() -> None:
+    # NRW example: in force from 01.08.2024; notice to 31.07.2025 (end of the Kitajahr)
+    # must arrive 12 months before, on 31.07.2024: the day before the term begins
+    calendar = deadlines([CONTRACTS], date(2024, 7, 1), date(2025, 7, 31))
+    notices = [
+        (d.day, d.summary)
+        for d in calendar.deadlines
+        if d.kind == "notice" and d.citation == "§ 14 Abs. 1"
+    ]
+    assert notices == [
+        (
+            date(2024, 7, 31),
+            "Letzter Tag für die Kündigung zum 31.07.2025 (vor Beginn der Laufzeit am 01.08.2024)",
+        ),
+        (date(2025, 7, 31), "Letzter Tag für die Kündigung zum 31.07.2026"),
+    ]

@@ -307,6 +307,7 @@ START_SUMMARY = "Beginn der Laufzeit"
 END_SUMMARY = "Ende der Laufzeit"
 END_RENEWING_SUMMARY = "Ende des Vereinbarungszeitraums (verlängert sich ohne Kündigung)"
 RENEWAL_SUMMARY = "Verlängerung um {period} bis {until}, wenn nicht fristgerecht gekündigt"
+BEFORE_START = "vor Beginn der Laufzeit am {start}"
 NOTICE_SUMMARY = "Letzter Tag für die Kündigung zum {end}"
 NOTICE_DETAIL = (
     "Die Kündigung muss der anderen Vertragspartei spätestens an diesem Tag zugehen "

@@ -205,10 +205,13 @@ def _term_deadlines(builder: _Builder, until: date) -> None:
         if period is None or period.months is None:
             return
         last = last_day_for_notice(ends, period.months)
+        summary = labels.NOTICE_SUMMARY.format(end=labels.german_date(ends))
+        if life.start is not None and last < life.start:  # possible once signed, but rare
+            summary += f" ({labels.BEFORE_START.format(start=labels.german_date(life.start))})"
         builder.add(
             last,
             DeadlineKind.NOTICE,
-            labels.NOTICE_SUMMARY.format(end=labels.german_date(ends)),
+            summary,
             labels.NOTICE_DETAIL.format(period=period_text, reference=reference, form=form),
             builder.governing("notice"),
             ends.isoformat(),
