@@ -16,7 +16,15 @@ from typing import Any
 import click
 
 from lvcheck import __version__, cli_timeline
-from lvcheck.cli_args import DEFAULT_FOLDER, EXIT_FINDINGS, EXIT_TROUBLE, default_paths, fail
+from lvcheck.cli_args import (
+    DEFAULT_FOLDER,
+    EXIT_FINDINGS,
+    EXIT_TROUBLE,
+    default_paths,
+    fail,
+    report,
+    write_output,
+)
 from lvcheck.errors import LvcheckError
 from lvcheck.safe_text import escape_controls
 
@@ -39,7 +47,7 @@ class _Group(click.Group):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except LvcheckError as error:
-            _report(error)
+            report(error.diagnostics)
             ctx.exit(EXIT_TROUBLE)
         except KeyboardInterrupt:
             click.echo("lvcheck: interrupted", err=True)
@@ -51,12 +59,6 @@ class _Group(click.Group):
                 err=True,
             )
             ctx.exit(EXIT_TROUBLE)
-
-
-def _report(error: LvcheckError) -> None:
-    """Every diagnostic of an error on standard error (names escaped: see safe_text)."""
-    for diagnostic in error.diagnostics:
-        click.echo(escape_controls(str(diagnostic)), err=True)
 
 
 def _show(path: Path | str) -> str:
@@ -194,7 +196,7 @@ def fmt(paths: tuple[Path, ...], check: bool) -> None:
             result = format_file(path, check)
         except LvcheckError as error:
             unusable += 1
-            _report(error)
+            report(error.diagnostics)
             continue
         if result.changed:
             changed.append(path)
@@ -251,19 +253,13 @@ def diff(
     Exit 0 when they are the same, 1 when they differ, 2 on trouble.
     """
     from lvcheck.api import diff as compare
-    from lvcheck.files import refuse_overwriting, write_atomic
     from lvcheck.rendering.registry import render_diff
 
     result = compare(old, new, against_template)
     if color is None:
         color = output is None and sys.stdout.isatty()
     text = render_diff(result, output_format, color=color)
-    if output is None:
-        # color=: click strips colour codes when stdout is no terminal, unless told
-        click.echo(text, nl=False, color=color)
-    else:
-        refuse_overwriting(output, [Path(old), Path(new)])
-        write_atomic(output, text.encode("utf-8"))
+    write_output(output, text, [Path(old), Path(new)], color=color)
     if not result.is_empty:
         sys.exit(EXIT_FINDINGS)
 
@@ -317,17 +313,11 @@ def review(
     read (it is in the output too) or git fails.
     """
     from lvcheck.api import review as review_revisions
-    from lvcheck.files import write_atomic
     from lvcheck.revisions.comment import render as render_review
 
     result = review_revisions(base, head, paths or (DEFAULT_FOLDER,), against_templates)
-    text = render_review(result, output_format)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        write_atomic(output, text.encode("utf-8"))
-    for problem in result.problems:
-        click.echo(escape_controls(str(problem)), err=True)
+    write_output(output, render_review(result, output_format))
+    report(result.problems)
     changed = sum(1 for file in result.files if file.changed)
     click.echo(
         f"{len(result.files)} agreement file(s) differ, {changed} with changes, "

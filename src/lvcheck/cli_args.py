@@ -1,11 +1,16 @@
-"""What every command of the command line shares: exit codes and the default paths."""
+"""What every command of the command line shares: exit codes, the default paths, where the
+output goes and how findings are reported."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import NoReturn
 
 import click
+
+from lvcheck.errors import Diagnostic
+from lvcheck.safe_text import escape_controls
 
 EXIT_FINDINGS = 1  # invalid or non-canonical documents
 EXIT_TROUBLE = 2  # usage errors, input that cannot be used at all
@@ -23,3 +28,23 @@ def default_paths(paths: tuple[Path, ...]) -> tuple[Path, ...]:
     if DEFAULT_FOLDER.is_dir():
         return (DEFAULT_FOLDER,)
     fail("no PATH given and no contracts/ folder here; name the files or folders to check")
+
+
+def write_output(
+    output: Path | None, text: str, inputs: Iterable[Path] = (), color: bool | None = None
+) -> None:
+    """Text to standard output, or atomically to a file that is none of the inputs."""
+    if output is None:
+        # color=: click strips colour codes when stdout is no terminal, unless told
+        click.echo(text, nl=False, color=color)
+        return
+    from lvcheck.files import refuse_overwriting, write_atomic
+
+    refuse_overwriting(output, inputs)
+    write_atomic(output, text.encode("utf-8"))
+
+
+def report(diagnostics: Iterable[Diagnostic]) -> None:
+    """Findings on standard error, file names escaped (see safe_text)."""
+    for diagnostic in diagnostics:
+        click.echo(escape_controls(str(diagnostic)), err=True)

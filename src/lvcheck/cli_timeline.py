@@ -9,26 +9,10 @@ from typing import Any
 
 import click
 
-from lvcheck.cli_args import EXIT_FINDINGS, default_paths, fail
+from lvcheck.cli_args import EXIT_FINDINGS, default_paths, fail, report, write_output
 
 DEADLINE_FORMATS = ("text", "json", "ics")
 STATUS_FORMATS = ("text", "json")
-
-
-def _write(output: Path | None, text: str, inputs: list[Path]) -> None:
-    """Text to standard output, or atomically to a file that is none of the inputs."""
-    from lvcheck.files import refuse_overwriting, write_atomic
-
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    refuse_overwriting(output, inputs)
-    write_atomic(output, text.encode("utf-8"))
-
-
-def _report_problems(diagnostics: tuple[Any, ...]) -> None:
-    for diagnostic in diagnostics:
-        click.echo(str(diagnostic), err=True)
 
 
 @click.command()
@@ -83,10 +67,10 @@ def deadlines(
     calendar = compute(
         default_paths(paths), start.date() if start else None, end.date() if end else None
     )
-    _report_problems(calendar.diagnostics)
+    report(calendar.diagnostics)
     text = render(calendar, output_format, alarms=alarms or None)
     assert isinstance(text, str)
-    _write(output, text, list(paths))
+    write_output(output, text, list(paths))
 
 
 @click.command()
@@ -110,9 +94,9 @@ def status(paths: tuple[Path, ...], day: Any, output_format: str) -> None:
     from lvcheck.api import render
     from lvcheck.api import status as compute
 
-    report = compute(default_paths(paths), day.date() if day else None)
-    _report_problems(report.diagnostics)
-    text = render(report, output_format)
+    states = compute(default_paths(paths), day.date() if day else None)
+    report(states.diagnostics)
+    text = render(states, output_format)
     assert isinstance(text, str)
     click.echo(text, nl=False)
 
@@ -139,7 +123,7 @@ def consolidate(base: Path, amendments: tuple[Path, ...], day: Any, output: Path
     for pending in result.pending:
         click.echo(f"{pending.label}: not yet in force on that day, not applied", err=True)
     text = serialize(write_agreement(result.agreement)).decode("utf-8")
-    _write(output, text, [base, *amendments])
+    write_output(output, text, [base, *amendments])
 
 
 @click.command()
@@ -167,7 +151,7 @@ def history(paths: tuple[Path, ...], clause: str, output_format: str) -> None:
     from lvcheck.api import render
 
     result = compute(default_paths(paths), clause)
-    _report_problems(result.diagnostics)
+    report(result.diagnostics)
     text = render(result, output_format)
     assert isinstance(text, str)
     click.echo(text, nl=False)
