@@ -4,7 +4,6 @@ version in force and drafts past their start date stand out."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -113,30 +112,23 @@ def _order(state: VersionState) -> str:
     return state.version
 
 
-def _with_next_notice(day: date) -> Callable[[VersionState], VersionState]:
-    """A version in force with the next day by which notice can be given, computed as
-    `lvcheck deadlines` computes it (amendments in force included)."""
-
-    def add(state: VersionState) -> VersionState:
-        if state.life.kind != Kind.INSTANCE or state.standing.status != Status.IN_FORCE:
-            return state
-        try:
-            until = add_months(day, 25)
-        except ValueError:  # near the end of the calendar
-            until = date.max
-        calendar = deadlines([Path(state.path)], day, until)
-        notices = [d for d in calendar.deadlines if d.kind == DeadlineKind.NOTICE]
-        if not notices:
-            return state
-        first = notices[0]
-        line = labels.NEXT_NOTICE.format(  # a notice's occurrence is the day it ends the term
-            end=labels.german_date(first.occurrence),
-            day=labels.german_date(first.day),
-            citation=first.citation,
-        )
-        return replace(state, next_notice=line)
-
-    return add
+def _next_notices(paths: list[Path], day: date) -> dict[str, str]:
+    """For each agreement in force among the files, by path: the next day by which notice
+    can be given, as `lvcheck deadlines` computes it from the same files (so with their
+    amendments in force)."""
+    try:
+        until = add_months(day, 25)
+    except ValueError:  # near the end of the calendar
+        until = date.max
+    found: dict[str, str] = {}
+    for deadline in deadlines(paths, day, until).deadlines:  # in order of their days
+        if deadline.kind == DeadlineKind.NOTICE and deadline.source.path not in found:
+            found[deadline.source.path] = labels.NEXT_NOTICE.format(
+                end=labels.german_date(deadline.occurrence),  # a notice's: the term's end
+                day=labels.german_date(deadline.day),
+                citation=deadline.citation,
+            )
+    return found
 
 
 def status(paths: list[Path], day: date) -> StatusReport:
@@ -221,10 +213,15 @@ def status(paths: list[Path], day: date) -> StatusReport:
             )
         )
         titles.setdefault(work, title)
+    notices = _next_notices([path for path, _, _ in loaded], day)
+
+    def with_next_notice(state: VersionState) -> VersionState:
+        if state.life.kind != Kind.INSTANCE or state.standing.status != Status.IN_FORCE:
+            return state
+        return replace(state, next_notice=notices.get(state.path, ""))
+
     ordered = tuple(
-        WorkState(
-            work, titles[work], tuple(sorted(map(_with_next_notice(day), states), key=_order))
-        )
+        WorkState(work, titles[work], tuple(sorted(map(with_next_notice, states), key=_order)))
         for work, states in sorted(works.items(), key=lambda item: titles[item[0]].casefold())
     )
     return StatusReport(day, ordered, tuple(diagnostics))
