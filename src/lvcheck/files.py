@@ -156,3 +156,9 @@ def _agreements_in(folder: Path) -> list[Path]:
             if name.endswith(".xml") and path.is_file():
                 found.append(path)
     return sorted(found)
+
+
+def repository_folders(folder: Path) -> list[Path]:
+    """The folders named contracts/ that hold ``folder`` (itself included), nearest first:
+    the repository whose other agreements a file's relations and amendments may name."""
+    return [p for p in (folder, *folder.parents) if p.name == "contracts"]

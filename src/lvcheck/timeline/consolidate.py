@@ -30,7 +30,7 @@ from lvcheck.document.model import (
     Unit,
 )
 from lvcheck.errors import LvcheckError
-from lvcheck.files import iter_agreement_files
+from lvcheck.files import iter_agreement_files, repository_folders
 
 
 @dataclass(frozen=True)
@@ -239,11 +239,11 @@ def _around(path: Path) -> list[Path]:
     """The agreement files of the contracts/ folder a file lies in (the whole repository);
     outside one, the files beside it only: a file in /tmp must not send lvcheck through
     every folder under /tmp."""
-    resolved = Path(path).resolve()
-    for folder in resolved.parents:
-        if folder.name == "contracts":
-            return list(iter_agreement_files([folder]))
-    return sorted(p for p in resolved.parent.glob("*.xml") if p.is_file())
+    folder = Path(path).resolve().parent
+    repositories = repository_folders(folder)
+    if repositories:
+        return list(iter_agreement_files(repositories[:1]))
+    return sorted(p for p in folder.glob("*.xml") if p.is_file())
 
 
 def amendments_of(base: Agreement, path: Path) -> list[Amendment]:

@@ -21,7 +21,7 @@ from lvcheck import codes
 from lvcheck.document.parse import parse_bytes, read_bytes
 from lvcheck.document.schema import get_schema, schema_diagnostics
 from lvcheck.errors import Diagnostic, LvcheckError, Severity
-from lvcheck.files import iter_agreement_files
+from lvcheck.files import iter_agreement_files, repository_folders
 from lvcheck.validation.memo import text_bytes, text_findings
 from lvcheck.validation.rules import (
     HEADER_AND_VALUE_RULES,
@@ -96,12 +96,7 @@ def _repository_context(files: list[Path]) -> list[Path]:
     # abspath, not resolve(): no system call per file, and it matters at 10,000 files
     given = {os.path.abspath(path) for path in files}  # noqa: PTH100
     folders = {os.path.dirname(name) for name in given}  # noqa: PTH120
-    roots = {
-        parent
-        for folder in folders
-        for parent in (Path(folder), *Path(folder).parents)
-        if parent.name == "contracts"
-    }
+    roots = {root for folder in folders for root in repository_folders(Path(folder))}
     context = {
         _display(other)
         for root in roots
