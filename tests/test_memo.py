@@ -95,9 +95,9 @@ def test_a_filled_value_does_not_change_the_key_but_a_word_of_the_text_does() ->
         from lvcheck.validation.rules.base import Document
 
         document = Document("t.xml", tree)
-        text = memo.text_bytes(document, data)
-        assert text is not None
-        return memo._key(document, data, text)
+        digest = memo.text_digest(document, data)
+        assert digest is not None
+        return memo._key(document, data, digest)
 
     assert key(filled) == key(unfilled) != key(changed)
 
@@ -143,3 +143,49 @@ def test_worker_processes_find_exactly_what_one_process_finds(tmp_path: Path) ->
     assert parallel == serial
     departures = [line for line in serial if " LV360 " in line]
     assert len(departures) == count // 5  # each departing instance, once
+
+
+HIDDEN_SPELLINGS = {
+    "literal": ("Kö\u202eln", "utf-8"),
+    "character reference": ("Kö&#x202E;ln", "utf-8"),
+    "decimal reference": ("Kö&#133;ln", "utf-8"),
+    "C1 control in Latin-1": ("Ã\x85ln", "iso-8859-1"),  # as UTF-8 these bytes read "Å"
+    "byte order mark": ("K\ufeffln", "utf-8"),
+}
+
+
+@pytest.mark.parametrize("where", ["value", "header", "text"])
+@pytest.mark.parametrize("spelling", list(HIDDEN_SPELLINGS), ids=str)
+def test_the_scan_of_the_bytes_finds_what_the_scan_of_every_part_finds(
+    where: str, spelling: str
+) -> None:
+    """Document.shows_every_character answers from the file's bytes; a file whose bytes
+    cannot prove it (a character reference, another encoding) is scanned part by part. The
+    oracle: the same file checked without its bytes."""
+    hidden, encoding = HIDDEN_SPELLINGS[spelling]
+    data = _variant(0, "", 0).decode()
+    if encoding != "utf-8":  # all else ASCII, so that the bytes would pass for UTF-8
+        data = data.replace('encoding="UTF-8"', f'encoding="{encoding}"', 1)
+        data = "".join(char if ord(char) < 128 else "?" for char in data)
+    if where == "value":
+        data = data.replace(' value=""', f' value="{hidden}"', 1)
+    elif where == "header":
+        data = data.replace("<title>", f"<title>{hidden} ", 1)
+    else:
+        header, text = data.split("</meta>")
+        data = header + "</meta>" + text.replace("Leistungserbringer", f"{hidden} ", 1)
+    raw = data.encode(encoding)
+    memo._remembered.clear()
+    with_bytes = check_tree(parse_bytes(raw, "t.xml"), "t.xml", raw)
+    without = check_tree(parse_bytes(raw, "t.xml"), "t.xml")
+    invisible = [d for d in with_bytes.diagnostics if d.code == "LV307"]
+    assert invisible, "the hidden character is found"
+    assert with_bytes.diagnostics == without.diagnostics
+
+
+def test_a_file_without_hidden_characters_is_proved_clean_by_its_bytes() -> None:
+    from lvcheck.validation.rules.base import Document
+
+    raw = _variant(0, "Köln", 0)
+    assert Document("t.xml", parse_bytes(raw, "t.xml"), raw).shows_every_character
+    assert not Document("t.xml", parse_bytes(raw, "t.xml")).shows_every_character

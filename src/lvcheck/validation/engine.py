@@ -22,7 +22,7 @@ from lvcheck.document.parse import parse_bytes, read_bytes
 from lvcheck.document.schema import get_schema, schema_diagnostics
 from lvcheck.errors import Diagnostic, LvcheckError, Severity
 from lvcheck.files import iter_agreement_files, repository_folders
-from lvcheck.validation.memo import text_bytes, text_findings
+from lvcheck.validation.memo import text_digest, text_findings
 from lvcheck.validation.rules import (
     HEADER_AND_VALUE_RULES,
     amendments,
@@ -67,11 +67,11 @@ def check_tree(tree: etree._ElementTree, path: str, raw: bytes | None = None) ->
     schema = schema_diagnostics(tree, path)
     if schema:
         return CheckedFile(path, schema)
-    document = Document(path, tree)
-    text = text_bytes(document, raw)
-    found = text_findings(document, raw, text)
+    document = Document(path, tree, raw)
+    digest = text_digest(document, raw)
+    found = text_findings(document, raw, digest)
     found += [diagnostic for rule in HEADER_AND_VALUE_RULES for diagnostic in rule(document)]
-    return CheckedFile(path, tuple(sorted(found)), repository.facts_of(document, text))
+    return CheckedFile(path, tuple(sorted(found)), repository.facts_of(document, digest))
 
 
 def check_file(path: Path) -> CheckedFile:

@@ -15,13 +15,12 @@ a second "</meta>" in the file, a CDATA section) nothing is remembered.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import replace
 
 from lvcheck.errors import Diagnostic
 from lvcheck.validation.rules import TEXT_RULES
-from lvcheck.validation.rules.base import NS, Document
+from lvcheck.validation.rules.base import NS, Document, fingerprint
 
 # A filled value in a <field> or <fillIn> tag (text cannot hold "<"; a CDATA section could,
 # so a file with one is never shared). A value that spans lines changes the line numbers
@@ -29,6 +28,8 @@ from lvcheck.validation.rules.base import NS, Document
 # layout writes it: a miss, never a wrong match.
 _VALUE = re.compile(rb'(<fi(?:llIn|eld) [^<>]*?) value="[^"\n\r<>]*"')
 _META_START, _META_END = b"<meta", b"</meta>"
+# the markers that decide whether the bytes can stand for the text, found in one scan
+_MARKERS = re.compile(rb"<meta|</meta>|<!\[CDATA\[")
 _LIMIT = 256  # texts remembered per process: a repository holds a few templates
 
 _remembered: dict[bytes, tuple[Diagnostic, ...]] = {}
@@ -40,28 +41,33 @@ def text_bytes(document: Document, raw: bytes | None) -> bytes | None:
     if raw is None:
         return None
     root = document.root
-    if len(root) < 2 or root[0].tag != NS + "meta" or b"<![CDATA[" in raw:
+    if len(root) < 2 or root[0].tag != NS + "meta":
         return None
-    if raw.count(_META_END) != 1 or raw.count(_META_START) != 1 or root[0].xpath(".//@eId"):
-        return None
+    if _MARKERS.findall(raw) != [_META_START, _META_END] or root[0].xpath(".//@eId"):
+        return None  # a second header tag, or a CDATA section, or an eId in the header
     return _VALUE.sub(rb"\1", raw[raw.find(_META_END) :])
 
 
-def _key(document: Document, raw: bytes, text: bytes) -> bytes:
+def text_digest(document: Document, raw: bytes | None) -> bytes | None:
+    """A digest of text_bytes(), or None: made once per file, it keys the text rules'
+    findings here and the content an instance shares with its template
+    (repository.content_key)."""
+    text = text_bytes(document, raw)
+    return None if text is None else fingerprint(text)
+
+
+def _key(document: Document, raw: bytes, digest: bytes) -> bytes:
     declared = sorted(d.get("id", "") for d in document.all("document"))
     line = document.root[1].sourceline  # where the text begins: its findings' lines follow
-    digest = hashlib.blake2b(digest_size=20)
-    for part in (raw[: raw.find(_META_START)], str(line).encode(), "\0".join(declared).encode()):
-        digest.update(part)
-        digest.update(b"\0")
-    digest.update(text)
-    return digest.digest()
+    return fingerprint(
+        raw[: raw.find(_META_START)], str(line).encode(), "\0".join(declared).encode(), digest
+    )
 
 
-def text_findings(document: Document, raw: bytes | None, text: bytes | None) -> list[Diagnostic]:
+def text_findings(document: Document, raw: bytes | None, digest: bytes | None) -> list[Diagnostic]:
     """What the text rules find in ``document``, taken from an earlier file of this process
-    whose text is the same (its path replaced by this one's). ``text``: text_bytes()."""
-    key = _key(document, raw, text) if raw is not None and text is not None else None
+    whose text is the same (its path replaced by this one's). ``digest``: text_digest()."""
+    key = _key(document, raw, digest) if raw is not None and digest is not None else None
     document.text_key = key
     found = _remembered.get(key) if key is not None else None
     if found is None:

@@ -7,7 +7,6 @@ template conformance (conformance.py) and the status on a date (lifecycle.py).
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from lxml import etree
 from lvcheck import codes
 from lvcheck.errors import Diagnostic
 from lvcheck.timeline.lifecycle import Lifecycle, lifecycle_of
-from lvcheck.validation.rules.base import NS, Document
+from lvcheck.validation.rules.base import NS, Document, fingerprint
 
 HEADER = "Kopfdaten"
 
@@ -58,45 +57,46 @@ class VersionFacts:
 
 # The header facts an instance shares with its template; the rest of <meta> is its own.
 _SHARED_HEADER = ("parties", "legalBasis", "term", "figures", "documents")
+_SHARED_TAGS = frozenset(NS + name for name in _SHARED_HEADER)
 
 
-def content_key(document: Document, text: bytes | None = None) -> str:
+def content_key(document: Document, text_digest: bytes | None = None) -> str:
     """A hash of everything an instance must share word for word with its template: the
     text and the shared header facts, with every filled-in value left out. Equal keys prove
     conformance at once; only different ones are compared in words (a layout difference
     gives different keys but no departure). Made for every file, so it is made in C: from
-    ``text``, the file's bytes after the header without the values (validation/memo.py),
-    where given; else the values are taken off the tree while it is serialized, then put
-    back."""
-    if text is not None:
-        header = document.root[0]  # memo.text_bytes made sure it is <meta>
-        parts = [b"bytes", text]
-        for name in _SHARED_HEADER:
-            shared = header.find(NS + name)
-            if shared is not None:
-                parts.append(etree.tostring(shared, with_tail=False))
-        return hashlib.blake2b(b"\0".join(parts), digest_size=16).hexdigest()
+    ``text_digest``, the digest of the file's bytes after the header without the values
+    (validation/memo.py), where given; else the values are taken off the tree while it is
+    serialized, then put back."""
+    root = document.root
+    if text_digest is not None:
+        header = root[0]  # memo.text_bytes made sure it is <meta>
+        parts = [b"bytes", text_digest]
+        parts += [
+            etree.tostring(child, with_tail=False) for child in header if child.tag in _SHARED_TAGS
+        ]
+        return fingerprint(*parts).hex()
     filled = [
         (element, element.attrib.pop("value"))
         for element in document.all("field") + document.all("fillIn")
         if "value" in element.attrib
     ]
     try:
-        root = document.root
         meta = root.find(NS + "meta")
         parts = [etree.tostring(child, with_tail=False) for child in root if child is not meta]
         if meta is not None:
-            for name in _SHARED_HEADER:
-                element = meta.find(NS + name)
-                if element is not None:
-                    parts.append(etree.tostring(element, with_tail=False))
+            parts += [
+                etree.tostring(child, with_tail=False)
+                for child in meta
+                if child.tag in _SHARED_TAGS
+            ]
     finally:
         for element, value in filled:
             element.set("value", value)
-    return hashlib.blake2b(b"\0".join(parts), digest_size=16).hexdigest()
+    return fingerprint(*parts).hex()
 
 
-def facts_of(document: Document, text: bytes | None = None) -> VersionFacts | None:
+def facts_of(document: Document, text_digest: bytes | None = None) -> VersionFacts | None:
     work, version = document.first("work"), document.first("version")
     if work is None or version is None:
         return None
@@ -122,7 +122,7 @@ def facts_of(document: Document, text: bytes | None = None) -> VersionFacts | No
         relations,
         agreement_type=work.get("type", ""),
         life=lifecycle_of(document.root),
-        content_key=content_key(document, text),
+        content_key=content_key(document, text_digest),
         deviations=tuple(d.get("clause", "") for d in document.root.iter(NS + "deviation")),
     )
 
