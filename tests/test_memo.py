@@ -189,3 +189,26 @@ def test_a_file_without_hidden_characters_is_proved_clean_by_its_bytes() -> None
     raw = _variant(0, "Köln", 0)
     assert Document("t.xml", parse_bytes(raw, "t.xml"), raw).shows_every_character
     assert not Document("t.xml", parse_bytes(raw, "t.xml")).shows_every_character
+
+
+def test_a_file_of_a_known_text_finds_each_eid_where_a_full_scan_finds_it(
+    tmp_path: Path,
+) -> None:
+    """Document.eids of a second file of one text looks eIds up by the child positions the
+    first file's scan found; the oracle is the scan of the second file itself."""
+    from lvcheck.validation.rules import base
+
+    base._POSITIONS.clear()
+    first, second = _variant(0, "Köln", 0), _variant(0, "Bonn", 0)
+    for data in (first, second):
+        document = base.Document("t.xml", parse_bytes(data, "t.xml"), data)
+        memo.text_findings(document, data, memo.text_digest(document, data))
+    assert len(base._POSITIONS) == 1
+    assert isinstance(document.eids, base._ByPosition)
+    scanned = document._eid_scan[0]
+    tree = document.root.getroottree()
+    assert list(document.eids) == list(scanned)
+    assert {eid: tree.getpath(e) for eid, e in document.eids.items()} == {
+        eid: tree.getpath(e) for eid, e in scanned.items()
+    }
+    assert "no-such-eid" not in document.eids and document.eids.get("no-such-eid") is None

@@ -5,7 +5,7 @@ file does not load the calendar."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lxml import etree
@@ -25,7 +25,7 @@ def _duties() -> list[dict[str, Any]]:
 
 
 def duty_matches(
-    root: etree._Element, eids: dict[str, etree._Element] | None = None
+    root: etree._Element, eids: Mapping[str, etree._Element] | None = None
 ) -> Iterator[tuple[dict[str, Any], etree._Element, re.Match[str] | None]]:
     """Each duty of data/duties.toml for this agreement's type, with its clause and where the
     clause's words say when it is due (None: they no longer say it)."""

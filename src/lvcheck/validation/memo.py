@@ -45,7 +45,8 @@ def text_bytes(document: Document, raw: bytes | None) -> bytes | None:
         return None
     if _MARKERS.findall(raw) != [_META_START, _META_END] or root[0].xpath(".//@eId"):
         return None  # a second header tag, or a CDATA section, or an eId in the header
-    return _VALUE.sub(rb"\1", raw[raw.find(_META_END) :])
+    # split, not sub: the pattern keeps the tag and drops the value, with no template to fill
+    return b"".join(_VALUE.split(raw[raw.find(_META_END) :]))
 
 
 def text_digest(document: Document, raw: bytes | None) -> bytes | None:

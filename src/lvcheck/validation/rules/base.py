@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cached_property
+from typing import Any
 
 from lxml import etree
 
@@ -60,6 +61,49 @@ def fingerprint(*parts: bytes) -> bytes:
     return digest.digest()
 
 
+# Per text key: eId -> the child positions from the root to its element. The text key
+# covers every byte after the header, comments included, and the header holds no eId, so
+# equal keys mean the same element at the same positions.
+_POSITIONS: dict[bytes, dict[str, tuple[int, ...]]] = {}
+_POSITIONS_LIMIT = 256
+
+
+def _position(element: etree._Element) -> tuple[int, ...]:
+    steps = []
+    parent = element.getparent()
+    while parent is not None:
+        steps.append(parent.index(element))
+        element, parent = parent, parent.getparent()
+    return tuple(reversed(steps))
+
+
+class _ByPosition(Mapping[str, etree._Element]):
+    """eId -> element of one tree, each found by its child positions when asked for."""
+
+    def __init__(self, root: etree._Element, positions: dict[str, tuple[int, ...]]) -> None:
+        self._root = root
+        self._positions = positions
+        self._found: dict[str, etree._Element] = {}  # keeps lxml's element objects alive
+
+    def __getitem__(self, eid: str) -> etree._Element:
+        found = self._found.get(eid)
+        if found is None:
+            found = self._root
+            for index in self._positions[eid]:
+                found = found[index]
+            self._found[eid] = found
+        return found
+
+    def __contains__(self, eid: object) -> bool:
+        return eid in self._positions
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._positions)
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+
 class Document:
     """A schema-valid agreement tree under check, with the indexes rules share."""
 
@@ -76,19 +120,50 @@ class Document:
         for element in self.root.iter(*_INDEXED_TAGS):
             by_tag[element.tag].append(element)  # type: ignore[index]
         self._by_name = {name: by_tag[NS + name] for name in INDEXED}
-        self.eids: dict[str, etree._Element] = {}
-        self.duplicate_eids: list[etree._Element] = []
+
+    @cached_property
+    def _eid_scan(
+        self,
+    ) -> tuple[dict[str, etree._Element], dict[etree._Element, str], list[etree._Element]]:
+        eids: dict[str, etree._Element] = {}
+        duplicates: list[etree._Element] = []
         # element -> its eId, duplicates included; the element objects stay alive here, so
         # lxml hands out these same objects again when a rule walks up to them
-        self.eid_of: dict[etree._Element, str] = {}
+        eid_of: dict[etree._Element, str] = {}
         for value in _EID_ATTRIBUTES(self.root):  # each value knows its element
             element = value.getparent()
             eid = str(value)
-            self.eid_of[element] = eid
-            if eid in self.eids:
-                self.duplicate_eids.append(element)
+            eid_of[element] = eid
+            if eid in eids:
+                duplicates.append(element)
             else:
-                self.eids[eid] = element
+                eids[eid] = element
+        return eids, eid_of, duplicates
+
+    @cached_property
+    def eids(self) -> Mapping[str, etree._Element]:
+        """eId -> its (first) element. The scan of every attribute costs more than all the
+        rules that look up a few eIds, so files of one text (validation/memo.py's key) look
+        them up by the child positions an earlier file of that text found."""
+        positions = _POSITIONS.get(self.text_key) if self.text_key is not None else None
+        if positions is not None:
+            return _ByPosition(self.root, positions)
+        eids = self._eid_scan[0]
+        if self.text_key is not None:
+            if len(_POSITIONS) >= _POSITIONS_LIMIT:
+                _POSITIONS.clear()
+            _POSITIONS[self.text_key] = {eid: _position(element) for eid, element in eids.items()}
+        return eids
+
+    @property
+    def eid_of(self) -> dict[etree._Element, str]:
+        """element -> its eId, every element that has one (duplicates included)."""
+        return self._eid_scan[1]
+
+    @property
+    def duplicate_eids(self) -> list[etree._Element]:
+        """The elements whose eId an earlier element has."""
+        return self._eid_scan[2]
 
     @cached_property
     def shows_every_character(self) -> bool:
@@ -142,3 +217,26 @@ class Document:
 
 
 Findings = Iterator[Diagnostic]
+
+
+class CleanInputs:
+    """What a rule found nothing wrong in, per file text (validation/memo.py's key) and the
+    parts of the header the rule reads: a file that repeats all of them needs no check.
+    Only clean outcomes are remembered, so a finding is always made from its own file."""
+
+    def __init__(self, limit: int = 4096) -> None:
+        self._keys: set[tuple[Any, ...]] = set()
+        self._limit = limit
+
+    def key(self, document: Document, *parts: Any) -> tuple[Any, ...] | None:
+        """The key of ``document`` with ``parts``; None where its text has no key."""
+        return None if document.text_key is None else (document.text_key, *parts)
+
+    def known(self, key: tuple[Any, ...] | None) -> bool:
+        return key is not None and key in self._keys
+
+    def remember(self, key: tuple[Any, ...] | None) -> None:
+        if key is not None:
+            if len(self._keys) >= self._limit:
+                self._keys.clear()
+            self._keys.add(key)

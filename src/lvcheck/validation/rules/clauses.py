@@ -11,7 +11,7 @@ from lxml import etree
 
 from lvcheck import codes
 from lvcheck.data import load
-from lvcheck.validation.rules.base import NS, Document, Findings
+from lvcheck.validation.rules.base import NS, CleanInputs, Document, Findings
 
 
 def agreement_type(name: str) -> dict[str, Any]:
@@ -26,10 +26,10 @@ def required_clauses(name: str) -> list[dict[str, Any]]:
     return clauses
 
 
-def has_content(clause: etree._Element) -> bool:
+def has_content(clause: etree._Element, values: bool = True) -> bool:
     """Does a clause hold words of its own, beyond its number, heading and blanks? A filled
-    field and a form row's label count as content. (Paragraphs stand only in content, intro,
-    wrap-up and notes.)"""
+    field (unless not ``values``) and a form row's label count as content. (Paragraphs stand
+    only in content, intro, wrap-up and notes.)"""
     for element in clause.iter(NS + "p", NS + "field", NS + "fillIn"):
         if element.tag == NS + "p":
             if element.getparent().tag == NS + "authorialNote":  # type: ignore[union-attr]
@@ -41,9 +41,15 @@ def has_content(clause: etree._Element) -> bool:
             )
             if words.strip():
                 return True
-        elif (element.get("value") or "").strip() or "".join(element.itertext()).strip():
+        elif (values and (element.get("value") or "").strip()) or "".join(
+            element.itertext()
+        ).strip():
             return True  # a filled blank, or a form row's label, options or hint
     return False
+
+
+# Texts (with their agreement type) whose required clauses all hold words without a value
+_CLEAN = CleanInputs()
 
 
 def check(document: Document) -> Findings:
@@ -51,6 +57,13 @@ def check(document: Document) -> Findings:
     if work is None:
         return
     name = work.get("type", "")
+    key = _CLEAN.key(document, name)
+    if _CLEAN.known(key):
+        return
+    clauses = [document.eids.get(clause["eId"]) for clause in required_clauses(name)]
+    if all(c is not None and has_content(c, values=False) for c in clauses):
+        _CLEAN.remember(key)  # the words alone say it, whatever the values
+        return
     for clause in required_clauses(name):
         why = clause["why"] + (f", {clause['law']}" if "law" in clause else "")
         element = document.eids.get(clause["eId"])

@@ -24,7 +24,7 @@ from lvcheck.document.citation import element_citation, sentence_number
 from lvcheck.document.dates import parse_date, parse_period
 from lvcheck.document.numbers import german_numeral
 from lvcheck.labels import MONTH_NAMES, NOTICE_BEFORE, duration_text, german_date
-from lvcheck.validation.rules.base import NS, Document, Findings
+from lvcheck.validation.rules.base import NS, CleanInputs, Document, Findings
 
 MONTHS = MONTH_NAMES
 UNITS = {
@@ -270,7 +270,28 @@ def _outcome(
     )
 
 
+_CLEAN = CleanInputs()
+
+
 def check(document: Document) -> Findings:
+    """Each governed fact of the header against the words of its clause (LV350, LV351)."""
+    # what the check reads: the text (the key's part), the term and the figures
+    header = document.root[0] if document.text_key is not None else ()  # memo: <meta>
+    key = _CLEAN.key(
+        document, *(etree.tostring(child) for child in header if child.tag in _READ_IN_HEADER)
+    )
+    if _CLEAN.known(key):
+        return
+    found = list(_check(document))
+    if not found:
+        _CLEAN.remember(key)
+    yield from found
+
+
+_READ_IN_HEADER = frozenset({NS + "term", NS + "figures"})
+
+
+def _check(document: Document) -> Findings:
     table = _facts_table()
     clause_words = _Words()
     for fact in header_facts(document):
