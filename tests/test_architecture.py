@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import lvcheck
 from lvcheck.errors import LvcheckError
@@ -180,3 +181,15 @@ def test_the_wheel_carries_the_one_xsd_of_schema(tmp_path: Path) -> None:
         shipped = archive.read("lvcheck/schema/lvcheck-agreement-1.0.xsd")
     assert shipped == (ROOT / "schema" / "lvcheck-agreement-1.0.xsd").read_bytes()
     assert not (PACKAGE / "schema").exists()  # one source of truth
+
+
+def test_the_commands_about_time_are_listed_and_load_when_asked_for() -> None:
+    """cli.py loads cli_timeline.py only for its commands; the names it lists without
+    loading it are exactly the names that module defines."""
+    from lvcheck import cli, cli_timeline
+
+    assert set(cli.TIMELINE_COMMANDS) == {command.name for command in cli_timeline.COMMANDS}
+    result = CliRunner().invoke(cli.cli, ["--help"])
+    assert all(name in result.output for name in cli.TIMELINE_COMMANDS)
+    for name in cli.TIMELINE_COMMANDS:
+        assert CliRunner().invoke(cli.cli, [name, "--help"]).exit_code == 0

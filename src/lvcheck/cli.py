@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from lvcheck import __version__, cli_timeline
+from lvcheck import __version__
 from lvcheck.cli_args import (
     DEFAULT_FOLDER,
     EXIT_FINDINGS,
@@ -38,8 +38,25 @@ DIFF_FORMATS = ("text", "markdown", "json", "html")
 REVIEW_FORMATS = ("markdown", "json")
 
 
+# The commands about time live in cli_timeline.py, loaded when one of them is asked for
+# (or the list of commands): `lvcheck validate` does not pay for them.
+TIMELINE_COMMANDS = ("consolidate", "deadlines", "history", "status")
+
+
 class _Group(click.Group):
-    """Turns lvcheck's one error type, and anything unforeseen, into a message and exit 2."""
+    """Turns lvcheck's one error type, and anything unforeseen, into a message and exit 2;
+    loads the commands about time when they are asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *TIMELINE_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in TIMELINE_COMMANDS and cmd_name not in self.commands:
+            from lvcheck import cli_timeline
+
+            for command in cli_timeline.COMMANDS:
+                self.add_command(command)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -351,7 +368,3 @@ def textconv(file: Path) -> None:
 
 
 main = cli
-
-# The commands about time (deadlines, status, consolidate, history) live in their own module.
-for _command in cli_timeline.COMMANDS:
-    cli.add_command(_command)

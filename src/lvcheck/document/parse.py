@@ -15,6 +15,7 @@ import os
 import re
 import stat
 import threading
+from functools import cache
 from pathlib import Path
 
 from lxml import etree
@@ -119,42 +120,45 @@ def _line_and_column(data: bytes, offset: int) -> tuple[int, int]:
 _LONGER = "is longer than the limit of 10,000,000 characters"
 # libxml2's messages that speak of its own internals (function names, parser options,
 # grammar productions), in plain words; patterns loose enough for libxml2 2.9 to 2.14.
-_PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), plain)
-    for pattern, plain in (
-        (r"Excessive depth", "elements nested deeper than 256 levels"),
-        (r"Text node too long|huge text node", f"a text {_LONGER}"),
-        (r"Buffer size limit exceeded|AttValue length too long", f"a value {_LONGER}"),
-        (r"Comment too big", f"a comment {_LONGER}"),
-        (r"CData section too big", f"a CDATA section {_LONGER}"),
-        (r"PI \S* ?too big", f"a processing instruction {_LONGER}"),
-        (r"Name too long", "a name is longer than 50,000 characters"),
-        (r"PCDATA invalid Char value (\d+)", "a character that XML does not allow (code \\1)"),
-        (r"Char 0x(\w+) out of allowed range", "a character that XML does not allow (U+\\1)"),
-        (
-            r"invalid xmlChar value (\d+)",
-            "a reference to a character that XML does not allow (code \\1)",
-        ),
-        (
-            r"EntityRef: (no name|expecting ';')",
-            "'&' starts no entity reference (write &amp; for '&')",
-        ),
-        (r"ParsePI|PI \S+ never end", "a malformed processing instruction <?…?>"),
-        (r"AttValue: \" or ' expected", "an attribute value must be in quotes"),
-        (r"StartTag: invalid element name", "'<' starts no element (write &lt; for '<')"),
-        (r"attributes construct error", "malformed attributes in a start tag"),
-        (r"Specification mandates value for attribute (\S+)", "the attribute \\1 has no value"),
-    )
+# Compiled when a file is not well formed, not at every start (cache below).
+_PLAIN_WORDS: tuple[tuple[str, str], ...] = (
+    (r"Excessive depth", "elements nested deeper than 256 levels"),
+    (r"Text node too long|huge text node", f"a text {_LONGER}"),
+    (r"Buffer size limit exceeded|AttValue length too long", f"a value {_LONGER}"),
+    (r"Comment too big", f"a comment {_LONGER}"),
+    (r"CData section too big", f"a CDATA section {_LONGER}"),
+    (r"PI \S* ?too big", f"a processing instruction {_LONGER}"),
+    (r"Name too long", "a name is longer than 50,000 characters"),
+    (r"PCDATA invalid Char value (\d+)", "a character that XML does not allow (code \\1)"),
+    (r"Char 0x(\w+) out of allowed range", "a character that XML does not allow (U+\\1)"),
+    (
+        r"invalid xmlChar value (\d+)",
+        "a reference to a character that XML does not allow (code \\1)",
+    ),
+    (
+        r"EntityRef: (no name|expecting ';')",
+        "'&' starts no entity reference (write &amp; for '&')",
+    ),
+    (r"ParsePI|PI \S+ never end", "a malformed processing instruction <?…?>"),
+    (r"AttValue: \" or ' expected", "an attribute value must be in quotes"),
+    (r"StartTag: invalid element name", "'<' starts no element (write &lt; for '<')"),
+    (r"attributes construct error", "malformed attributes in a start tag"),
+    (r"Specification mandates value for attribute (\S+)", "the attribute \\1 has no value"),
 )
 _FUNCTION_NAME = re.compile(r"^xml\w+ ?: ")  # "xmlParseCharRef: …"
 _PARSER_OPTION = re.compile(r",? *(try|use) XML_PARSE_\w+( option)?")
+
+
+@cache
+def _plain_words() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), plain) for pattern, plain in _PLAIN_WORDS)
 
 
 def _syntax_message(libxml2_message: str | None) -> str:
     """libxml2's message in plain words: no position suffix (the diagnostic has the place),
     no parser internals, no advice to lift the limits that protect lvcheck."""
     message = _POSITION_SUFFIX.sub("", (libxml2_message or "").strip()).strip()
-    for pattern, plain in _PLAIN_WORDS:
+    for pattern, plain in _plain_words():
         found = pattern.search(message)
         if found:
             message = found.expand(plain)

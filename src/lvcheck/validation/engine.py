@@ -84,6 +84,21 @@ def check_file(path: Path) -> CheckedFile:
     return check_tree(tree, str(path), raw)
 
 
+def context_facts(path: Path) -> VersionFacts | None:
+    """The facts of a file of the repository around the files checked (what the rules
+    across files need of it), or None where it is no valid agreement. Its own findings are
+    not asked for, so its document rules do not run."""
+    try:
+        raw = read_bytes(path)
+        tree = parse_bytes(raw, str(path))
+    except LvcheckError:
+        return None
+    if schema_diagnostics(tree, str(path)):
+        return None
+    document = Document(str(path), tree, raw)
+    return repository.facts_of(document, text_digest(document, raw))
+
+
 def _display(path: Path) -> Path:
     try:
         return path.relative_to(Path.cwd())
@@ -147,9 +162,10 @@ def validate_paths(
     files = list(iter_agreement_files(paths))
     context = _repository_context(files)
     with _Workers(jobs if jobs is not None else os.cpu_count() or 1, len(files)) as workers:
-        results = workers.map(check_file, files + context)
-        checked, context_results = results[: len(files)], results[len(files) :]
-        facts = [r.facts for r in checked + context_results if r.facts is not None]
+        checked = workers.map(check_file, files)
+        around = workers.map(context_facts, context)
+        facts = [r.facts for r in checked if r.facts is not None]
+        facts += [item for item in around if item is not None]
         # findings across files go to the file at fault; only those asked for are reported,
         # so the checks that load whole models run for those files alone
         asked = {r.path for r in checked}
