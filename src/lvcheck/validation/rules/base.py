@@ -48,7 +48,7 @@ INDEXED = (
     "num",
 )
 _INDEXED_TAGS = tuple(NS + name for name in INDEXED)
-_PRINTABLE_ASCII = b"\t\n\r" + bytes(range(0x20, 0x7F))
+_PRINTABLE_ASCII = bytes(c for c in b"\t\n\r" + bytes(range(0x20, 0x7F)) if c not in b"&#")
 
 
 def fingerprint(*parts: bytes) -> bytes:
@@ -171,18 +171,20 @@ class Document:
         scan of the bytes answers for nearly every file; a file they cannot prove it of
         (no bytes, another encoding, a character reference) is scanned part by part."""
         raw = self.raw
-        if raw is None or b"&#" in raw:
-            return False
-        if self.root.getroottree().docinfo.encoding.upper() != "UTF-8":
+        if raw is None or self.root.getroottree().docinfo.encoding.upper() != "UTF-8":
             return False
         # Every character but printable ASCII is kept whole when the ASCII bytes are taken
         # out (UTF-8 writes the others in bytes of 0x80 and above only): a scan of what is
-        # left, a few hundred characters, stands for a scan of the file.
+        # left, a few hundred characters, stands for a scan of the file. "&" and "#" stay,
+        # so that a character reference ("&#x202E;") is seen (searched in the whole file,
+        # those two bytes take longer than the rest of this together).
+        rest = raw.translate(None, _PRINTABLE_ASCII)
+        if b"&#" in rest:
+            return False
         try:
-            rest = raw.translate(None, _PRINTABLE_ASCII).decode("utf-8")
+            return INVISIBLE.search(rest.decode("utf-8")) is None
         except UnicodeDecodeError:
             return False
-        return INVISIBLE.search(rest) is None
 
     def all(self, name: str) -> list[etree._Element]:
         """Every element of that local name, in document order (names in INDEXED)."""

@@ -33,7 +33,7 @@ def _term_date(document: Document, element: etree._Element | None) -> date | Non
 def region_of(path: str) -> str | None:
     """The region folder a file lies in: the folder right below contracts/."""
     # os.path, not PurePath: this runs for every file, and a path object costs more
-    parts = os.path.normpath(path).split(os.sep)
+    parts = os.path.normpath(path).split(os.sep)  # noqa: PTH206
     for index, part in enumerate(parts[:-2]):
         if part == "contracts":
             return parts[index + 1]
@@ -92,7 +92,7 @@ def _example_marking(document: Document) -> Findings:
     if version is None or title is None:
         return
     is_example = version.get("example") == "true"
-    name_says = bool(_EXAMPLE_WORDS.search(os.path.basename(document.path)))
+    name_says = bool(_EXAMPLE_WORDS.search(os.path.basename(document.path)))  # noqa: PTH119
     title_says = bool(_EXAMPLE_WORDS.search(title.text or ""))
     if is_example and not (name_says and title_says):
         yield document.report(
