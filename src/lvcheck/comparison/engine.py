@@ -214,7 +214,7 @@ def diff_agreements(
     what every instance has of its own (identity, version, title, notes, relations, the
     agreed deviations) and filled fields are no departure.
     """
-    with _without_cycle_collection():
+    with without_cycle_collection():
         old_clauses, new_clauses = flatten(old), flatten(new)
         compared = compare_clauses(old_clauses, new_clauses)
     old_name, new_name = _namers(old_clauses, new_clauses, compared.pairs)
@@ -234,15 +234,21 @@ def diff_agreements(
 
 
 @contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """The diff makes hundreds of thousands of small objects and no reference cycles;
-    Python's cycle collector would walk all of them again and again (a third of the time
-    at 10,000 clauses)."""
+def without_cycle_collection() -> Iterator[None]:
+    """The diff (and the models it reads) makes hundreds of thousands of small objects
+    and no reference cycles; Python's cycle collector would walk all of them again and
+    again (a third of the time at 10,000 clauses). On the way out, whatever was made is
+    moved to the oldest generation unwalked (freeze, then unfreeze at once): otherwise the
+    first collection after re-enabling walks every one of them, and the next ones again
+    (0.08 s at 10,000 clauses). Nothing is kept from the collector: garbage cycles are
+    still found by the next full collection."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()
 
