@@ -191,8 +191,8 @@ class _Flattener:
 
     def unit(self, unit: Unit, outer: Steps, parent: int | None, position: int) -> None:
         num = plain_text(unit.num or ())
-        steps = (*outer, Step(unit.kind, num, _heading_words(unit.heading), position))
-        heading = [i for i in unit.heading or () if not isinstance(i, Note)]
+        heading = tuple(i for i in unit.heading or () if not isinstance(i, Note))
+        steps = (*outer, Step(unit.kind, num, plain_text(heading), position))
         index = self.add(unit.eid, unit.kind, num, heading, None, steps, parent, unit.line)
         self.notes(unit.heading or (), steps, index)
         if unit.content is not None:

@@ -67,6 +67,8 @@ def value_text(item: Field) -> str | None:
 
 def plain_text(items: tuple[Inline, ...], on_note: Callable[[Note], None] | None = None) -> str:
     """Inline content as one line of text; notes leave "[marker]" and go to ``on_note``."""
+    if len(items) == 1 and isinstance(items[0], str):  # most numbers and headings
+        return normalize_space(visible(items[0])).strip()
     parts: list[str] = []
 
     def walk(nodes: tuple[Inline, ...]) -> None:
