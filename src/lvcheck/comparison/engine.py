@@ -105,13 +105,15 @@ def _runs(pairs: list[tuple[Clause, Clause]]) -> list[RenumberRun]:
     runs: list[list[tuple[Clause, Clause]]] = []
     for group in siblings.values():
         runs.append([group[0]])
+        last = _numbers(*group[0])
         for old, new in group[1:]:
-            last, now = _numbers(*runs[-1][-1]), _numbers(old, new)
+            now = _numbers(old, new)
             # the next number, moved by the same step as the run so far
             if last and now and now[1] == last[1] + 1 and now[1] - now[0] == last[1] - last[0]:
                 runs[-1].append((old, new))
             else:
                 runs.append([(old, new)])
+            last = now
     runs.sort(key=lambda run: run[0][1].index)
     return [RenumberRun(tuple(run), severity(ChangeKind.RENUMBERED)) for run in runs]
 
