@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from lvcheck.document.characters import INVISIBLE_CLASS, SOFT_HYPHEN, shown_as
 
@@ -144,14 +144,16 @@ def tokens_of(parts: Iterable[Segment]) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
-def content_of(parts: Iterable[Segment]) -> str:
+def content_of(parts: Sequence[Segment]) -> str:
     """A clause's parts as one normalised string, what the diff compares first: equal
     content, equal token keys. A token of its own is written as its key (which starts
     with NUL, never part of XML text), ended by SOH; the spaces around it are kept, so
     that the string counts the clause's words."""
-    return normalized(
-        "".join(part if isinstance(part, str) else part[0] + "\x01" for part in parts)
-    )
+    try:
+        text = "".join(parts)  # type: ignore[arg-type]  # most clauses: running text alone
+    except TypeError:  # a token among the parts
+        text = "".join(part if isinstance(part, str) else part[0] + "\x01" for part in parts)
+    return normalized(text)
 
 
 # Every character the layout space _S takes but the plain space: text without any of them,
