@@ -544,3 +544,62 @@ def test_the_redline_page_lists_each_run_of_changed_eids_with_its_weight() -> No
     for run, line in zip(result.eid_changed, shown, strict=True):
         old_clause, new_clause = run.pairs[0]
         assert old_clause.eid in line and new_clause.eid in line and "erheblich" in line
+
+
+FOOTNOTED = f"""<?xml version="1.0" encoding="UTF-8"?>
+<agreement xmlns="{NAMESPACE}">
+  <meta>
+    <work id="fn" type="bench" jurisdiction="DE-NW" language="de"/>
+    <version id="v1" kind="template" status="draft"/>
+    <title>Fußnoten</title>
+    <parties><party id="traeger" name="Träger" role="authority"/></parties>
+  </meta>
+  <body>
+    <section eId="sec_1">
+      <num>§ 1</num>
+      <heading>Qualität<b>, fett<authorialNote eId="sec_1__note_1" marker="1"><p>In
+        der Auszeichnung.</p></authorialNote></b></heading>
+      <content>
+        <p>Nur   Text.</p>
+        <p>Mit<authorialNote eId="sec_1__note_2" marker="2"><p>Im Absatz.</p></authorialNote>
+          Fußnote <!-- ein Kommentar -->und<?pi x?> Rest.</p>
+      </content>
+    </section>
+    <section eId="sec_2">
+      <num>§ 2</num>
+      <heading>Zweiter<authorialNote eId="sec_2__note_1" marker="3"><p>Oben.</p></authorialNote></heading>
+      <content><p>Schluss.</p></content>
+    </section>
+  </body>
+</agreement>
+""".encode()
+
+
+def test_footnotes_anywhere_in_a_heading_or_paragraph_are_clauses_of_their_own() -> None:
+    """The flattening takes text alone as it is (its hot path): footnotes inside a span of a
+    heading, or between the words of a paragraph, must still become clauses, and the text
+    around them the clause's own words."""
+    clauses = flatten(_load(FOOTNOTED))
+    assert [(c.eid, c.kind, c.citation) for c in clauses] == [
+        ("sec_1", "section", "§ 1"),
+        ("sec_1__note_1", "note", "§ 1, Fn. 1"),
+        ("sec_1__note_2", "note", "§ 1, Fn. 2"),
+        ("sec_2", "section", "§ 2"),
+        ("sec_2__note_1", "note", "§ 2, Fn. 3"),
+    ]
+    first = clauses[0]
+    # as before the hot path: a footnote inside a span leaves its marker in the heading
+    assert first.heading_parts == ("Qualität", ", fett", ("\x00note:1", "[1]"))
+    assert first.steps[-1].heading == "Qualität, fett[1]"
+    assert first.parts == (
+        " ",
+        "Nur   Text.",
+        " ",
+        "Mit",
+        ("\x00note:2", "[2]"),
+        "\n          Fußnote und Rest.",
+    )
+    assert first.content == "Nur Text. Mit\x00note:2\x01 Fußnote und Rest."
+    assert [c.content for c in clauses[1:3]] == ["In der Auszeichnung.", "Im Absatz."]
+    assert [c.parent for c in clauses] == [None, 0, 0, None, 3]
+    assert clauses[3].heading_parts == ("Zweiter",) and clauses[3].parts == (" ", "Schluss.")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import unicodedata
 
@@ -10,9 +11,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lvcheck.comparison.tokens import content_of, normalized, tokenize, tokens_of
+from lvcheck.comparison.tokens import (
+    OTHER_SPACES,
+    PLAIN,
+    content_of,
+    normalized,
+    tokenize,
+    tokens_of,
+)
 from lvcheck.document.model import Field, Span
-from lvcheck.document.text import INVISIBLE, SOFT_HYPHEN, plain_text, visible
+from lvcheck.document.text import INVISIBLE, SOFT_HYPHEN, normalize_space, plain_text, visible
 
 
 def _shown(text: str) -> list[str]:
@@ -100,6 +108,39 @@ def test_a_clause_in_another_layout_has_the_same_content_and_keys(parts: list) -
     assert content_of(relaid) == content_of(parts)
     assert [k for k, _ in tokens_of(relaid)] == [k for k, _ in tokens_of(parts)]
     assert not INVISIBLE.search("".join(shown for _, shown in tokens_of(parts)))
+
+
+SPACES = [chr(code) for code in range(0x3001) if chr(code).isspace()]  # none above U+3000
+HOSTILE = [*TRICKY, *SPACES, "  ", "\x00", "\x01", "a\u0308", "\u212b", "\u2001", "«»”—‐"]
+
+
+def _folded_the_long_way(text: str) -> str:
+    """What normalized did before its shortcut: NFC, translate, fold every run of spaces."""
+    text = unicodedata.normalize("NFC", text).translate(PLAIN)
+    return re.sub(r"[^\S\x1c-\x1f\x85]+", " ", text).strip()
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(HOSTILE), max_size=30).map("".join))
+def test_the_shortcut_of_normalising_folds_exactly_like_the_long_way(text: str) -> None:
+    """Text that needs no folding is taken as it is: never where the long way changes it."""
+    assert normalized(text) == _folded_the_long_way(text)
+    assert content_of([text, ("\x00field:x", "_"), text]) == _folded_the_long_way(
+        f"{text}\x00field:x\x01{text}"
+    )
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(HOSTILE), max_size=30).map("".join))
+def test_folding_the_spaces_of_running_text_takes_the_same_shortcut_soundly(text: str) -> None:
+    assert normalize_space(text) == re.sub(r"\s+", " ", text)
+
+
+def test_the_shortcut_knows_every_space_python_folds() -> None:
+    every = {chr(code) for code in range(sys.maxunicode + 1) if re.match(r"\s", chr(code))}
+    assert every == set(SPACES)
+    others = re.compile(f"[{OTHER_SPACES}]")
+    assert {c for c in every if others.match(c)} == every - {" ", *"\x1c\x1d\x1e\x1f\x85"}
 
 
 def test_every_control_and_format_character_counts_as_invisible() -> None:

@@ -71,10 +71,12 @@ def diff(old: Source, new: Source, against_template: bool = False) -> DiffResult
     Each side is an Agreement or anything ``load`` takes. Raises LvcheckError when a side
     cannot be loaded.
     """
-    from lvcheck.comparison.engine import diff_agreements
+    from lvcheck.comparison.engine import diff_agreements, without_cycle_collection
 
+    with without_cycle_collection():  # reading the models makes as many objects
+        old_side, new_side = load(old), load(new)
     return diff_agreements(
-        load(old), load(new), _label(old, "alt"), _label(new, "neu"), against_template
+        old_side, new_side, _label(old, "alt"), _label(new, "neu"), against_template
     )
 
 

@@ -105,13 +105,15 @@ def _runs(pairs: list[tuple[Clause, Clause]]) -> list[RenumberRun]:
     runs: list[list[tuple[Clause, Clause]]] = []
     for group in siblings.values():
         runs.append([group[0]])
+        last = _numbers(*group[0])
         for old, new in group[1:]:
-            last, now = _numbers(*runs[-1][-1]), _numbers(old, new)
+            now = _numbers(old, new)
             # the next number, moved by the same step as the run so far
             if last and now and now[1] == last[1] + 1 and now[1] - now[0] == last[1] - last[0]:
                 runs[-1].append((old, new))
             else:
                 runs.append([(old, new)])
+            last = now
     runs.sort(key=lambda run: run[0][1].index)
     return [RenumberRun(tuple(run), severity(ChangeKind.RENUMBERED)) for run in runs]
 
@@ -214,7 +216,7 @@ def diff_agreements(
     what every instance has of its own (identity, version, title, notes, relations, the
     agreed deviations) and filled fields are no departure.
     """
-    with _without_cycle_collection():
+    with without_cycle_collection():
         old_clauses, new_clauses = flatten(old), flatten(new)
         compared = compare_clauses(old_clauses, new_clauses)
     old_name, new_name = _namers(old_clauses, new_clauses, compared.pairs)
@@ -234,15 +236,21 @@ def diff_agreements(
 
 
 @contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """The diff makes hundreds of thousands of small objects and no reference cycles;
-    Python's cycle collector would walk all of them again and again (a third of the time
-    at 10,000 clauses)."""
+def without_cycle_collection() -> Iterator[None]:
+    """The diff (and the models it reads) makes hundreds of thousands of small objects
+    and no reference cycles; Python's cycle collector would walk all of them again and
+    again (a third of the time at 10,000 clauses). On the way out, whatever was made is
+    moved to the oldest generation unwalked (freeze, then unfreeze at once): otherwise the
+    first collection after re-enabling walks every one of them, and the next ones again
+    (0.08 s at 10,000 clauses). Nothing is kept from the collector: garbage cycles are
+    still found by the next full collection."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()
 

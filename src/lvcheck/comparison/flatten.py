@@ -167,9 +167,13 @@ class _Flattener:
         parts: list[Segment] = []
         for position, block in enumerate(blocks, start=1):
             parts.append(" ")  # blocks are read one after the other
-            _block_parts(block, parts)
             if isinstance(block, Paragraph):
-                self.notes(block.children, steps, parent)
+                children = block.children
+                if len(children) == 1 and isinstance(children[0], str):
+                    parts.append(children[0])  # most paragraphs: text alone, no footnote
+                    continue
+                self.notes(children, steps, parent)
+            _block_parts(block, parts)
             if isinstance(block, ListBlock):
                 here = (*steps, Step(Place.LIST, block=position, blocks=len(blocks)))
                 self.list_block(block, here, parent)
@@ -190,11 +194,15 @@ class _Flattener:
             self.unit(unit, steps, parent, counts[unit.kind])
 
     def unit(self, unit: Unit, outer: Steps, parent: int | None, position: int) -> None:
+        # the hot path of a large agreement: add and set_parts written out
         num = plain_text(unit.num or ())
-        steps = (*outer, Step(unit.kind, num, _heading_words(unit.heading), position))
-        heading = [i for i in unit.heading or () if not isinstance(i, Note)]
-        index = self.add(unit.eid, unit.kind, num, heading, None, steps, parent, unit.line)
-        self.notes(unit.heading or (), steps, index)
+        heading = unit.heading or ()
+        words = tuple(i for i in heading if not isinstance(i, Note))
+        steps = (*outer, Step(unit.kind, num, plain_text(words), position))
+        index = len(self.clauses)
+        self.clauses.append(_PLACE_KEPT)  # its own words are known once its sub-units are in
+        if not all(isinstance(i, str) for i in heading):  # footnotes, also inside a span
+            self.notes(heading, steps, index)
         if unit.content is not None:
             own = self.blocks(unit.content, steps, index)
         else:
@@ -202,7 +210,10 @@ class _Flattener:
             self.units(unit.children, steps, index)
             own.append(" ")
             own += self.blocks(unit.wrap_up, steps, index)
-        self.set_parts(index, own)
+        heading_parts = tuple(inline_parts(words, []))
+        self.clauses[index] = Clause(
+            unit.eid, unit.kind, num, heading_parts, tuple(own), steps, parent, index, unit.line
+        )
 
     def agreement(self, agreement: Agreement) -> list[Clause]:
         if agreement.preface is not None:

@@ -36,6 +36,11 @@ class Outline:
         self.size: list[int] = [0] * len(clauses)  # clauses in the subtree, itself included
         for index in reversed(range(len(clauses))):  # document order: children come after
             kids = self.children[index]
+            if not kids:  # most clauses: the same sums, written out
+                self.tree[index] = hash((self.own[index], ()))
+                self.weight[index] = 1 + self.words[index]
+                self.size[index] = 1
+                continue
             self.tree[index] = hash((self.own[index], tuple(self.tree[k] for k in kids)))
             self.weight[index] = 1 + self.words[index] + sum(self.weight[k] for k in kids)
             self.size[index] = 1 + sum(self.size[k] for k in kids)

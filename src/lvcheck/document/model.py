@@ -302,6 +302,8 @@ def fields_of(agreement: Agreement) -> dict[str, Field]:
 
     def inline(items: tuple[Any, ...]) -> None:
         for item in items:
+            if isinstance(item, str):
+                continue  # most running text: nothing to look into
             if isinstance(item, Field):
                 found[item.name] = item
             elif isinstance(item, Span | Ref):

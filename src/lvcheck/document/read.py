@@ -75,6 +75,9 @@ def _line(element: etree._Element) -> int:
 
 def inlines(element: etree._Element) -> tuple[Inline, ...]:
     """The mixed content of a text container as a tuple of strings and inline nodes."""
+    if not len(element):  # most numbers, headings and paragraphs: text alone
+        text = element.text
+        return (text,) if text else ()
     items: list[Inline] = []
 
     def add_text(text: str | None) -> None:
@@ -162,8 +165,11 @@ def _optional_inlines(parent: etree._Element, name: str) -> tuple[Inline, ...] |
 
 def _blocks(container: etree._Element) -> tuple[Block, ...]:
     blocks: list[Block] = []
-    for element in _elements(container):
-        name = local(element)
+    for element in container:
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue  # a comment or a processing instruction
+        name = tag.rpartition("}")[2]
         if name == "p":
             blocks.append(_paragraph(element))
         elif name == "list":

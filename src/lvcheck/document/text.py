@@ -21,6 +21,7 @@ from lvcheck.labels import BLANK, german_date
 __all__ = ["INVISIBLE", "INVISIBLE_CLASS", "SOFT_HYPHEN", "shown_as", "visible"]
 
 _SPACE = re.compile(r"\s+")
+_NOT_PLAIN_SPACE = re.compile(r"[^\S ]")  # one class: one scan in C
 
 
 def visible(text: str) -> str:
@@ -34,6 +35,8 @@ def visible(text: str) -> str:
 
 def normalize_space(text: str) -> str:
     """Line breaks and runs of spaces in XML running text are layout: one space each."""
+    if "  " not in text and _NOT_PLAIN_SPACE.search(text) is None:
+        return text  # nearly always, and the substitution would copy it space by space
     return _SPACE.sub(" ", text)
 
 
@@ -64,6 +67,8 @@ def value_text(item: Field) -> str | None:
 
 def plain_text(items: tuple[Inline, ...], on_note: Callable[[Note], None] | None = None) -> str:
     """Inline content as one line of text; notes leave "[marker]" and go to ``on_note``."""
+    if len(items) == 1 and isinstance(items[0], str):  # most numbers and headings
+        return normalize_space(visible(items[0])).strip()
     parts: list[str] = []
 
     def walk(nodes: tuple[Inline, ...]) -> None:
