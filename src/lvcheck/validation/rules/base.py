@@ -171,7 +171,7 @@ class Document:
         scan of the bytes answers for nearly every file; a file they cannot prove it of
         (no bytes, another encoding, a character reference) is scanned part by part."""
         raw = self.raw
-        if raw is None or self.root.getroottree().docinfo.encoding.upper() != "UTF-8":
+        if raw is None or (self.root.getroottree().docinfo.encoding or "").upper() != "UTF-8":
             return False
         # Every character but printable ASCII is kept whole when the ASCII bytes are taken
         # out (UTF-8 writes the others in bytes of 0x80 and above only): a scan of what is
