@@ -16,6 +16,7 @@ from lvcheck.errors import LvcheckError
 
 if TYPE_CHECKING:  # each function imports its stage when called: commands start fast
     from lvcheck.comparison.changes import DiffResult
+    from lvcheck.document.load import Parsed
     from lvcheck.document.model import Agreement
     from lvcheck.revisions.model import Review
     from lvcheck.timeline.consolidate import Consolidation
@@ -73,11 +74,26 @@ def diff(old: Source, new: Source, against_template: bool = False) -> DiffResult
     """
     from lvcheck.comparison.engine import diff_agreements, without_cycle_collection
 
-    with without_cycle_collection():  # reading the models makes as many objects
-        old_side, new_side = load(old), load(new)
+    with without_cycle_collection():  # parsing makes as many objects
+        old_side, new_side = _parsed(old), _parsed(new)
     return diff_agreements(
         old_side, new_side, _label(old, "alt"), _label(new, "neu"), against_template
     )
+
+
+def _parsed(source: Source) -> Agreement | Parsed:
+    """A side of the diff as ``load`` finds it, but as its checked tree: the diff reads the
+    tree, and the model only where it needs one. Raises LvcheckError."""
+    from lvcheck.document.load import Parsed, load_tree, parse_agreement_bytes, parse_side
+    from lvcheck.document.model import Agreement
+
+    if isinstance(source, Agreement):
+        return source
+    if isinstance(source, bytes):
+        return parse_agreement_bytes(source, "<bytes>")
+    if isinstance(source, Path):
+        return Parsed(load_tree(source))
+    return parse_side(source)
 
 
 def _label(source: Source, otherwise: str) -> str:

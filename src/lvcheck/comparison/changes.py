@@ -12,6 +12,7 @@ from typing import Any, Generic, TypeVar, overload
 from lvcheck import labels
 from lvcheck.comparison.tokens import Segment, Token, content_of, tokens_of
 from lvcheck.document.citation import Step, cite, range_citation
+from lvcheck.document.load import Parsed
 from lvcheck.document.model import Agreement
 
 T = TypeVar("T")
@@ -230,7 +231,12 @@ class Side:
     work: str
     version: str
     title: str
-    agreement: Agreement | None = field(default=None, compare=False)
+    parsed: Parsed | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def agreement(self) -> Agreement | None:
+        """Its model, read from its tree when first asked for (the HTML synopsis)."""
+        return None if self.parsed is None else self.parsed.agreement
 
 
 @dataclass(frozen=True)

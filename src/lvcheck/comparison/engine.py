@@ -42,6 +42,7 @@ from lvcheck.comparison.moves import moved_clauses
 from lvcheck.comparison.outline import Outline
 from lvcheck.comparison.severity import is_material, severity
 from lvcheck.comparison.words import word_ops
+from lvcheck.document.load import Parsed
 from lvcheck.document.model import Agreement
 from lvcheck.document.numbers import number_value
 
@@ -203,8 +204,8 @@ def compare_clauses(old: list[Clause], new: list[Clause]) -> Compared:
 
 
 def diff_agreements(
-    old: Agreement,
-    new: Agreement,
+    old: Agreement | Parsed,
+    new: Agreement | Parsed,
     old_label: str = "alt",
     new_label: str = "neu",
     against_template: bool = False,
@@ -215,18 +216,25 @@ def diff_agreements(
     its words, and the header facts they share (term, figures, parties, legal basis);
     what every instance has of its own (identity, version, title, notes, relations, the
     agreed deviations) and filled fields are no departure.
+
+    A side is a model or a checked tree (``Parsed``); the clauses are read from the tree (a
+    model is written as one), the model of a tree is read only if something asks for it.
     """
     with without_cycle_collection():
-        old_clauses, new_clauses = flatten(old), flatten(new)
+        old = old if isinstance(old, Parsed) else Parsed.of(old)
+        new = new if isinstance(new, Parsed) else Parsed.of(new)
+        old_clauses, new_clauses = flatten(old.tree), flatten(new.tree)
         compared = compare_clauses(old_clauses, new_clauses)
     old_name, new_name = _namers(old_clauses, new_clauses, compared.pairs)
     ignore = INSTANCE_OWN if against_template else frozenset()
-    metadata = compare_metadata(old.meta, new.meta, old_name, new_name, ignore)
+    old_meta, new_meta = old.meta, new.meta
+    metadata = compare_metadata(old_meta, new_meta, old_name, new_name, ignore)
     if not against_template:
-        metadata += compare_fields(old, new)
+        with without_cycle_collection():  # the models, where a tree has fields
+            metadata += compare_fields(old.fields(), new.fields())
     return DiffResult(
-        old=Side(old_label, old.meta.work_id, old.meta.version_id, old.meta.title, old),
-        new=Side(new_label, new.meta.work_id, new.meta.version_id, new.meta.title, new),
+        old=Side(old_label, old_meta.work_id, old_meta.version_id, old_meta.title, old),
+        new=Side(new_label, new_meta.work_id, new_meta.version_id, new_meta.title, new),
         changes=tuple(change for _, change in sorted(compared.placed, key=lambda item: item[0])),
         renumbered=tuple(compared.renumbered),
         metadata=tuple(metadata),

@@ -6,12 +6,19 @@ name: filling it never changes the clause's text (field values are compared apar
 Words are kept as written (running text and such tokens); comparing and cutting them
 into tokens is the business of comparison.tokens, when the diff needs it. Each clause
 carries the chain of units that leads to it, for its citation (document.citation).
+
+The walk reads the XML tree, not the model: building the model of a large agreement
+took longer than the whole rest of its diff. Running text is read as the model reads it
+(document.read.inlines) and cut here into parts; a model is first written as a tree
+(document.write, with its source lines), so that there is one flattening for both.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
+
+from lxml import etree
 
 from lvcheck.comparison.changes import Clause
 from lvcheck.comparison.tokens import Segment, Token
@@ -30,13 +37,42 @@ from lvcheck.document.model import (
     Span,
     Unit,
 )
+from lvcheck.document.parse import NAMESPACE
+from lvcheck.document.read import (
+    UNIT_TAGS,
+    inlines,
+    optional_inlines,
+    read_attachments,
+    read_conclusions,
+    read_field,
+    read_paragraphs,
+    read_quoted,
+)
+from lvcheck.document.read_header import child_named, local
 from lvcheck.document.text import plain_text, value_text
+from lvcheck.document.write import write_agreement
 from lvcheck.labels import BLANK
 
 Steps = tuple[Step, ...]
 FIELD_PREFIX = "\x00field:"  # the key of a field: never equal to a word
 POINTS_MARK: Token = ("\x00points", "[…] ")  # where a list's points stand in its text
 _PLACE_KEPT = Clause("", "", "", (), (), (), None, -1)  # a clause whose parts come later
+_P, _LIST, _FIELD, _QUOTED, _NUM, _HEADING, _CONTENT, _INTRO, _WRAP_UP, _POINT = (
+    f"{{{NAMESPACE}}}{name}"
+    for name in (
+        "p",
+        "list",
+        "field",
+        "quotedStructure",
+        "num",
+        "heading",
+        "content",
+        "intro",
+        "wrapUp",
+        "point",
+    )
+)
+_BLOCK_TAGS = frozenset((_P, _LIST, _FIELD, _QUOTED))  # what the model reads as a block
 
 
 def field_token(item: Field) -> Token:
@@ -162,72 +198,120 @@ class _Flattener:
             elif isinstance(item, Span | Ref):
                 self.notes(item.children, steps, parent)
 
-    def blocks(self, blocks: tuple[Block, ...], steps: Steps, parent: int) -> list[Segment]:
-        """The own parts of blocks; their lists and notes become clauses of their own."""
+    def blocks(self, container: etree._Element | None, steps: Steps, parent: int) -> list[Segment]:
+        """The own parts of the blocks in a container; their lists and notes become clauses
+        of their own."""
         parts: list[Segment] = []
-        for position, block in enumerate(blocks, start=1):
+        if container is None:
+            return parts
+        position = 0
+        for element in container:
+            tag = element.tag
+            if tag not in _BLOCK_TAGS:
+                continue
+            position += 1
             parts.append(" ")  # blocks are read one after the other
-            if isinstance(block, Paragraph):
-                children = block.children
-                if len(children) == 1 and isinstance(children[0], str):
-                    parts.append(children[0])  # most paragraphs: text alone, no footnote
+            if tag == _P:
+                if not len(element):  # most paragraphs: text alone, no footnote
+                    if element.text:
+                        parts.append(element.text)
                     continue
+                children = inlines(element)
                 self.notes(children, steps, parent)
-            _block_parts(block, parts)
-            if isinstance(block, ListBlock):
-                here = (*steps, Step(Place.LIST, block=position, blocks=len(blocks)))
-                self.list_block(block, here, parent)
+                inline_parts(children, parts)
+            elif tag == _LIST:
+                blocks = sum(1 for block in container if block.tag in _BLOCK_TAGS)
+                here = (*steps, Step(Place.LIST, block=position, blocks=blocks))
+                self.list_block(element, here, parent)
+            elif tag == _FIELD:
+                _block_parts(read_field(element, inline=False), parts)
+            else:
+                _block_parts(read_quoted(element), parts)
         return parts
 
-    def list_block(self, block: ListBlock, steps: Steps, parent: int) -> None:
-        index = self.add(block.eid, "list", "", (), None, steps, parent, block.line)
-        own = self.blocks(block.intro, steps, index)
-        self.units(block.points, steps, index)
+    def list_block(self, element: etree._Element, steps: Steps, parent: int) -> None:
+        line = element.sourceline or 0
+        index = self.add(element.get("eId", ""), "list", "", (), None, steps, parent, line)
+        own = self.blocks(child_named(element, "intro"), steps, index)
+        self.units(element.iterfind(_POINT), steps, index)
         own += [" ", POINTS_MARK, " "]  # where the points stand between intro and wrap-up
-        own += self.blocks(block.wrap_up, steps, index)
+        own += self.blocks(child_named(element, "wrapUp"), steps, index)
         self.set_parts(index, own)
 
-    def units(self, units: tuple[Unit, ...], steps: Steps, parent: int | None) -> None:
+    def units(self, units: Iterable[etree._Element], steps: Steps, parent: int | None) -> None:
         counts: dict[str, int] = {}
         for unit in units:
-            counts[unit.kind] = counts.get(unit.kind, 0) + 1
-            self.unit(unit, steps, parent, counts[unit.kind])
+            tag = unit.tag
+            if not isinstance(tag, str):
+                continue  # a comment or a processing instruction
+            kind = UNIT_TAGS.get(tag) or local(unit)
+            counts[kind] = counts.get(kind, 0) + 1
+            self.unit(unit, kind, steps, parent, counts[kind])
 
-    def unit(self, unit: Unit, outer: Steps, parent: int | None, position: int) -> None:
-        # the hot path of a large agreement: add and set_parts written out
-        num = plain_text(unit.num or ())
-        heading = unit.heading or ()
-        words = tuple(i for i in heading if not isinstance(i, Note))
-        steps = (*outer, Step(unit.kind, num, plain_text(words), position))
+    def unit(
+        self, element: etree._Element, kind: str, outer: Steps, parent: int | None, position: int
+    ) -> None:
+        # the hot path of a large agreement: one pass over the children, add and set_parts
+        # written out
+        num: tuple[Inline, ...] = ()
+        heading: tuple[Inline, ...] = ()
+        content = intro = wrap_up = None
+        children = []
+        for child in element:
+            tag = child.tag
+            if tag in UNIT_TAGS:
+                children.append(child)
+            elif tag == _NUM:
+                num = inlines(child)
+            elif tag == _HEADING:
+                heading = inlines(child)
+            elif tag == _CONTENT:
+                content = child
+            elif tag == _INTRO:
+                intro = child
+            elif tag == _WRAP_UP:
+                wrap_up = child
         index = len(self.clauses)
         self.clauses.append(_PLACE_KEPT)  # its own words are known once its sub-units are in
-        if not all(isinstance(i, str) for i in heading):  # footnotes, also inside a span
-            self.notes(heading, steps, index)
-        if unit.content is not None:
-            own = self.blocks(unit.content, steps, index)
+        number = plain_text(num)
+        if len(heading) == 1 and isinstance(heading[0], str):  # most headings: text alone
+            steps = (*outer, Step(kind, number, plain_text(heading), position))
+            heading_parts: tuple[Segment, ...] = (heading[0],)
         else:
-            own = self.blocks(unit.intro, steps, index)
-            self.units(unit.children, steps, index)
+            words = tuple(i for i in heading if not isinstance(i, Note))
+            steps = (*outer, Step(kind, number, plain_text(words), position))
+            heading_parts = tuple(inline_parts(words, []))
+            self.notes(heading, steps, index)  # footnotes, also inside a span
+        if content is not None:
+            own = self.blocks(content, steps, index)
+        else:
+            own = self.blocks(intro, steps, index)
+            self.units(children, steps, index)
             own.append(" ")
-            own += self.blocks(unit.wrap_up, steps, index)
-        heading_parts = tuple(inline_parts(words, []))
+            own += self.blocks(wrap_up, steps, index)
+        eid, line = element.get("eId", ""), element.sourceline or 0
         self.clauses[index] = Clause(
-            unit.eid, unit.kind, num, heading_parts, tuple(own), steps, parent, index, unit.line
+            eid, kind, number, heading_parts, tuple(own), steps, parent, index, line
         )
 
-    def agreement(self, agreement: Agreement) -> list[Clause]:
-        if agreement.preface is not None:
-            parts = _paragraph_parts(agreement.preface)
+    def agreement(self, root: etree._Element) -> list[Clause]:
+        preface = child_named(root, "preface")
+        if preface is not None:
+            parts = _paragraph_parts(read_paragraphs(preface))
             self.add("preface", "preface", "", (), parts, (Step(Place.PREFACE),), None)
-        if agreement.preamble is not None:
-            preamble = agreement.preamble
-            steps: Steps = (Step(Place.PREAMBLE, heading=_heading_words(preamble.heading)),)
-            heading = preamble.heading or ()
-            index = self.add(preamble.eid, "preamble", "", heading, None, steps, None)
-            self.set_parts(index, self.blocks(preamble.blocks, steps, index))
-        self.units(agreement.body, (), None)
-        if agreement.conclusions is not None:
-            conclusions = agreement.conclusions
+        preamble = child_named(root, "preamble")
+        if preamble is not None:
+            heading = optional_inlines(preamble, "heading")
+            steps: Steps = (Step(Place.PREAMBLE, heading=_heading_words(heading)),)
+            eid = preamble.get("eId", "")
+            index = self.add(eid, "preamble", "", heading or (), None, steps, None)
+            self.set_parts(index, self.blocks(preamble, steps, index))
+        body = child_named(root, "body")
+        if body is not None:
+            self.units(body, (), None)
+        found = child_named(root, "conclusions")
+        if found is not None:
+            conclusions = read_conclusions(found)
             steps = (Step(Place.CONCLUSIONS),)
             own = _paragraph_parts(conclusions.paragraphs)
             heading = conclusions.heading or ()
@@ -236,8 +320,9 @@ class _Flattener:
                 parts = _paragraph_parts(signature.lines)
                 here = (*steps, Step(Place.SIGNATURE, position=number))
                 self.add(signature.eid, "signature", "", (), parts, here, index)
-        if agreement.attachments is not None:
-            attachments = agreement.attachments
+        found = child_named(root, "attachments")
+        if found is not None:
+            attachments = read_attachments(found)
             steps = (Step(Place.ATTACHMENTS),)
             heading = attachments.heading or ()
             index = self.add(attachments.eid, "attachments", "", heading, [], steps, None)
@@ -248,6 +333,9 @@ class _Flattener:
         return self.clauses
 
 
-def flatten(agreement: Agreement) -> list[Clause]:
-    """Every clause of an agreement in document order, each with its own words."""
-    return _Flattener().agreement(agreement)
+def flatten(text: Agreement | etree._ElementTree) -> list[Clause]:
+    """Every clause of an agreement in document order, each with its own words; read from
+    its schema-valid tree, or from its model written as a tree."""
+    if isinstance(text, Agreement):
+        text = write_agreement(text, lines=True)
+    return _Flattener().agreement(text.getroot())

@@ -10,7 +10,7 @@ from typing import Any
 from lvcheck import labels
 from lvcheck.comparison.changes import MetadataChange
 from lvcheck.comparison.severity import field_severity, metadata_severity
-from lvcheck.document.model import Agreement, Field, Meta, Relation, fields_of
+from lvcheck.document.model import Field, Meta, Relation
 from lvcheck.document.text import plain_text, value_text, visible
 from lvcheck.labels import duration_text, german_date
 
@@ -200,9 +200,9 @@ def _field_value(item: Field | None) -> str | None:
     return None if item is None else value_text(item)
 
 
-def compare_fields(old: Agreement, new: Agreement) -> list[MetadataChange]:
-    """Filled fields whose value differs, one change each."""
-    before, after = fields_of(old), fields_of(new)
+def compare_fields(before: dict[str, Field], after: dict[str, Field]) -> list[MetadataChange]:
+    """Filled fields whose value differs, one change each (the fields of each side by
+    name, as document.model.fields_of finds them)."""
     changes = []
     for name in sorted(set(before) | set(after)):
         old_value, new_value = _field_value(before.get(name)), _field_value(after.get(name))

@@ -38,6 +38,17 @@ def _sub(parent: etree._Element, tag: str, /, **attributes: str | None) -> etree
     return element
 
 
+# libxml2 keeps an element's line in 16 bits: a later line cannot be set on a built tree
+LAST_SETTABLE_LINE = 65535
+
+
+def _at(element: etree._Element, line: int, lines: bool) -> etree._Element:
+    """The element, given the model's source line where asked to keep lines (and one is known)."""
+    if lines and 0 < line <= LAST_SETTABLE_LINE:
+        element.sourceline = line  # type: ignore[misc]  # lxml sets it; its stubs say read-only
+    return element
+
+
 def _append_text(parent: etree._Element, text: str) -> None:
     if len(parent):
         last = parent[-1]
@@ -46,12 +57,12 @@ def _append_text(parent: etree._Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
-def write_inlines(parent: etree._Element, items: Iterable[Inline]) -> None:
+def write_inlines(parent: etree._Element, items: Iterable[Inline], lines: bool = False) -> None:
     for item in items:
         if isinstance(item, str):
             _append_text(parent, item)
         elif isinstance(item, Span):
-            write_inlines(_sub(parent, item.kind, refersTo=item.refers_to), item.children)
+            write_inlines(_sub(parent, item.kind, refersTo=item.refers_to), item.children, lines)
         elif isinstance(item, Ref):
             ref = _sub(
                 parent,
@@ -61,13 +72,16 @@ def write_inlines(parent: etree._Element, items: Iterable[Inline]) -> None:
                 part=item.part,
                 **_legal_attributes(item.target),
             )
-            write_inlines(ref, item.children)
+            write_inlines(ref, item.children, lines)
         elif isinstance(item, Field):
-            _write_field(parent, item)
+            _write_field(parent, item, lines)
         elif isinstance(item, Note):
             note = _sub(parent, "authorialNote", eId=item.eid, marker=item.marker)
+            _at(note, item.line, lines)
             for paragraph in item.paragraphs:
-                write_inlines(_sub(note, "p"), paragraph.children)
+                write_inlines(
+                    _at(_sub(note, "p"), paragraph.line, lines), paragraph.children, lines
+                )
 
 
 def _legal_attributes(target: LegalTarget) -> dict[str, str | None]:
@@ -81,7 +95,7 @@ def _legal_attributes(target: LegalTarget) -> dict[str, str | None]:
     }
 
 
-def _write_field(parent: etree._Element, item: Field) -> None:
+def _write_field(parent: etree._Element, item: Field, lines: bool) -> None:
     element = _sub(
         parent,
         "fillIn" if item.inline else "field",
@@ -91,40 +105,44 @@ def _write_field(parent: etree._Element, item: Field) -> None:
         value=item.value,
         multiple=_bool(item.multiple),
     )
+    _at(element, item.line, lines)
     if item.label is not None:
-        write_inlines(_sub(element, "label"), item.label)
+        write_inlines(_sub(element, "label"), item.label, lines)
     for option in item.options:
-        write_inlines(_sub(element, "option", value=option.value), option.children)
+        write_inlines(_sub(element, "option", value=option.value), option.children, lines)
     if item.hint is not None:
-        write_inlines(_sub(element, "hint"), item.hint)
+        write_inlines(_sub(element, "hint"), item.hint, lines)
 
 
-def _write_optional(parent: etree._Element, name: str, items: tuple[Inline, ...] | None) -> None:
+def _write_optional(
+    parent: etree._Element, name: str, items: tuple[Inline, ...] | None, lines: bool = False
+) -> None:
     if items is not None:
-        write_inlines(_sub(parent, name), items)
+        write_inlines(_sub(parent, name), items, lines)
 
 
-def _write_blocks(parent: etree._Element, blocks: Iterable[Block]) -> None:
+def _write_blocks(parent: etree._Element, blocks: Iterable[Block], lines: bool) -> None:
     for block in blocks:
         if isinstance(block, Paragraph):
-            write_inlines(_sub(parent, "p"), block.children)
+            write_inlines(_at(_sub(parent, "p"), block.line, lines), block.children, lines)
         elif isinstance(block, QuotedStructure):
-            _write_unit(_sub(parent, "quotedStructure", eId=block.eid), block.unit)
+            quoted = _at(_sub(parent, "quotedStructure", eId=block.eid), block.line, lines)
+            _write_unit(quoted, block.unit, lines)
         elif isinstance(block, ListBlock):
-            element = _sub(parent, "list", eId=block.eid)
-            _write_framed_units(element, block.intro, block.points, block.wrap_up)
+            element = _at(_sub(parent, "list", eId=block.eid), block.line, lines)
+            _write_framed_units(element, block.intro, block.points, block.wrap_up, lines)
         else:
-            _write_field(parent, block)
+            _write_field(parent, block, lines)
 
 
-def _write_unit(parent: etree._Element, unit: Unit) -> None:
-    element = _sub(parent, unit.kind, eId=unit.eid, name=unit.name)
-    _write_optional(element, "num", unit.num)
-    _write_optional(element, "heading", unit.heading)
+def _write_unit(parent: etree._Element, unit: Unit, lines: bool) -> None:
+    element = _at(_sub(parent, unit.kind, eId=unit.eid, name=unit.name), unit.line, lines)
+    _write_optional(element, "num", unit.num, lines)
+    _write_optional(element, "heading", unit.heading, lines)
     if unit.content is not None:
-        _write_blocks(_sub(element, "content"), unit.content)
+        _write_blocks(_sub(element, "content"), unit.content, lines)
     else:
-        _write_framed_units(element, unit.intro, unit.children, unit.wrap_up)
+        _write_framed_units(element, unit.intro, unit.children, unit.wrap_up, lines)
 
 
 def _write_framed_units(
@@ -132,14 +150,15 @@ def _write_framed_units(
     intro: tuple[Block, ...],
     units: tuple[Unit, ...],
     wrap_up: tuple[Block, ...],
+    lines: bool,
 ) -> None:
     """Sub-units (or list points) between an optional intro and wrap-up."""
     if intro:
-        _write_blocks(_sub(element, "intro"), intro)
+        _write_blocks(_sub(element, "intro"), intro, lines)
     for unit in units:
-        _write_unit(element, unit)
+        _write_unit(element, unit, lines)
     if wrap_up:
-        _write_blocks(_sub(element, "wrapUp"), wrap_up)
+        _write_blocks(_sub(element, "wrapUp"), wrap_up, lines)
 
 
 def _write_date_or_field(
@@ -251,36 +270,40 @@ def _write_meta(parent: etree._Element, meta: Meta) -> None:
             )
 
 
-def write_agreement(agreement: Agreement) -> etree._ElementTree:
-    """Build the XML tree of an agreement; serialise it with canonical.serialize."""
+def write_agreement(agreement: Agreement, lines: bool = False) -> etree._ElementTree:
+    """Build the XML tree of an agreement; serialise it with canonical.serialize.
+
+    With ``lines``, its elements keep the model's source lines where it has them (up to
+    line 65,535), so that what reads the tree cites the lines the model came from.
+    """
     root = etree.Element(f"{{{NAMESPACE}}}agreement", nsmap={None: NAMESPACE})
     _write_meta(root, agreement.meta)
     if agreement.preface is not None:
         preface = _sub(root, "preface")
         for paragraph in agreement.preface:
-            write_inlines(_sub(preface, "p"), paragraph.children)
+            write_inlines(_at(_sub(preface, "p"), paragraph.line, lines), paragraph.children, lines)
     if agreement.preamble is not None:
         preamble = _sub(root, "preamble", eId=agreement.preamble.eid)
-        _write_optional(preamble, "heading", agreement.preamble.heading)
-        _write_blocks(preamble, agreement.preamble.blocks)
+        _write_optional(preamble, "heading", agreement.preamble.heading, lines)
+        _write_blocks(preamble, agreement.preamble.blocks, lines)
     body = _sub(root, "body")
     for unit in agreement.body:
-        _write_unit(body, unit)
+        _write_unit(body, unit, lines)
     if agreement.conclusions is not None:
         conclusions = agreement.conclusions
         element = _sub(root, "conclusions", eId=conclusions.eid, layout=conclusions.layout)
-        _write_optional(element, "heading", conclusions.heading)
+        _write_optional(element, "heading", conclusions.heading, lines)
         for paragraph in conclusions.paragraphs:
-            write_inlines(_sub(element, "p"), paragraph.children)
+            write_inlines(_at(_sub(element, "p"), paragraph.line, lines), paragraph.children, lines)
         for signature in conclusions.signatures:
             block = _sub(element, "signature", eId=signature.eid, party=signature.party)
             for line in signature.lines:
-                write_inlines(_sub(block, "p"), line.children)
+                write_inlines(_at(_sub(block, "p"), line.line, lines), line.children, lines)
     if agreement.attachments is not None:
         attachments = agreement.attachments
         element = _sub(root, "attachments", eId=attachments.eid)
-        _write_optional(element, "heading", attachments.heading)
+        _write_optional(element, "heading", attachments.heading, lines)
         for item in attachments.items:
             attachment = _sub(element, "attachment", eId=item.eid)
-            write_inlines(_sub(attachment, "heading"), item.heading)
+            write_inlines(_sub(attachment, "heading"), item.heading, lines)
     return root.getroottree()
