@@ -11,7 +11,7 @@ import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -367,4 +367,23 @@ def textconv(file: Path) -> None:
             click.echo(read_bytes(file).decode("utf-8", "replace"), nl=False)
 
 
-main = cli
+def main() -> NoReturn:
+    """The console script: the commands, then an exit that skips tearing down the
+    interpreter. Python frees every object one by one on its way out, and after a diff of
+    two large agreements that took a tenth of the whole run (60 of 500 ms at 10,000
+    clauses); there is nothing to clean up that this does not do itself: outputs are
+    written and closed by then, worker processes joined. (mypy exits the same way.)"""
+    try:
+        cli.main(prog_name="lvcheck")
+        code = 0
+    except SystemExit as done:
+        if done.code is None or isinstance(done.code, int):
+            code = done.code or 0
+        else:  # sys.exit("message"): shown, and a failure
+            click.echo(str(done.code), err=True)
+            code = 1
+    for stream in (sys.stdout, sys.stderr):
+        # a reader that went away, or a stream already closed: nothing left to say to it
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from lvcheck.document.characters import INVISIBLE_CLASS, SOFT_HYPHEN, shown_as
 
@@ -78,7 +79,7 @@ _ALTERNATIVES = (
     INVISIBLE_CLASS,  # one character a reader cannot see: a token of its own
     r"[^\w\s]",  # a punctuation mark
 )
-_TOKEN = re.compile(rf"({'|'.join(_ALTERNATIVES)})({_S}*)")
+_TOKEN_PATTERN = rf"({'|'.join(_ALTERNATIVES)})({_S}*)"
 _SPACES = re.compile(f"{_S}+")
 _INVISIBLE = re.compile(INVISIBLE_CLASS)
 _NO_BREAK = "\u00a0\u202f"  # kept where a token has them: "§\u00a014" must not break
@@ -96,11 +97,18 @@ def _shown(token: str) -> str:
     return _SPACES.sub(_fold, token)
 
 
+@cache
+def _token() -> re.Pattern[str]:
+    """The tokens' pattern, compiled when the first changed clause is cut into tokens: a
+    diff of equal texts, or validate, never needs it."""
+    return re.compile(_TOKEN_PATTERN)
+
+
 def tokenize(text: str) -> list[Token]:
     """Tokens with the space that follows each: (key, shown text)."""
     text = unicodedata.normalize("NFC", text).replace(SOFT_HYPHEN, "")
     tokens = []
-    for match in _TOKEN.finditer(text):
+    for match in _token().finditer(text):
         token, space = match.group(1), match.group(2)
         if token.isalnum():  # most tokens: a plain word
             tokens.append((token, token + (" " if space else "")))

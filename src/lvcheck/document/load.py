@@ -11,7 +11,6 @@ from pathlib import Path
 
 from lxml import etree
 
-from lvcheck.document import git
 from lvcheck.document.model import Agreement, Field, Meta, fields_of
 from lvcheck.document.parse import NAMESPACE, parse_bytes, parse_file
 from lvcheck.document.read import read_agreement
@@ -98,6 +97,8 @@ def parse_side(spec: str) -> Parsed:
         exists = False
     if exists or ":" not in spec:
         return Parsed(load_tree(path))
+    from lvcheck.document import git  # only here: a revision loads subprocess and more
+
     return parse_agreement_bytes(git.blob(spec), spec)
 
 
