@@ -162,3 +162,16 @@ def test_visible_names_what_a_reader_cannot_see() -> None:
     assert plain_text(("Betrag ", Span("b", ("1\u202e00",)), " ", field)) == (
         "Betrag 1⟨U+202E⟩00 A⟨U+202E⟩B"
     )
+
+
+def test_no_space_but_the_plain_one_is_printable_so_the_printable_shortcut_is_sound() -> None:
+    """normalize_space takes isprintable() as proof that no other space is in the text:
+    over all of Unicode, no character its search would find is printable."""
+    from lvcheck.document.text import _NOT_PLAIN_SPACE
+
+    found = [
+        hex(code)
+        for code in range(sys.maxunicode + 1)
+        if _NOT_PLAIN_SPACE.match(chr(code)) and chr(code).isprintable()
+    ]
+    assert found == []

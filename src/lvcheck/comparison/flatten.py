@@ -283,7 +283,11 @@ class _Flattener:
             heading_parts = tuple(inline_parts(words, []))
             self.notes(heading, steps, index)  # footnotes, also inside a span
         if content is not None:
-            own = self.blocks(content, steps, index)
+            only = content[0] if len(content) == 1 else None
+            if only is not None and only.tag == _P and not len(only):
+                own: list[Segment] = [" ", only.text] if only.text else [" "]  # text alone
+            else:
+                own = self.blocks(content, steps, index)
         else:
             own = self.blocks(intro, steps, index)
             self.units(children, steps, index)

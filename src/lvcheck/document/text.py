@@ -35,7 +35,9 @@ def visible(text: str) -> str:
 
 def normalize_space(text: str) -> str:
     """Line breaks and runs of spaces in XML running text are layout: one space each."""
-    if "  " not in text and _NOT_PLAIN_SPACE.search(text) is None:
+    # isprintable() is False for every space but " " and every control (Zs, Zl, Zp, Cc), so
+    # True proves what the search would, without the cost of a call into re
+    if "  " not in text and (text.isprintable() or _NOT_PLAIN_SPACE.search(text) is None):
         return text  # nearly always, and the substitution would copy it space by space
     return _SPACE.sub(" ", text)
 
