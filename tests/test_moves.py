@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -33,16 +35,51 @@ def _heaviest_by_pairs(values: list[int], weights: list[int]) -> set[int]:
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(st.integers(min_value=1, max_value=6), min_size=1, max_size=40).flatmap(
-        lambda weights: st.tuples(st.permutations(list(range(len(weights)))), st.just(weights))
+    st.integers(min_value=1, max_value=40).flatmap(
+        lambda size: st.tuples(
+            st.permutations(list(range(size))), st.permutations([2**i for i in range(size)])
+        )
     )
 )
 def test_the_heaviest_increasing_run_is_the_one_the_pairs_search_finds(
     case: tuple[list[int], list[int]],
 ) -> None:
-    """Ties included (weights from 1 to 6): the int-keyed search keeps exactly the clauses
-    the search over (weight, position) pairs keeps."""
+    """Weights that no two runs share (distinct powers of two): one heaviest run, and the
+    search by blocks keeps exactly the clauses the plain search over pairs keeps."""
     from lvcheck.comparison.moves import _heaviest_increasing
 
     values, weights = case
-    assert _heaviest_increasing(list(values), weights) == _heaviest_by_pairs(list(values), weights)
+    assert _heaviest_increasing(list(values), list(weights)) == _heaviest_by_pairs(
+        list(values), list(weights)
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.integers(min_value=1, max_value=6), min_size=1, max_size=40).flatmap(
+        lambda weights: st.tuples(st.permutations(list(range(len(weights)))), st.just(weights))
+    ),
+    st.integers(min_value=0, max_value=1000),
+)
+def test_with_ties_the_run_kept_is_increasing_and_as_heavy_as_any(
+    case: tuple[list[int], list[int]], gap: int
+) -> None:
+    """Weights that runs may share (1 to 6), and values with gaps (deleted siblings): the
+    positions kept are in increasing order and weigh what the heaviest run weighs."""
+    from lvcheck.comparison.moves import _heaviest_increasing
+
+    order, weights = case
+    values = [value * (gap + 1) for value in order]
+    kept = sorted(_heaviest_increasing(values, weights))
+    assert all(values[a] < values[b] for a, b in itertools.pairwise(kept))
+    heaviest = _heaviest_by_pairs(values, weights)
+    assert sum(weights[i] for i in kept) == sum(weights[i] for i in heaviest)
+
+
+def test_one_clause_moved_far_leaves_all_others_in_place() -> None:
+    from lvcheck.comparison.moves import _heaviest_increasing
+
+    values = list(range(1000))
+    values.insert(900, values.pop(300))
+    kept = _heaviest_increasing(values, [1] * 1000)
+    assert set(range(1000)) - kept == {900}  # the position the moved clause stands at
