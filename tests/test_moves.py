@@ -83,3 +83,15 @@ def test_one_clause_moved_far_leaves_all_others_in_place() -> None:
     values.insert(900, values.pop(300))
     kept = _heaviest_increasing(values, [1] * 1000)
     assert set(range(1000)) - kept == {900}  # the position the moved clause stands at
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.tuples(st.text(max_size=8), st.text(max_size=8), st.text(max_size=30)))
+def test_the_tiebreak_of_equal_words_is_the_crc_of_both_joined(own: tuple[str, str, str]) -> None:
+    """The shortcut for a pair of equal words gives the number the general way gives."""
+    import zlib
+
+    from lvcheck.comparison.outline import stable_tiebreak
+
+    joined = "\x1e".join(own)
+    assert stable_tiebreak(own, own) == zlib.crc32(f"{joined}\x1f{joined}".encode())
