@@ -78,3 +78,22 @@ def test_files_diff_as_their_models_do(case: str, output: str) -> None:
     from_files = diff(old, new)
     from_models = diff_agreements(load_agreement(old), load_agreement(new), str(old), str(new))
     assert render_diff(from_files, output) == render_diff(from_models, output)
+
+
+def test_a_clause_is_made_with_every_field_and_stays_frozen() -> None:
+    """Clause writes its own __init__ (for speed): it sets exactly the dataclass's fields,
+    keyword or positional, and the instance stays immutable and comparable."""
+    import dataclasses
+
+    import pytest
+
+    from lvcheck.comparison.changes import Clause
+
+    names = [f.name for f in dataclasses.fields(Clause)]
+    values = ("e", "section", "§ 1", ("h",), ("p",), (), None, 3, 7)
+    made = Clause(*values)
+    assert [getattr(made, name) for name in names] == list(values)
+    assert Clause(**dict(zip(names, values, strict=True))) == made
+    assert Clause(*values[:-1]) == made and Clause(*values[:-1]).line == 0  # line: no part
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.eid = "other"  # type: ignore[misc]

@@ -71,7 +71,7 @@ def worst(levels: list[Level]) -> Level:
     return max(levels, key=lambda level: level.rank)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Clause:
     """One citable unit of one side, flattened: its own words only (sub-units excluded).
 
@@ -90,6 +90,32 @@ class Clause:
     parent: int | None  # index of the enclosing clause
     index: int  # document order
     line: int = field(default=0, compare=False)
+
+    def __init__(
+        self,
+        eid: str,
+        kind: str,
+        num: str,
+        heading_parts: tuple[Segment, ...],
+        parts: tuple[Segment, ...],
+        steps: tuple[Step, ...],
+        parent: int | None,
+        index: int,
+        line: int = 0,
+    ) -> None:
+        # written out: a frozen dataclass sets each field through object.__setattr__, twice
+        # the time of this, and a diff of 10,000 clauses makes 20,000 of them
+        self.__dict__.update(
+            eid=eid,
+            kind=kind,
+            num=num,
+            heading_parts=heading_parts,
+            parts=parts,
+            steps=steps,
+            parent=parent,
+            index=index,
+            line=line,
+        )
 
     @lazy
     def tokens(self) -> tuple[Token, ...]:
