@@ -16,6 +16,7 @@ took longer than the whole rest of its diff. Running text is read as the model r
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from lxml import etree
@@ -146,8 +147,27 @@ def _unit_parts(unit: Unit, parts: list[Segment]) -> None:
     _all_parts(unit.wrap_up, parts)
 
 
+def without_notes(items: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A heading's words without its footnotes, also those inside a span or a reference:
+    a footnote is a clause of its own, its marker no word of the heading."""
+    kept: list[Inline] = []
+    for item in items:
+        if isinstance(item, Note):
+            continue
+        if isinstance(item, Span | Ref) and _has_note(item.children):
+            item = replace(item, children=without_notes(item.children))
+        kept.append(item)
+    return tuple(kept)
+
+
+def _has_note(items: tuple[Inline, ...]) -> bool:
+    return any(
+        isinstance(i, Note) or (isinstance(i, Span | Ref) and _has_note(i.children)) for i in items
+    )
+
+
 def _heading_words(heading: tuple[Inline, ...] | None) -> str:
-    return plain_text(tuple(i for i in heading or () if not isinstance(i, Note)))
+    return plain_text(without_notes(heading or ()))
 
 
 class _Flattener:
@@ -278,7 +298,7 @@ class _Flattener:
             steps = (*outer, Step(kind, number, plain_text(heading), position))
             heading_parts: tuple[Segment, ...] = (heading[0],)
         else:
-            words = tuple(i for i in heading if not isinstance(i, Note))
+            words = without_notes(heading)
             steps = (*outer, Step(kind, number, plain_text(words), position))
             heading_parts = tuple(inline_parts(words, []))
             self.notes(heading, steps, index)  # footnotes, also inside a span
