@@ -84,3 +84,23 @@ def test_a_sentence_is_cited_after_its_unit() -> None:
 )
 def test_ranges_name_their_common_part_once(first: str, last: str, expected: str) -> None:
     assert range_citation(first, last) == expected
+
+
+NOTED_HEADING = (
+    '<heading xmlns="urn:lvcheck:agreement:1.0">Qualität<b>, fett<authorialNote eId="n"'
+    ' marker="1"><p>In der Auszeichnung.</p></authorialNote></b><!-- k --> und<i> mehr'
+    '<authorialNote eId="m" marker="2"><p>Oben.</p></authorialNote></i></heading>'
+)
+
+
+def test_a_heading_reads_the_same_from_the_tree_and_from_the_model_without_its_footnotes() -> None:
+    """Footnotes at any depth of a heading are no words of it, whichever way it is read:
+    validate's citations (from the tree), the diff's and the HTML's (from the model)."""
+    from lxml import etree
+
+    from lvcheck.document.citation import heading_words as from_tree
+    from lvcheck.document.read import inlines
+    from lvcheck.document.text import heading_words as from_model
+
+    element = etree.fromstring(NOTED_HEADING)
+    assert from_tree(element) == from_model(inlines(element)) == "Qualität, fett und mehr"

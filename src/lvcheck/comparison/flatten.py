@@ -16,7 +16,6 @@ took longer than the whole rest of its diff. Running text is read as the model r
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import Any
 
 from lxml import etree
@@ -50,7 +49,7 @@ from lvcheck.document.read import (
     read_quoted,
 )
 from lvcheck.document.read_header import child_named, local
-from lvcheck.document.text import plain_text, value_text
+from lvcheck.document.text import heading_words, plain_text, value_text, without_notes
 from lvcheck.document.write import write_agreement
 from lvcheck.labels import BLANK
 
@@ -145,29 +144,6 @@ def _unit_parts(unit: Unit, parts: list[Segment]) -> None:
         parts.append(" ")
         _unit_parts(child, parts)
     _all_parts(unit.wrap_up, parts)
-
-
-def without_notes(items: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    """A heading's words without its footnotes, also those inside a span or a reference:
-    a footnote is a clause of its own, its marker no word of the heading."""
-    kept: list[Inline] = []
-    for item in items:
-        if isinstance(item, Note):
-            continue
-        if isinstance(item, Span | Ref) and _has_note(item.children):
-            item = replace(item, children=without_notes(item.children))
-        kept.append(item)
-    return tuple(kept)
-
-
-def _has_note(items: tuple[Inline, ...]) -> bool:
-    return any(
-        isinstance(i, Note) or (isinstance(i, Span | Ref) and _has_note(i.children)) for i in items
-    )
-
-
-def _heading_words(heading: tuple[Inline, ...] | None) -> str:
-    return plain_text(without_notes(heading or ()))
 
 
 class _Flattener:
@@ -326,7 +302,7 @@ class _Flattener:
         preamble = child_named(root, "preamble")
         if preamble is not None:
             heading = optional_inlines(preamble, "heading")
-            steps: Steps = (Step(Place.PREAMBLE, heading=_heading_words(heading)),)
+            steps: Steps = (Step(Place.PREAMBLE, heading=heading_words(heading)),)
             eid = preamble.get("eId", "")
             index = self.add(eid, "preamble", "", heading or (), None, steps, None)
             self.set_parts(index, self.blocks(preamble, steps, index))

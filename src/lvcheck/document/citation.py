@@ -212,15 +212,21 @@ def text_of(element: etree._Element | None) -> str:
 
 
 def heading_words(heading: etree._Element | None) -> str:
-    """A heading's words without the footnotes anchored in it."""
+    """A heading's words without the footnotes anchored in it, also inside a span."""
     if heading is None:
         return ""
     parts = [heading.text or ""]
-    for child in heading:
-        if child.tag != _NS + "authorialNote":
-            parts.extend(child.itertext())
-        parts.append(child.tail or "")
+    _outside_notes(heading, parts)
     return " ".join("".join(parts).split())
+
+
+def _outside_notes(element: etree._Element, parts: list[str]) -> None:
+    for child in element:
+        # a footnote's words, and a comment's or instruction's, are not the heading's
+        if isinstance(child.tag, str) and child.tag != _NS + "authorialNote":
+            parts.append(child.text or "")
+            _outside_notes(child, parts)
+        parts.append(child.tail or "")
 
 
 def _words(element: etree._Element, name: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from lvcheck.document.characters import INVISIBLE, INVISIBLE_CLASS, SOFT_HYPHEN, shown_as
 from lvcheck.document.model import Field, Inline, Note, Ref, Span
@@ -89,3 +90,27 @@ def plain_text(items: tuple[Inline, ...], on_note: Callable[[Note], None] | None
     walk(items)
     # visible first: the controls U+001C-U+001F and U+0085 would otherwise fold as spaces
     return normalize_space(visible("".join(parts))).strip()
+
+
+def without_notes(items: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A heading's words without its footnotes, also those inside a span or a reference:
+    a footnote is a unit of its own, its marker no word of the heading."""
+    kept: list[Inline] = []
+    for item in items:
+        if isinstance(item, Note):
+            continue
+        if isinstance(item, Span | Ref) and _has_note(item.children):
+            item = replace(item, children=without_notes(item.children))
+        kept.append(item)
+    return tuple(kept)
+
+
+def _has_note(items: tuple[Inline, ...]) -> bool:
+    return any(
+        isinstance(i, Note) or (isinstance(i, Span | Ref) and _has_note(i.children)) for i in items
+    )
+
+
+def heading_words(heading: tuple[Inline, ...] | None) -> str:
+    """A heading's words without its footnote markers, as citations name a unit."""
+    return plain_text(without_notes(heading or ()))

@@ -33,7 +33,7 @@ from lvcheck.document.model import (
     Unit,
     fields_of,
 )
-from lvcheck.document.text import field_display, format_value, plain_text
+from lvcheck.document.text import field_display, format_value, heading_words, plain_text
 from lvcheck.labels import german_date
 from lvcheck.rendering.htmlkit import append_text, new_page, running_text, serialize, sub, typeset
 from lvcheck.rendering.norms import norm_title, statute_link
@@ -47,7 +47,7 @@ from lvcheck.rendering.pageparts import (
     status_label,
     term_text,
 )
-from lvcheck.rendering.walk import Walker, heading_words
+from lvcheck.rendering.walk import Walker
 
 SECTIONING = ("part", "section", "subsection", "hcontainer")
 SPAN_TAGS = {"b": "strong", "i": "em", "u": "u", "sup": "sup"}

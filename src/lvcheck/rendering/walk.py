@@ -17,20 +17,13 @@ from lvcheck.document.model import (
     Block,
     Conclusions,
     Field,
-    Inline,
     ListBlock,
-    Note,
     Paragraph,
     Preamble,
     QuotedStructure,
     Unit,
 )
-from lvcheck.document.text import plain_text
-
-
-def heading_words(heading: tuple[Inline, ...] | None) -> str:
-    """A heading's words without its footnote markers, as citations name a unit."""
-    return plain_text(tuple(i for i in heading or () if not isinstance(i, Note)))
+from lvcheck.document.text import heading_words, plain_text
 
 
 class Walker:
