@@ -68,13 +68,27 @@ _POSITIONS: dict[bytes, dict[str, tuple[int, ...]]] = {}
 _POSITIONS_LIMIT = 256
 
 
-def _position(element: etree._Element) -> tuple[int, ...]:
-    steps = []
-    parent = element.getparent()
-    while parent is not None:
-        steps.append(parent.index(element))
-        element, parent = parent, parent.getparent()
-    return tuple(reversed(steps))
+def _positions(elements: dict[str, etree._Element]) -> dict[str, tuple[int, ...]]:
+    """eId -> the child positions from the root to its element, in time linear in the
+    tree: each parent's children are counted once (parent.index(child) counts them for
+    every child, quadratic for 10,000 §§ side by side), each path made from its parent's."""
+    index: dict[etree._Element, int] = {}  # the element objects stay alive as its keys
+    paths: dict[etree._Element, tuple[int, ...]] = {}
+
+    def path(element: etree._Element) -> tuple[int, ...]:
+        found = paths.get(element)
+        if found is None:
+            parent = element.getparent()
+            if parent is None:
+                found = ()
+            else:
+                if element not in index:
+                    index.update((child, position) for position, child in enumerate(parent))
+                found = (*path(parent), index[element])
+            paths[element] = found
+        return found
+
+    return {eid: path(element) for eid, element in elements.items()}
 
 
 class _ByPosition(Mapping[str, etree._Element]):
@@ -152,7 +166,7 @@ class Document:
         if self.text_key is not None:
             if len(_POSITIONS) >= _POSITIONS_LIMIT:
                 _POSITIONS.clear()
-            _POSITIONS[self.text_key] = {eid: _position(element) for eid, element in eids.items()}
+            _POSITIONS[self.text_key] = _positions(eids)
         return eids
 
     @property
