@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from lvcheck.cli import cli
-from lvcheck.safe_text import UNSAFE, escape_controls, json_text
+from lvcheck.safe_text import escape_controls, json_text, unsafe
 
 from .conftest import DATA, TEMPLATES
 
@@ -29,8 +29,8 @@ HOSTILE = "evil\n::error file=x.xml::forged\r\x1b[31mred\u202elmx.exe\u200b\x85.
 @given(st.text())
 def test_escaped_text_has_no_unsafe_character_and_keeps_the_rest(text: str) -> None:
     escaped = escape_controls(text)
-    assert UNSAFE.search(escaped) is None
-    if UNSAFE.search(text) is None:
+    assert unsafe().search(escaped) is None
+    if unsafe().search(text) is None:
         assert escaped == text
 
 
@@ -38,7 +38,7 @@ def test_escaped_text_has_no_unsafe_character_and_keeps_the_rest(text: str) -> N
 def test_json_keeps_every_string_exact_and_no_unsafe_character_raw(value: object) -> None:
     text = json_text(value)
     assert json.loads(text) == value
-    assert UNSAFE.search(text.replace("\n", "")) is None
+    assert unsafe().search(text.replace("\n", "")) is None
 
 
 def test_escapes_read_as_python_writes_them() -> None:
@@ -59,7 +59,7 @@ def hostile(tmp_path: Path) -> Path:
 
 def _clean(output: str) -> None:
     """Only the output's own line breaks; nothing else that a name could have brought."""
-    assert UNSAFE.search(output.replace("\n", "")) is None
+    assert unsafe().search(output.replace("\n", "")) is None
 
 
 def _validate(runner: CliRunner, path: Path, *options: str) -> str:
@@ -138,3 +138,12 @@ def test_the_exported_page_names_its_source_escaped(runner: CliRunner, tmp_path:
     assert result.exit_code == 0, result.output
     _clean(result.stdout)
     assert "page" + escape_controls(HOSTILE) in result.stdout
+
+
+def test_printable_ascii_is_left_as_it_is_and_every_other_ascii_character_is_searched() -> None:
+    """escape_controls takes printable ASCII as proof that nothing needs escaping: over all
+    of ASCII, the characters it skips that way are exactly those the pattern never finds."""
+    for code in range(128):
+        char = chr(code)
+        skipped = char.isascii() and char.isprintable()
+        assert skipped == (unsafe().search(char) is None)

@@ -3,7 +3,7 @@ opens a pull request, and a newline, a carriage return, an escape sequence or a 
 override in them would forge lines of a report, workflow commands or terminal output, or
 make a name read differently from what it is.
 
-Two ways, one set of characters (UNSAFE):
+Two ways, one set of characters (unsafe()):
 - ``escape_controls`` for text read by people (text report, annotations, messages, diff
   labels): each such character is written as its Python escape (``\\n``, ``\\x1b``,
   ``\\u202e``); nothing else changes, so ordinary names stay as they are.
@@ -14,16 +14,30 @@ Two ways, one set of characters (UNSAFE):
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 # Besides the C0 controls: DEL and the C1 controls, line and paragraph separators, bidi
 # marks, embeddings, overrides and isolates, the invisible zero-width characters, and lone
 # surrogates (the bytes of a file name that is not UTF-8, which no output could encode).
 _BEYOND_C0 = "\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ud800-\udfff\ufeff"
-UNSAFE = re.compile(f"[\x00-\x1f{_BEYOND_C0}]")
+UNSAFE_CLASS = f"[\x00-\x1f{_BEYOND_C0}]"
 # json.dumps escapes every C0 control inside a string itself; outside strings it writes
 # only the newlines and spaces of its indentation, which must stay as they are.
-_RAW_IN_JSON = re.compile(f"[{_BEYOND_C0}]")
+_RAW_IN_JSON_CLASS = f"[{_BEYOND_C0}]"
+
+
+# Compiled when first needed, not at every start: nearly every name is printable ASCII.
+@cache
+def unsafe() -> re.Pattern[str]:
+    """The characters that ``escape_controls`` writes as escapes."""
+    return re.compile(UNSAFE_CLASS)
+
+
+@cache
+def _raw_in_json() -> re.Pattern[str]:
+    return re.compile(_RAW_IN_JSON_CLASS)
+
 
 _SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -39,12 +53,14 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def escape_controls(text: str) -> str:
-    """``text`` with every UNSAFE character written as a visible escape."""
-    return UNSAFE.sub(_escape, text)
+    """``text`` with every unsafe() character written as a visible escape."""
+    if text.isascii() and text.isprintable():  # no control, no DEL: nothing to escape
+        return text
+    return unsafe().sub(_escape, text)
 
 
 def json_text(value: Any) -> str:
-    """``value`` as indented JSON (UTF-8 letters kept), no UNSAFE character raw in it.
+    """``value`` as indented JSON (UTF-8 letters kept), no unsafe() character raw in it.
 
     json.dumps escapes C0 controls; DEL, C1, bidi and zero-width characters it would
     write raw. They can only occur inside strings, where ``\\uXXXX`` means the same.
@@ -52,4 +68,4 @@ def json_text(value: Any) -> str:
     import json  # here: the text report, CI's default, needs no json
 
     text = json.dumps(value, ensure_ascii=False, indent=2)
-    return _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
+    return _raw_in_json().sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
