@@ -245,3 +245,35 @@ def test_jobs_are_capped_at_the_usable_cpus(
     result = runner.invoke(cli, ["validate", *options, str(TEMPLATES["nrw"])])
     assert result.exit_code == 0, result.output
     assert seen == [3 if expected == "cpus" else expected]
+
+
+def test_an_output_that_cannot_be_written_is_a_message_and_exit_2_not_an_internal_error() -> None:
+    """A full disk (/dev/full) is no bug of lvcheck: it says what failed, exits 2."""
+    with Path("/dev/full").open("w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "lvcheck", "export", str(TEMPLATES["nrw"]), "--format", "text"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert "No space left on device" in done.stderr and "internal error" not in done.stderr
+
+
+def test_a_reader_that_goes_away_ends_the_output_quietly() -> None:
+    """lvcheck diff … | head: no traceback, no message, the exit code of a diff. (The
+    page, 88 kB, is larger than a pipe holds, so the write fails: at the latest when
+    the console script flushes its output before it exits.)"""
+    old, example = TEMPLATES["nrw"], CONTRACTS / "nrw" / "beispiel-lvr-ihl-mustervertrag.xml"
+    child = subprocess.Popen(
+        [sys.executable, "-m", "lvcheck", "diff", "--format", "html", str(old), str(example)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.read(10)
+    child.stdout.close()  # the reader goes away after ten bytes
+    stderr = child.stderr.read().decode()
+    assert child.wait() in (0, 1)
+    assert "Traceback" not in stderr and "internal error" not in stderr

@@ -69,6 +69,13 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("lvcheck: interrupted", err=True)
             ctx.exit(130)
+        except BrokenPipeError:
+            raise  # the reader went away (| head): click ends quietly
+        except OSError as error:  # inputs are read into findings: this is the output or the system
+            what = error.strerror or type(error).__name__
+            where = f" ({escape_controls(str(error.filename))})" if error.filename else ""
+            click.echo(f"lvcheck: cannot finish: {what}{where}", err=True)
+            ctx.exit(EXIT_TROUBLE)
         except Exception as error:
             click.echo(
                 f"lvcheck: internal error ({type(error).__name__}: "
