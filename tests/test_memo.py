@@ -231,8 +231,9 @@ def _best_check_time(path: Path) -> float:
 
 def test_checking_grows_near_linearly_with_many_sections_side_by_side(tmp_path: Path) -> None:
     """The child positions of 10,000 §§ side by side were found by parent.index(child),
-    which counts the siblings for every child: 1.2 s of a 1.3 s check (0.1 s now). Four
-    times the §§ must cost about four times the time, not sixteen."""
+    which counts the siblings for every child: 1.2 s of a 1.3 s check (0.1 s now). Eight
+    times the §§ must cost about eight times the time, not sixty-four (the bound leaves
+    room for a busy machine)."""
     import importlib.util
     import sys
 
@@ -243,7 +244,7 @@ def test_checking_grows_near_linearly_with_many_sections_side_by_side(tmp_path: 
     bench = importlib.util.module_from_spec(spec)
     sys.modules["bench_diff"] = bench
     spec.loader.exec_module(bench)
-    small = bench.make_pair(tmp_path, 1_500)[0]
-    large = bench.make_pair(tmp_path, 6_000)[0]
+    small = bench.make_pair(tmp_path, 1_000)[0]
+    large = bench.make_pair(tmp_path, 8_000)[0]
     assert not check_file(large).errors  # a valid agreement: every rule runs
-    assert _best_check_time(large) / _best_check_time(small) < 7
+    assert _best_check_time(large) / _best_check_time(small) < 20
