@@ -79,9 +79,11 @@ def write_inlines(parent: etree._Element, items: Iterable[Inline], lines: bool =
             note = _sub(parent, "authorialNote", eId=item.eid, marker=item.marker)
             _at(note, item.line, lines)
             for paragraph in item.paragraphs:
-                write_inlines(
-                    _at(_sub(note, "p"), paragraph.line, lines), paragraph.children, lines
-                )
+                _write_paragraph(note, paragraph, lines)
+
+
+def _write_paragraph(parent: etree._Element, paragraph: Paragraph, lines: bool) -> None:
+    write_inlines(_at(_sub(parent, "p"), paragraph.line, lines), paragraph.children, lines)
 
 
 def _legal_attributes(target: LegalTarget) -> dict[str, str | None]:
@@ -124,7 +126,7 @@ def _write_optional(
 def _write_blocks(parent: etree._Element, blocks: Iterable[Block], lines: bool) -> None:
     for block in blocks:
         if isinstance(block, Paragraph):
-            write_inlines(_at(_sub(parent, "p"), block.line, lines), block.children, lines)
+            _write_paragraph(parent, block, lines)
         elif isinstance(block, QuotedStructure):
             quoted = _at(_sub(parent, "quotedStructure", eId=block.eid), block.line, lines)
             _write_unit(quoted, block.unit, lines)
@@ -281,7 +283,7 @@ def write_agreement(agreement: Agreement, lines: bool = False) -> etree._Element
     if agreement.preface is not None:
         preface = _sub(root, "preface")
         for paragraph in agreement.preface:
-            write_inlines(_at(_sub(preface, "p"), paragraph.line, lines), paragraph.children, lines)
+            _write_paragraph(preface, paragraph, lines)
     if agreement.preamble is not None:
         preamble = _sub(root, "preamble", eId=agreement.preamble.eid)
         _write_optional(preamble, "heading", agreement.preamble.heading, lines)
@@ -294,11 +296,11 @@ def write_agreement(agreement: Agreement, lines: bool = False) -> etree._Element
         element = _sub(root, "conclusions", eId=conclusions.eid, layout=conclusions.layout)
         _write_optional(element, "heading", conclusions.heading, lines)
         for paragraph in conclusions.paragraphs:
-            write_inlines(_at(_sub(element, "p"), paragraph.line, lines), paragraph.children, lines)
+            _write_paragraph(element, paragraph, lines)
         for signature in conclusions.signatures:
             block = _sub(element, "signature", eId=signature.eid, party=signature.party)
             for line in signature.lines:
-                write_inlines(_at(_sub(block, "p"), line.line, lines), line.children, lines)
+                _write_paragraph(block, line, lines)
     if agreement.attachments is not None:
         attachments = agreement.attachments
         element = _sub(root, "attachments", eId=attachments.eid)
