@@ -60,13 +60,12 @@ def check(document: Document) -> Findings:
     key = _CLEAN.key(document, name)
     if _CLEAN.known(key):
         return
-    clauses = [document.eids.get(clause["eId"]) for clause in required_clauses(name)]
-    if all(c is not None and has_content(c, values=False) for c in clauses):
+    required = [(clause, document.eids.get(clause["eId"])) for clause in required_clauses(name)]
+    if all(e is not None and has_content(e, values=False) for _, e in required):
         _CLEAN.remember(key)  # the words alone say it, whatever the values
         return
-    for clause in required_clauses(name):
+    for clause, element in required:
         why = clause["why"] + (f", {clause['law']}" if "law" in clause else "")
-        element = document.eids.get(clause["eId"])
         if element is None:
             yield document.report(
                 codes.REQUIRED_CLAUSE,

@@ -60,6 +60,11 @@ _SHARED_HEADER = ("parties", "legalBasis", "term", "figures", "documents")
 _SHARED_TAGS = frozenset(NS + name for name in _SHARED_HEADER)
 
 
+def _shared_header(meta: etree._Element) -> list[bytes]:
+    """The header facts an instance shares with its template, each serialized."""
+    return [etree.tostring(child, with_tail=False) for child in meta if child.tag in _SHARED_TAGS]
+
+
 def content_key(document: Document, text_digest: bytes | None = None) -> str:
     """A hash of everything an instance must share word for word with its template: the
     text and the shared header facts, with every filled-in value left out. Equal keys prove
@@ -70,12 +75,8 @@ def content_key(document: Document, text_digest: bytes | None = None) -> str:
     serialized, then put back."""
     root = document.root
     if text_digest is not None:
-        header = root[0]  # memo.text_bytes made sure it is <meta>
-        parts = [b"bytes", text_digest]
-        parts += [
-            etree.tostring(child, with_tail=False) for child in header if child.tag in _SHARED_TAGS
-        ]
-        return fingerprint(*parts).hex()
+        # memo.text_bytes made sure root[0] is <meta>
+        return fingerprint(b"bytes", text_digest, *_shared_header(root[0])).hex()
     filled = [
         (element, element.attrib.pop("value"))
         for element in document.all("field") + document.all("fillIn")
@@ -85,11 +86,7 @@ def content_key(document: Document, text_digest: bytes | None = None) -> str:
         meta = root.find(NS + "meta")
         parts = [etree.tostring(child, with_tail=False) for child in root if child is not meta]
         if meta is not None:
-            parts += [
-                etree.tostring(child, with_tail=False)
-                for child in meta
-                if child.tag in _SHARED_TAGS
-            ]
+            parts += _shared_header(meta)
     finally:
         for element, value in filled:
             element.set("value", value)
