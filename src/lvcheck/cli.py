@@ -22,6 +22,7 @@ from lvcheck.cli_args import (
     EXIT_TROUBLE,
     default_paths,
     fail,
+    output_option,
     report,
     write_output,
 )
@@ -252,12 +253,7 @@ def fmt(paths: tuple[Path, ...], check: bool) -> None:
     help="OLD is a template, NEW an instance: report only where the text departs "
     "from the template (filling a field is no deviation).",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    help="Write to this file (atomically) instead of standard output.",
-)
+@output_option
 @click.option(
     "--color/--no-color",
     default=None,
@@ -306,12 +302,7 @@ def diff(
     help="Also compare each changed instance with its template (basedOn), showing only "
     "where its text departs from it.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    help="Write to this file (atomically) instead of standard output.",
-)
+@output_option
 @click.option(
     "--exit-zero-on-changes",
     is_flag=True,

@@ -17,6 +17,15 @@ EXIT_TROUBLE = 2  # usage errors, input that cannot be used at all
 DEFAULT_FOLDER = Path("contracts")
 
 
+# -o/--output of every command whose output write_output() writes
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write to this file (atomically) instead of standard output.",
+)
+
+
 def fail(message: str) -> NoReturn:
     raise click.UsageError(message)
 

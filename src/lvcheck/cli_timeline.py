@@ -9,7 +9,14 @@ from typing import Any
 
 import click
 
-from lvcheck.cli_args import EXIT_FINDINGS, default_paths, fail, report, write_output
+from lvcheck.cli_args import (
+    EXIT_FINDINGS,
+    default_paths,
+    fail,
+    output_option,
+    report,
+    write_output,
+)
 
 DEADLINE_FORMATS = ("text", "json", "ics")
 STATUS_FORMATS = ("text", "json")
@@ -39,7 +46,7 @@ STATUS_FORMATS = ("text", "json")
     help="ics: a reminder this long before each notice deadline, as P3M, P1M, P1W, P2D "
     "(repeatable) [default: P3M, P1M and P1W].",
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file.")
+@output_option
 def deadlines(
     paths: tuple[Path, ...],
     start: Any,
@@ -107,7 +114,7 @@ def status(paths: tuple[Path, ...], day: Any, output_format: str) -> None:
 @click.option(
     "--at", "day", type=click.DateTime(["%Y-%m-%d"]), help="Apply the amendments in force then."
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file.")
+@output_option
 def consolidate(base: Path, amendments: tuple[Path, ...], day: Any, output: Path | None) -> None:
     """Apply amendments (Nachträge) to their base agreement: the consolidated text, as
     canonical XML whose relations name the base and the amendments.
