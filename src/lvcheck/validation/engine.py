@@ -61,42 +61,39 @@ class CheckedFile:
         return tuple(d for d in self.diagnostics if d.severity is Severity.WARNING)
 
 
-def check_tree(tree: etree._ElementTree, path: str, raw: bytes | None = None) -> CheckedFile:
-    """The XSD, and where it passes, every document rule. ``raw``: the file's bytes, by
-    which the findings of its text are shared with files of the same text (memo.py)."""
+def check_tree(
+    tree: etree._ElementTree, path: str, raw: bytes | None = None, rules: bool = True
+) -> CheckedFile:
+    """The XSD, and where it passes, every document rule (none without ``rules``: the
+    facts alone). ``raw``: the file's bytes, by which the findings of its text are shared
+    with files of the same text (memo.py)."""
     schema = schema_diagnostics(tree, path)
     if schema:
         return CheckedFile(path, schema)
     document = Document(path, tree, raw)
     digest = text_digest(document, raw)
-    found = text_findings(document, raw, digest)
-    found += [diagnostic for rule in HEADER_AND_VALUE_RULES for diagnostic in rule(document)]
+    found = []
+    if rules:
+        found = text_findings(document, raw, digest)
+        found += [diagnostic for rule in HEADER_AND_VALUE_RULES for diagnostic in rule(document)]
     return CheckedFile(path, tuple(sorted(found)), repository.facts_of(document, digest))
 
 
-def check_file(path: Path) -> CheckedFile:
+def check_file(path: Path, rules: bool = True) -> CheckedFile:
     """Parse and check one file. Never raises for a bad file."""
     try:
         raw = read_bytes(path)
         tree = parse_bytes(raw, str(path))
     except LvcheckError as error:
         return CheckedFile(str(path), error.diagnostics)
-    return check_tree(tree, str(path), raw)
+    return check_tree(tree, str(path), raw, rules)
 
 
 def context_facts(path: Path) -> VersionFacts | None:
     """The facts of a file of the repository around the files checked (what the rules
     across files need of it), or None where it is no valid agreement. Its own findings are
     not asked for, so its document rules do not run."""
-    try:
-        raw = read_bytes(path)
-        tree = parse_bytes(raw, str(path))
-    except LvcheckError:
-        return None
-    if schema_diagnostics(tree, str(path)):
-        return None
-    document = Document(str(path), tree, raw)
-    return repository.facts_of(document, text_digest(document, raw))
+    return check_file(path, rules=False).facts
 
 
 def _display(path: Path) -> Path:
