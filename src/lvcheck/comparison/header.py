@@ -147,9 +147,8 @@ def changed_facts_by_deepdiff(before: Any, after: Any) -> list[Changed]:
     )
     changes: list[Changed] = []
     for report_type in sorted(found):
-        how = "added" if "added" in report_type else "removed"
-        if "added" not in report_type and "removed" not in report_type:
-            how = "changed"
+        # dictionary_item_added, iterable_item_removed, values_changed, type_changes, …
+        how = next((h for h in ("added", "removed") if h in report_type), "changed")
         for level in found[report_type]:
             subject = _subject(level.path(output_format="list"))
             changes.append(
