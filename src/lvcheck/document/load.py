@@ -28,7 +28,7 @@ class Parsed:
     def __init__(self, tree: etree._ElementTree, agreement: Agreement | None = None) -> None:
         self.tree = tree
         self._agreement = agreement
-        self._meta = agreement.meta if agreement is not None else None
+        self._meta: Meta | None = None  # read alone, while the model is not read
 
     @classmethod
     def of(cls, agreement: Agreement) -> Parsed:
@@ -43,7 +43,9 @@ class Parsed:
 
     @property
     def meta(self) -> Meta:
-        """The header, read alone from the tree where the model is not read yet."""
+        """The header: the model's, or read alone from the tree where the model is not read."""
+        if self._agreement is not None:
+            return self._agreement.meta
         if self._meta is None:
             self._meta = read_meta(self.tree.getroot())
         return self._meta
