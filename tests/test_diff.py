@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -275,6 +275,9 @@ def test_every_clause_of_both_sides_is_accounted_for_once(seed: int, steps: int)
 
 @settings(max_examples=40, deadline=None)
 @given(st.integers(0, 10**6), st.integers(1, 6))
+# a § copied, a point of the original edited: its old point was paired by eId with the
+# original's, outside the paragraph its own paragraph had been matched with (one way only)
+@example(seed=43, steps=6)
 def test_diff_backwards_mirrors_diff_forwards(seed: int, steps: int) -> None:
     old, new = load_agreement(TEMPLATES["nrw"]), _load(_edited(seed, steps))
     forward, backward = diff_agreements(old, new), diff_agreements(new, old)

@@ -156,8 +156,11 @@ class _Aligner:
                 self.pairs[o] = n
                 self.taken.add(n)
 
-    def by_eid(self, olds: Iterable[int], parents_matched: bool) -> None:
-        """Steps 2, 3 and 4: the same eId, where the clauses correspond."""
+    def by_eid(
+        self, olds: Iterable[int], parents_matched: bool, among: set[int] | None = None
+    ) -> None:
+        """Steps 2, 3 and 4: the same eId, where the clauses correspond; in step 3 only
+        ``among`` the sub-clauses of the new one of a matched pair."""
         old, new = self.old, self.new
         for o in olds:
             if o in self.pairs:
@@ -165,6 +168,8 @@ class _Aligner:
             n = new.by_eid.get(old.clauses[o].eid)
             if n is None or n in self.taken or old.own[o][0] != new.own[n][0]:
                 continue
+            if among is not None and n not in among:
+                continue  # a clause elsewhere is step 4's, once every pair has its own
             if parents_matched:
                 parent_old, parent_new = old.clauses[o].parent, new.clauses[n].parent
                 expected = None if parent_old is None else self.pairs.get(parent_old, -1)
@@ -181,7 +186,7 @@ class _Aligner:
         self.unique_own(rest_old, rest_new, min_words=1)
         self.unique_own(rest_old, rest_new, min_words=1, part=TEXT)  # heading rewritten
         self.unique_own(rest_old, rest_new, min_words=1, part=HEADING)  # text rewritten
-        self.by_eid(rest_old, parents_matched=False)
+        self.by_eid(rest_old, parents_matched=False, among=set(rest_new))
         self.by_number(*self.rest(rest_old, rest_new))
         self.in_gaps(kids_old, kids_new)
 
