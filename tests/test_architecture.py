@@ -193,3 +193,21 @@ def test_the_commands_about_time_are_listed_and_load_when_asked_for() -> None:
     assert all(name in result.output for name in cli.TIMELINE_COMMANDS)
     for name in cli.TIMELINE_COMMANDS:
         assert CliRunner().invoke(cli.cli, [name, "--help"]).exit_code == 0
+
+
+def test_validating_defines_no_dataclass() -> None:
+    """The records `lvcheck validate` creates are NamedTuples (docs/architecture.md,
+    Records): a frozen dataclass costs about half a millisecond at every start."""
+    code = (
+        "import sys, dataclasses\n"
+        "from lvcheck.cli import cli\n"
+        f"cli.main(['validate', {str(TEMPLATES['nrw'])!r}], standalone_mode=False)\n"
+        "loaded = [m for name, m in sys.modules.items() if name.startswith('lvcheck')]\n"
+        "print(sorted(f'{m.__name__}.{k}' for m in loaded for k, v in vars(m).items()\n"
+        "             if isinstance(v, type) and dataclasses.is_dataclass(v)))\n"
+        "print(len(loaded))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    dataclasses_defined, modules = done.stdout.split("\n")[:2]
+    assert int(modules) > 30  # the run did load the validation stage
+    assert dataclasses_defined == "[]"

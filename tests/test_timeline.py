@@ -139,9 +139,7 @@ def test_the_renewal_period_is_not_the_initial_term(tmp_path: Path) -> None:
 
 def test_a_term_without_renewal_expires() -> None:
     life = lifecycle_of(parse_file(EXAMPLES["bayern"]).getroot())
-    from dataclasses import replace
-
-    ended = replace(life, renewal_months=None)
+    ended = life._replace(renewal_months=None)
     assert standing_on(ended, date(2022, 9, 1)).status == Status.EXPIRED
     assert standing_on(ended, date(2022, 9, 1)).since == date(2022, 9, 1)
 

@@ -10,7 +10,7 @@ LV3xx  semantic rules: eIds, numbering, references, header, repository, fields, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lvcheck.errors import USAGE, Severity
 
@@ -59,8 +59,7 @@ CONSOLIDATION_DIFFERS = "LV391"
 INVISIBLE_CHARACTER = "LV307"
 
 
-@dataclass(frozen=True)
-class CodeInfo:
+class CodeInfo(NamedTuple):
     slug: str
     severity: Severity
     summary: str

@@ -7,8 +7,8 @@ diagnostic so that the CLI prints both the same way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 USAGE = "LV001"  # codes.py names every code; this one is needed here, where it is raised
 
@@ -19,8 +19,7 @@ class Severity(StrEnum):
     INFO = "info"  # worth knowing, never a failure (e.g. a deviation the parties agreed)
 
 
-@dataclass(frozen=True, order=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """One finding at a place in a file: ``path:line:col: CODE severity message``."""
 
     path: str

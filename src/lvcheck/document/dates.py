@@ -7,7 +7,7 @@ is in lvcheck.labels.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -24,8 +24,7 @@ def parse_date(value: str | None) -> date | None:
         return None
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     """A period of whole years, months, weeks or days (P12M, P1Y, P6W, P14D)."""
 
     amount: int

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from lvcheck.data import load
 
 
-@dataclass(frozen=True)
-class Statute:
+class Statute(NamedTuple):
     abbreviation: str  # as cited: "SGB IX", "BayKiBiG"
     title: str
     unit: str  # how a section is cited: "§" or "Art."

@@ -8,9 +8,9 @@ computes them for thousands of files, and building the model costs nine times th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -23,8 +23,7 @@ from lvcheck.timeline.periods import after
 NS = f"{{{NAMESPACE}}}"
 
 
-@dataclass(frozen=True)
-class Lifecycle:
+class Lifecycle(NamedTuple):
     """What an agreement version says about time."""
 
     kind: str  # template, instance, amendment
@@ -44,8 +43,7 @@ class Lifecycle:
         return kita_year_ends().get(self.jurisdiction)
 
 
-@dataclass(frozen=True)
-class Standing:
+class Standing(NamedTuple):
     """The state of a version on a day: its status, since and until when, in which renewal
     term (0: the initial term), and what replaced it."""
 
@@ -166,8 +164,7 @@ def standing_on(life: Lifecycle, day: date, replaced: tuple[date, str] | None = 
     return Standing(Status.IN_FORCE, since=life.start, until=term_end(life, term), term=term)
 
 
-@dataclass(frozen=True)
-class Successor:
+class Successor(NamedTuple):
     """A version that names another in <supersedes>: who replaces whom, from its facts."""
 
     work: str

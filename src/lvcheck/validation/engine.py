@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from lxml import etree
 
@@ -40,8 +39,7 @@ R = TypeVar("R")
 PARALLEL_THRESHOLD = 48
 
 
-@dataclass(frozen=True)
-class CheckedFile:
+class CheckedFile(NamedTuple):
     """The outcome of checking one file (small and picklable: no tree)."""
 
     path: str
@@ -175,6 +173,6 @@ def validate_paths(
     for diagnostic in across:
         by_path.setdefault(diagnostic.path, []).append(diagnostic)
     return [
-        replace(r, diagnostics=tuple(sorted(r.diagnostics + tuple(by_path.get(r.path, ())))))
+        r._replace(diagnostics=tuple(sorted(r.diagnostics + tuple(by_path.get(r.path, ())))))
         for r in checked
     ]

@@ -16,7 +16,6 @@ a second "</meta>" in the file, a CDATA section) nothing is remembered.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from lvcheck.errors import Diagnostic
 from lvcheck.validation.rules import TEXT_RULES
@@ -78,4 +77,4 @@ def text_findings(document: Document, raw: bytes | None, digest: bytes | None) -
                 _remembered.clear()
             _remembered[key] = found
         return list(found)
-    return [replace(d, path=document.path) for d in found]
+    return [d._replace(path=document.path) for d in found]

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from lxml import etree
 
@@ -43,8 +42,7 @@ GENERIC = {
 }
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """One fact of the header: its kind (an entry of header_facts.toml), the values for the
     placeholders, how a reader says it, and where it stands and what governs it."""
 

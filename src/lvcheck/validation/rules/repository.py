@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -21,16 +21,14 @@ from lvcheck.validation.rules.base import NS, Document, fingerprint
 HEADER = "Kopfdaten"
 
 
-@dataclass(frozen=True)
-class RelationFacts:
+class RelationFacts(NamedTuple):
     kind: str
     work: str
     version: str | None
     line: int
 
 
-@dataclass(frozen=True)
-class VersionFacts:
+class VersionFacts(NamedTuple):
     """What the repository checks need of one file: small and picklable."""
 
     path: str
