@@ -7,8 +7,8 @@ is in lvcheck.labels.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 from datetime import date
+from typing import NamedTuple
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PERIOD = re.compile(r"P(\d+)([YMWD])")
