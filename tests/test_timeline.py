@@ -19,6 +19,7 @@ from lvcheck.document.parse import parse_file
 from lvcheck.timeline.lifecycle import lifecycle_of, standing_on
 from lvcheck.timeline.periods import (
     after,
+    days_in_month,
     from_start_of,
     kita_year_end,
     last_day_for_notice,
@@ -65,6 +66,14 @@ def test_notice_is_counted_backwards_from_the_end_of_the_last_day(
     end: date, months: int, expected: date
 ) -> None:
     assert last_day_for_notice(end, months) == expected
+
+
+def test_the_days_of_every_month_of_the_calendar_are_the_standard_librarys() -> None:
+    import calendar
+
+    for year in (*range(1, 3000), 9999):
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1]
 
 
 def test_the_kita_year_ends_per_land() -> None:

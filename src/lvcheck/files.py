@@ -37,8 +37,9 @@ def refuse_overwriting(target: Path, inputs: Iterable[Path]) -> None:
 # says whose it is, so that the next run can tell one left by a killed run from one that a
 # running lvcheck is still writing. Older versions wrote ".NAME.XXXXXXXX"; such a name is
 # taken for theirs only beside a file NAME of a kind lvcheck writes.
-_TEMPORARY = re.compile(r"\.(?P<name>.+)\.lvcheck-(?P<pid>\d+)-[a-z0-9_]{8}\.tmp")
-_OLD_TEMPORARY = re.compile(r"\.(?P<name>.+\.(?:xml|html|txt|md|json|pdf))\.[a-z0-9_]{8}")
+# (Patterns as strings: re compiles them when a dot-file is first met, not at every start.)
+_TEMPORARY = r"\.(?P<name>.+)\.lvcheck-(?P<pid>\d+)-[a-z0-9_]{8}\.tmp"
+_OLD_TEMPORARY = r"\.(?P<name>.+\.(?:xml|html|txt|md|json|pdf))\.[a-z0-9_]{8}"
 # A temporary file lives while its bytes are written: milliseconds. One this old is
 # abandoned even if its PID now belongs to another process.
 ABANDONED_AFTER = 60.0  # seconds
@@ -56,8 +57,8 @@ def _running(pid: int) -> bool:
 
 
 def _abandoned(entry: os.DirEntry[str], siblings: set[str], now: float) -> bool:
-    ours = _TEMPORARY.fullmatch(entry.name)
-    old = None if ours else _OLD_TEMPORARY.fullmatch(entry.name)
+    ours = re.fullmatch(_TEMPORARY, entry.name)
+    old = None if ours else re.fullmatch(_OLD_TEMPORARY, entry.name)
     if ours is None and (old is None or old.group("name") not in siblings):
         return False
     try:

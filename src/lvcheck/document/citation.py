@@ -153,14 +153,16 @@ _ABBREVIATIONS = frozenset(
         "Anl",
     ]
 )
-_SENTENCE_END = re.compile(r"([^\s]*)[.!?]\s+(?=[A-ZÄÖÜ„\"(])")
+# a string: re compiles it when a sentence is first counted, not at every start
+_SENTENCE_END = r"([^\s]*)[.!?]\s+(?=[A-ZÄÖÜ„\"(])"
 
 
 def sentence_number(text: str, offset: int) -> int:
     """The number of the sentence that holds ``offset`` in a paragraph's words (1-based),
     as "Satz 2" counts: abbreviations (Abs., Nr., gem.) and ordinal numbers do not end one."""
     number = 1
-    for end in _SENTENCE_END.finditer(text, 0, offset + 1):  # + 1: the lookahead sees it
+    # + 1: the lookahead sees the next word; compiled once (re caches it), endpos needs one
+    for end in re.compile(_SENTENCE_END).finditer(text, 0, offset + 1):
         word = end.group(1)
         if word.rstrip(".") in _ABBREVIATIONS or word[-1:].isdigit() or len(word) == 1:
             continue

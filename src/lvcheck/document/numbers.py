@@ -11,7 +11,8 @@ import re
 from collections.abc import Sequence
 
 _ROMAN_DIGITS = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-_ROMAN = re.compile(r"^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+# a string: re compiles it when the first lettered number is read, not at every start
+_ROMAN = r"^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$"
 _ARABIC = re.compile(r"^(\d+)([a-z]?)$")
 # "§ 7", "Art. 21", "7.2", "(3)", "1.": most numbers, read with one match
 _COMMON = re.compile(r"^(?:§|Art\.)?\s*\(?(?:\d+\.)*(\d+)\)?\.?$")
@@ -27,7 +28,7 @@ def _token(num: str) -> str:
 def roman_value(token: str) -> int | None:
     """ "iv" -> 4; None for anything that is not a well-formed Roman numeral."""
     token = token.lower()
-    if not token or not _ROMAN.match(token):
+    if not token or not re.match(_ROMAN, token):
         return None
     values = [_ROMAN_DIGITS[ch] for ch in token]
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))

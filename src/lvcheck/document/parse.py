@@ -27,7 +27,7 @@ NAMESPACE = "urn:lvcheck:agreement:1.0"
 MAX_BYTES = 16 * 1024 * 1024  # the largest real agreement is ~100 KB; 16 MB leaves room
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
-_POSITION_SUFFIX = re.compile(r",? line \d+, column \d+$")
+_POSITION_SUFFIX = r",? line \d+, column \d+$"  # error paths: compiled when first used
 _local = threading.local()  # lxml parsers must not be shared between threads
 
 
@@ -145,8 +145,8 @@ _PLAIN_WORDS: tuple[tuple[str, str], ...] = (
     (r"attributes construct error", "malformed attributes in a start tag"),
     (r"Specification mandates value for attribute (\S+)", "the attribute \\1 has no value"),
 )
-_FUNCTION_NAME = re.compile(r"^xml\w+ ?: ")  # "xmlParseCharRef: …"
-_PARSER_OPTION = re.compile(r",? *(try|use) XML_PARSE_\w+( option)?")
+_FUNCTION_NAME = r"^xml\w+ ?: "  # "xmlParseCharRef: …"
+_PARSER_OPTION = r",? *(try|use) XML_PARSE_\w+( option)?"
 
 
 @cache
@@ -157,13 +157,13 @@ def _plain_words() -> tuple[tuple[re.Pattern[str], str], ...]:
 def _syntax_message(libxml2_message: str | None) -> str:
     """libxml2's message in plain words: no position suffix (the diagnostic has the place),
     no parser internals, no advice to lift the limits that protect lvcheck."""
-    message = _POSITION_SUFFIX.sub("", (libxml2_message or "").strip()).strip()
+    message = re.sub(_POSITION_SUFFIX, "", (libxml2_message or "").strip()).strip()
     for pattern, plain in _plain_words():
         found = pattern.search(message)
         if found:
             message = found.expand(plain)
             break
-    message = _PARSER_OPTION.sub("", _FUNCTION_NAME.sub("", message)).strip()
+    message = re.sub(_PARSER_OPTION, "", re.sub(_FUNCTION_NAME, "", message)).strip()
     return f"not well-formed XML: {message}" if message else "not well-formed XML"
 
 

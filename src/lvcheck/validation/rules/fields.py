@@ -13,11 +13,12 @@ from lvcheck.document.dates import parse_date, place_date
 from lvcheck.document.kinds import Kind
 from lvcheck.validation.rules.base import NS, Document, Findings
 
-_TIME_RANGE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)\s*-\s*([01]\d|2[0-3]):([0-5]\d)$")
+# a string: re compiles it when the first time-range field is met, not at every start
+_TIME_RANGE = r"^([01]\d|2[0-3]):([0-5]\d)\s*-\s*([01]\d|2[0-3]):([0-5]\d)$"
 
 
 def _is_time_range(value: str) -> bool:
-    found = _TIME_RANGE.match(value)
+    found = re.match(_TIME_RANGE, value)
     if not found:
         return False
     start_h, start_m, end_h, end_m = (int(g) for g in found.groups())
