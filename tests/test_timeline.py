@@ -5,7 +5,7 @@ hand from the law and the contract text, never computed by the code under test."
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import icalendar
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lvcheck.api import deadlines, render, status
+from lvcheck.api import deadlines, render, status, validate
 from lvcheck.document.kinds import Status
 from lvcheck.document.parse import parse_file
 from lvcheck.timeline.lifecycle import lifecycle_of, standing_on
@@ -26,7 +26,7 @@ from lvcheck.timeline.periods import (
     next_working_day,
 )
 
-from .conftest import CONTRACTS, EXAMPLES, TEMPLATES
+from .conftest import CONTRACTS, EXAMPLES, SHARED, TEMPLATES
 
 
 @pytest.mark.parametrize(
@@ -292,6 +292,80 @@ def test_status_names_the_version_in_force_and_what_will_replace_it() -> None:
     nrw = next(w for w in before.works if w.work == "beispiel-lvr-ihl-kita-assistenz-rheinland")
     assert nrw.in_force is None and nrw.versions[0].standing.status == Status.DRAFT
     assert "! keine Fassung in Kraft" in render(before, "text")
+
+
+MUSTERVERTRAG = CONTRACTS / "nrw" / "beispiel-lvr-ihl-mustervertrag.xml"
+NRW_SEED = SHARED / "seeds" / "nrw-lvr-ihl-externe-leistungserbringer.txt"
+
+
+def _due(paths: list[Path], day: date) -> list[str]:
+    report = status(paths, day)
+    nrw = next(w for w in report.works if w.work == "beispiel-lvr-ihl-kita-assistenz-rheinland")
+    assert nrw.in_force is not None
+    return [note for note in nrw.in_force.attention if " fällig: " in note]
+
+
+def test_the_mustervertrag_is_due_at_once_when_it_is_in_use() -> None:
+    """§ 14 Abs. 4 NRW: "Hierzu schließen die Parteien den abgestimmten Mustervertrag
+    unmittelbar nach dessen Vorliegen miteinander ab." The repository holds the Mustervertrag
+    in use since its version's date, 01.06.2026 (BEISPIEL), so from that day the instance in
+    force must conclude it; the note quotes the clause, word for word the source's."""
+    (note,) = _due([CONTRACTS], date(2026, 12, 1))
+    assert note.startswith(
+        "seit 01.06.2026 fällig: Abschluss des abgestimmten Mustervertrages zwischen den "
+        "Parteien, denn lvr-ihl-mustervertrag liegt vor (Fassung beispiel-1); § 14 Abs. 4: „"
+    )
+    quoted = note.split("„", 1)[1].removesuffix("“")
+    assert quoted == (
+        "Hierzu schließen die Parteien den abgestimmten Mustervertrag unmittelbar nach dessen "
+        "Vorliegen miteinander ab."
+    )
+    assert quoted in " ".join(NRW_SEED.read_text(encoding="utf-8").split())
+    assert f"    ! {note}" in render(status([CONTRACTS], date(2026, 12, 1)), "text")
+    assert _due([CONTRACTS], date(2026, 6, 1)) == [note]  # due from that day
+    assert _due([CONTRACTS], date(2026, 5, 31)) == []  # not yet available
+
+
+def _mustervertrag(tmp_path: Path, old: str, new: str) -> Path:
+    path = tmp_path / MUSTERVERTRAG.name
+    source = MUSTERVERTRAG.read_text(encoding="utf-8")
+    assert old in source
+    path.write_text(source.replace(old, new), encoding="utf-8")
+    return path
+
+
+def test_the_mustervertrag_is_not_due_before_it_is_in_use(tmp_path: Path) -> None:
+    nrw = [path for path in (CONTRACTS / "nrw").glob("*.xml") if path != MUSTERVERTRAG]
+    assert _due(nrw, date(2026, 12, 1)) == []  # not in the repository
+    draft = _mustervertrag(tmp_path, 'status="inForce"', 'status="draft"')
+    assert _due([*nrw, draft], date(2026, 12, 1)) == []  # only drafted
+
+
+def test_an_undated_mustervertrag_in_use_is_due_today_only(tmp_path: Path) -> None:
+    """Without a date the template's stored status speaks of today, not of another day."""
+    nrw = [path for path in (CONTRACTS / "nrw").glob("*.xml") if path != MUSTERVERTRAG]
+    undated = _mustervertrag(tmp_path, ' date="2026-06-01"', "")
+    (note,) = _due([*nrw, undated], date.today())
+    assert note.startswith("jetzt fällig: Abschluss des abgestimmten Mustervertrages")
+    assert _due([*nrw, undated], date.today() - timedelta(days=1)) == []
+
+
+def test_the_mustervertrag_duty_follows_the_words_of_the_clause(tmp_path: Path) -> None:
+    """Words that no longer say the duty: no note, and validate says why (LV380)."""
+    changed = tmp_path / EXAMPLES["nrw"].name
+    changed.write_text(
+        EXAMPLES["nrw"]
+        .read_text(encoding="utf-8")
+        .replace(
+            "unmittelbar nach dessen Vorliegen", "innerhalb eines Jahres nach dessen Vorliegen"
+        ),
+        encoding="utf-8",
+    )
+    assert _due([changed, MUSTERVERTRAG], date(2026, 12, 1)) == []
+    (checked,) = validate([changed])
+    assert [(d.code, d.clause) for d in checked.diagnostics if d.code == "LV380"] == [
+        ("LV380", "§ 14 Abs. 4")
+    ]
 
 
 def test_a_draft_past_its_start_stands_out(tmp_path: Path) -> None:

@@ -323,6 +323,10 @@ ALARM = "Erinnerung: {summary} am {day}"
 NO_DEADLINES = "Keine Fristen zwischen {start} und {end}."
 DEADLINES_HEADER = "Fristen vom {start} bis {end}"
 PENDING = "wird ersetzt durch {work}, sobald dieser geschlossen ist{where}"
+DUE_ON_SUCCESSOR = (
+    "{since} fällig: {duty}, denn {work} liegt vor (Fassung {version}); {citation}: „{words}“"
+)
+DUE_SINCE, DUE_NOW = "seit {day}", "jetzt"
 DRAFT_PAST_START = "Entwurf, obwohl die Laufzeit am {start} begonnen hat"
 STORED_DIFFERS = "gespeicherter Status „{stored}“ stimmt nicht"
 NO_VERSION_IN_FORCE = "keine Fassung in Kraft"

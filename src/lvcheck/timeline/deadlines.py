@@ -304,6 +304,7 @@ def _duty_deadlines(builder: _Builder, until: date) -> Iterator[Diagnostic]:
                     day, DeadlineKind.DUTY, duty["duty"], duty["when"], duty["clause"], f"{count}"
                 )
                 count += 1
+        # "onSuccessor" has no day of its own: `lvcheck status` says when it is due
 
 
 def _texts_in_force(

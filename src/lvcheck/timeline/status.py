@@ -12,11 +12,13 @@ from lxml import etree
 
 from lvcheck import labels
 from lvcheck.document.citation import element_citation, text_of
+from lvcheck.document.dates import parse_date
 from lvcheck.document.kinds import Kind, Status
 from lvcheck.document.load import load_tree
 from lvcheck.document.parse import NAMESPACE
 from lvcheck.errors import Diagnostic, LvcheckError
 from lvcheck.timeline.deadlines import DeadlineKind, deadlines
+from lvcheck.timeline.duties import duty_matches
 from lvcheck.timeline.lifecycle import (
     Lifecycle,
     Standing,
@@ -82,6 +84,57 @@ def _pending(root: etree._Element, template: etree._Element | None) -> tuple[str
             clause = eids.get(relation.get("governedBy") or "")
             where = f" ({element_citation(clause)})" if clause is not None else ""
             notes.append(labels.PENDING.format(work=relation.get("work", ""), where=where))
+    return tuple(dict.fromkeys(notes))
+
+
+def _available(
+    loaded: list[tuple[Path, etree._Element, Lifecycle]], day: date
+) -> dict[str, tuple[str, str]]:
+    """The templates in use on ``day``, by work: (version, since when in German). A template
+    is in use from its version's date; one without a date only today, of which its stored
+    status speaks."""
+    available = {}
+    for _, root, life in loaded:
+        version = root.find(f"{NS}meta/{NS}version")
+        if life.kind != Kind.TEMPLATE or life.stored != Status.IN_FORCE or version is None:
+            continue
+        dated = parse_date(version.get("date"))
+        if dated is not None and dated <= day:
+            since = labels.DUE_SINCE.format(day=labels.german_date(dated))
+        elif dated is None and day == date.today():
+            since = labels.DUE_NOW
+        else:
+            continue
+        work = root.find(f"{NS}meta/{NS}work")
+        available[work.get("id", "") if work is not None else ""] = (version.get("id", ""), since)
+    return available
+
+
+def _due_on_successor(
+    root: etree._Element, template: etree._Element | None, in_use: dict[str, tuple[str, str]]
+) -> tuple[str, ...]:
+    """The duties that fall due once the agreement a <supersededBy> names is available
+    (data/duties.toml, recurrence "onSuccessor"; NRW § 14 Abs. 4: the Mustervertrag is to be
+    concluded "unmittelbar nach dessen Vorliegen"): due from the day a template of that work
+    is in use, and said in the words of the clause, which must still say it (else LV380)."""
+    notes = []
+    for duty, clause, found in duty_matches(root):
+        if duty["recurrence"] != "onSuccessor" or found is None:
+            continue
+        for owner in (root, template):
+            for relation in _relations(owner, "supersededBy") if owner is not None else ():
+                work = relation.get("work", "")
+                if relation.get("governedBy") == duty["clause"] and work in in_use:
+                    notes.append(
+                        labels.DUE_ON_SUCCESSOR.format(
+                            since=in_use[work][1],
+                            duty=duty["duty"],
+                            work=work,
+                            version=in_use[work][0],
+                            citation=element_citation(clause),
+                            words=" ".join(found.group(0).split()),
+                        )
+                    )
     return tuple(dict.fromkeys(notes))
 
 
@@ -164,6 +217,7 @@ def status(paths: list[Path], day: date) -> StatusReport:
     works: dict[str, list[VersionState]] = {}
     titles: dict[str, str] = {}
     amendments = [(root, life) for _, root, life in loaded if life.kind == Kind.AMENDMENT]
+    in_use = _available(loaded, day)
     for path, root, life in loaded:
         if life.kind == Kind.AMENDMENT:
             continue  # shown with the agreement it amends
@@ -191,6 +245,8 @@ def status(paths: list[Path], day: date) -> StatusReport:
             and life.start <= day
         ):
             attention.append(labels.DRAFT_PAST_START.format(start=labels.german_date(life.start)))
+        if life.kind == Kind.INSTANCE and standing.status == Status.IN_FORCE:
+            attention.extend(_due_on_successor(root, template, in_use))
         stored_today = day == date.today()  # the stored status speaks of today, not the past
         if life.kind == Kind.INSTANCE and stored_today and standing.status != life.stored:
             attention.append(
