@@ -187,6 +187,8 @@ def test_typeset_keeps_signs_with_their_numbers_and_numbers_with_units() -> None
         f"Art.{nbsp}21 Nr.{nbsp}2: 12{nbsp}Monate, 4,5{nbsp}% und 30{nbsp}€"
     )
     assert typeset("Art und Weise, 12 Kinder") == "Art und Weise, 12 Kinder"
+    assert typeset("§ 14 Abs. 4 Satz 2") == f"§{nbsp}14 Abs.{nbsp}4 Satz{nbsp}2"
+    assert typeset("der Satz und der Satz 3a") == f"der Satz und der Satz{nbsp}3a"
 
 
 def test_footnotes_are_numbered_once_and_printed_at_the_foot() -> None:

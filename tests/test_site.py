@@ -196,6 +196,30 @@ def test_the_deadlines_page_and_calendar_link_each_deadline_to_its_clause(tmp_pa
     )
 
 
+def test_the_deadlines_page_first_lists_what_is_outstanding(tmp_path: Path) -> None:
+    """The Mustervertrag is in use since 01.06.2026 (BEISPIEL): § 14 Abs. 4 of the instance
+    in force says to conclude it "unmittelbar nach dessen Vorliegen"."""
+    from datetime import date
+
+    build_site(CONTRACTS, tmp_path / "december", today=date(2026, 12, 1))
+    page = _page(tmp_path / "december" / "fristen.html")
+    (due,) = page.xpath("//div[@aria-label='Ausstehend']//tbody/tr")
+    cells = [" ".join(td.text_content().split()) for td in due.xpath("td")]
+    assert cells[0] == "01.06.2026"
+    assert (
+        cells[1] == "Abschluss des abgestimmten Mustervertrages zwischen den Parteien, unmittelbar"
+    )
+    assert cells[3] == "§ 14 Abs. 4 Satz 2"
+    assert cells[4].startswith("„Hierzu schließen die Parteien den abgestimmten Mustervertrag")
+    assert due.xpath("td[4]/a/@href") == [
+        "nrw/beispiel-lvr-ihl-kita-assistenz-rheinland.html#sec_14__para_4"
+    ]
+    build_site(CONTRACTS, tmp_path / "may", today=date(2026, 5, 1))
+    before = _page(tmp_path / "may" / "fristen.html")
+    assert before.xpath("//div[@aria-label='Ausstehend']") == []
+    assert "Ausstehend" not in before.text_content()
+
+
 BASE = "nrw/beispiel-lvr-ihl-kita-assistenz-rheinland"
 
 

@@ -4,6 +4,7 @@ hand from the law and the contract text, never computed by the code under test."
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import date, timedelta
 from pathlib import Path
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 from lvcheck.api import deadlines, render, status, validate
 from lvcheck.document.kinds import Status
 from lvcheck.document.parse import parse_file
+from lvcheck.rendering.status import due_text
 from lvcheck.timeline.lifecycle import lifecycle_of, standing_on
 from lvcheck.timeline.periods import (
     after,
@@ -302,52 +304,155 @@ def _due(paths: list[Path], day: date) -> list[str]:
     report = status(paths, day)
     nrw = next(w for w in report.works if w.work == "beispiel-lvr-ihl-kita-assistenz-rheinland")
     assert nrw.in_force is not None
-    return [note for note in nrw.in_force.attention if " fällig: " in note]
+    assert not any("fällig" in note for note in nrw.in_force.attention)  # told once, as due
+    return [due_text(due) for due in nrw.in_force.due]
 
 
-def test_the_mustervertrag_is_due_at_once_when_it_is_in_use() -> None:
-    """§ 14 Abs. 4 NRW: "Hierzu schließen die Parteien den abgestimmten Mustervertrag
-    unmittelbar nach dessen Vorliegen miteinander ab." The repository holds the Mustervertrag
-    in use since its version's date, 01.06.2026 (BEISPIEL), so from that day the instance in
-    force must conclude it; the note quotes the clause, word for word the source's."""
+SENTENCE = (
+    "Hierzu schließen die Parteien den abgestimmten Mustervertrag unmittelbar nach dessen "
+    "Vorliegen miteinander ab."
+)
+
+
+def test_the_mustervertrag_is_owed_at_once_when_it_is_adopted() -> None:
+    """§ 14 Abs. 4 Satz 2 NRW: "Hierzu schließen die Parteien den abgestimmten Mustervertrag
+    unmittelbar nach dessen Vorliegen miteinander ab." The repository holds the Mustervertrag,
+    adopted on its version's date, 01.06.2026 (BEISPIEL), so from that day the instance in
+    force owes its conclusion; the note quotes the sentence, word for word the source's."""
     (note,) = _due([CONTRACTS], date(2026, 12, 1))
-    assert note.startswith(
-        "seit 01.06.2026 fällig: Abschluss des abgestimmten Mustervertrages zwischen den "
-        "Parteien, denn lvr-ihl-mustervertrag liegt vor (Fassung beispiel-1); § 14 Abs. 4: „"
+    assert note == (
+        "Abschluss des abgestimmten Mustervertrages zwischen den Parteien steht aus, "
+        "unmittelbar geschuldet seit dem 01.06.2026 (Vorlage lvr-ihl-mustervertrag liegt "
+        f"seitdem vor; neueste Fassung beispiel-1); § 14 Abs. 4 Satz 2: „{SENTENCE}“"
     )
-    quoted = note.split("„", 1)[1].removesuffix("“")
-    assert quoted == (
-        "Hierzu schließen die Parteien den abgestimmten Mustervertrag unmittelbar nach dessen "
-        "Vorliegen miteinander ab."
-    )
-    assert quoted in " ".join(NRW_SEED.read_text(encoding="utf-8").split())
+    assert SENTENCE in " ".join(NRW_SEED.read_text(encoding="utf-8").split())
     assert f"    ! {note}" in render(status([CONTRACTS], date(2026, 12, 1)), "text")
-    assert _due([CONTRACTS], date(2026, 6, 1)) == [note]  # due from that day
-    assert _due([CONTRACTS], date(2026, 5, 31)) == []  # not yet available
+    assert _due([CONTRACTS], date(2026, 6, 1)) == [note]  # owed from that day
+    assert _due([CONTRACTS], date(2026, 5, 31)) == []  # not yet adopted
+    report = json.loads(render(status([CONTRACTS], date(2026, 12, 1)), "json"))
+    (nrw,) = [
+        a for a in report["agreements"] if a["work"] == "beispiel-lvr-ihl-kita-assistenz-rheinland"
+    ]
+    assert nrw["versions"][0]["due"] == [
+        {
+            "duty": "Abschluss des abgestimmten Mustervertrages zwischen den Parteien",
+            "when": "unmittelbar",
+            "since": "2026-06-01",
+            "clause": "sec_14__para_4",
+            "citation": "§ 14 Abs. 4 Satz 2",
+            "words": SENTENCE,
+            "successor": {"work": "lvr-ihl-mustervertrag", "version": "beispiel-1"},
+            "text": note,
+        }
+    ]
 
 
-def _mustervertrag(tmp_path: Path, old: str, new: str) -> Path:
-    path = tmp_path / MUSTERVERTRAG.name
-    source = MUSTERVERTRAG.read_text(encoding="utf-8")
-    assert old in source
-    path.write_text(source.replace(old, new), encoding="utf-8")
+def _copy(tmp_path: Path, source: Path, name: str, *edits: tuple[str, str]) -> Path:
+    text = source.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
     return path
 
 
-def test_the_mustervertrag_is_not_due_before_it_is_in_use(tmp_path: Path) -> None:
-    nrw = [path for path in (CONTRACTS / "nrw").glob("*.xml") if path != MUSTERVERTRAG]
-    assert _due(nrw, date(2026, 12, 1)) == []  # not in the repository
-    draft = _mustervertrag(tmp_path, 'status="inForce"', 'status="draft"')
-    assert _due([*nrw, draft], date(2026, 12, 1)) == []  # only drafted
+NRW_WITHOUT_MUSTERVERTRAG = [p for p in (CONTRACTS / "nrw").glob("*.xml") if p != MUSTERVERTRAG]
 
 
-def test_an_undated_mustervertrag_in_use_is_due_today_only(tmp_path: Path) -> None:
+def test_the_mustervertrag_is_not_owed_before_it_is_adopted(tmp_path: Path) -> None:
+    assert _due(NRW_WITHOUT_MUSTERVERTRAG, date(2026, 12, 1)) == []  # not in the repository
+    draft = _copy(tmp_path, MUSTERVERTRAG, "m.xml", ('status="inForce"', 'status="draft"'))
+    assert _due([*NRW_WITHOUT_MUSTERVERTRAG, draft], date(2026, 12, 1)) == []  # a draft
+
+
+def test_an_undated_mustervertrag_in_use_is_owed_today_only(tmp_path: Path) -> None:
     """Without a date the template's stored status speaks of today, not of another day."""
-    nrw = [path for path in (CONTRACTS / "nrw").glob("*.xml") if path != MUSTERVERTRAG]
-    undated = _mustervertrag(tmp_path, ' date="2026-06-01"', "")
-    (note,) = _due([*nrw, undated], date.today())
-    assert note.startswith("jetzt fällig: Abschluss des abgestimmten Mustervertrages")
-    assert _due([*nrw, undated], date.today() - timedelta(days=1)) == []
+    undated = _copy(tmp_path, MUSTERVERTRAG, "m.xml", (' date="2026-06-01"', ""))
+    (note,) = _due([*NRW_WITHOUT_MUSTERVERTRAG, undated], date.today())
+    assert "unmittelbar geschuldet (Vorlage lvr-ihl-mustervertrag liegt vor, Fassung " in note
+    assert "Datum der Fassung fehlt); § 14 Abs. 4 Satz 2: „" in note
+    assert _due([*NRW_WITHOUT_MUSTERVERTRAG, undated], date.today() - timedelta(days=1)) == []
+
+
+def test_the_duty_is_done_when_the_mustervertrag_is_concluded_not_when_it_starts(
+    tmp_path: Path,
+) -> None:
+    """§ 14 Abs. 4 Satz 3: "Mit Abschluss des Mustervertrages ... verliert die vorliegende
+    Vereinbarung sofort ihre Gültigkeit": signed on 15.12.2026, in force from 01.08.2027."""
+    concluded = _copy(
+        tmp_path,
+        MUSTERVERTRAG,
+        "instanz.xml",
+        ('<work id="lvr-ihl-mustervertrag"', '<work id="beispiel-mv-instanz"'),
+        ('kind="template" date="2026-06-01" status="inForce"', 'kind="instance" status="signed"'),
+        (
+            '<supersedes work="lvr-ihl-externe-leistungserbringer" version="v1"/>',
+            '<supersedes work="beispiel-lvr-ihl-kita-assistenz-rheinland" version="v1"/>',
+        ),
+        (
+            'name="unterschrift_leistungserbringer.ort_datum" type="placeDate"/>',
+            'name="unterschrift_leistungserbringer.ort_datum" type="placeDate" value="Köln, 10.12.2026"/>',
+        ),
+        (
+            'name="unterschrift_lvr.ort_datum" type="placeDate"/>',
+            'name="unterschrift_lvr.ort_datum" type="placeDate" value="Köln, 15.12.2026"/>',
+        ),
+        (
+            '<fillIn name="inkrafttreten" type="date"/>',
+            '<fillIn name="inkrafttreten" type="date" value="2027-08-01"/>',
+        ),
+    )
+    paths = [CONTRACTS, concluded]
+    assert len(_due(paths, date(2026, 12, 14))) == 1  # one side has signed
+    assert _due(paths, date(2026, 12, 15)) == []  # concluded: owed no longer
+
+
+def test_the_duty_is_read_from_the_words_in_force_after_a_nachtrag(tmp_path: Path) -> None:
+    """A Nachtrag in force since 01.08.2025 that replaces "unmittelbar nach dessen
+    Vorliegen": from then the words no longer say the duty, so nothing is claimed (and
+    `lvcheck deadlines` reports LV380 for the text in force)."""
+    nachtrag = _copy(
+        tmp_path,
+        CONTRACTS / "nrw" / "beispiel-lvr-ihl-kita-assistenz-rheinland-nachtrag-1.xml",
+        "nachtrag.xml",
+        (
+            '<substitute target="sec_8__para_4" old="15. Oktober" new="30. September"',
+            '<substitute target="sec_14__para_4" old="unmittelbar nach dessen Vorliegen" '
+            'new="binnen eines Jahres nach dessen Vorliegen"',
+        ),
+        (
+            "In § 8 Abs. 4 werden die Wörter „15. Oktober“ durch die Wörter „30. September“ ersetzt.",
+            "In § 14 Abs. 4 werden die Wörter „unmittelbar nach dessen Vorliegen“ durch die Wörter "
+            "„binnen eines Jahres nach dessen Vorliegen“ ersetzt.",
+        ),
+    )
+    others = [p for p in CONTRACTS.rglob("*.xml") if "nachtrag" not in p.name]
+    assert len(_due(others, date(2026, 12, 1))) == 1  # the signed words
+    assert _due([*others, nachtrag], date(2026, 12, 1)) == []  # the words in force
+    calendar = deadlines([*others, nachtrag], date(2026, 12, 1), date(2026, 12, 31))
+    assert [(d.code, d.clause) for d in calendar.diagnostics] == [("LV380", "§ 14 Abs. 4")]
+
+
+def test_several_versions_of_the_mustervertrag_count_from_the_first(tmp_path: Path) -> None:
+    """The duty is owed since the first version was adopted; the note names the newest
+    version adopted by that day, whatever the order of the files."""
+    first = _copy(tmp_path, MUSTERVERTRAG, "a.xml", ('status="inForce"', 'status="superseded"'))
+    second = _copy(
+        tmp_path,
+        MUSTERVERTRAG,
+        "b.xml",
+        (
+            'id="beispiel-1" kind="template" date="2026-06-01"',
+            'id="beispiel-2" kind="template" date="2027-03-01"',
+        ),
+    )
+    for paths in ([first, second], [second, first]):
+        everything = [*NRW_WITHOUT_MUSTERVERTRAG, *paths]
+        (before,) = _due(everything, date(2026, 12, 1))
+        assert "seit dem 01.06.2026" in before and "neueste Fassung beispiel-1)" in before
+        (after,) = _due(everything, date(2027, 4, 1))
+        assert "seit dem 01.06.2026" in after and "neueste Fassung beispiel-2)" in after
 
 
 def test_the_mustervertrag_duty_follows_the_words_of_the_clause(tmp_path: Path) -> None:

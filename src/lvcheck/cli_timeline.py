@@ -95,8 +95,10 @@ def status(paths: tuple[Path, ...], day: Any, output_format: str) -> None:
     """Which version of each agreement is in force on a day: since and until when, in which
     renewal term, what replaced it and under which clause.
 
-    PATHS are files or folders (default ./contracts). Agreements with no version in force
-    and drafts past their start date are marked with "!". Exit 0; 2 on trouble.
+    PATHS are files or folders (default ./contracts). Marked with "!": agreements with no
+    version in force, drafts past their start date, and duties outstanding because the
+    agreement that replaces one has been adopted (the Mustervertrag under NRW § 14 Abs. 4),
+    quoting the clause. Exit 0; 2 on trouble.
     """
     from lvcheck.api import render
     from lvcheck.api import status as compute

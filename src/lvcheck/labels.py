@@ -323,10 +323,19 @@ ALARM = "Erinnerung: {summary} am {day}"
 NO_DEADLINES = "Keine Fristen zwischen {start} und {end}."
 DEADLINES_HEADER = "Fristen vom {start} bis {end}"
 PENDING = "wird ersetzt durch {work}, sobald dieser geschlossen ist{where}"
+# a duty fallen due because the successor is adopted (lvcheck status, page Fristen)
 DUE_ON_SUCCESSOR = (
-    "{since} fällig: {duty}, denn {work} liegt vor (Fassung {version}); {citation}: „{words}“"
+    "{duty} steht aus, {when} geschuldet seit dem {since} (Vorlage {work} liegt seitdem vor; "
+    "neueste Fassung {version}); {citation}: „{words}“"
 )
-DUE_SINCE, DUE_NOW = "seit {day}", "jetzt"
+DUE_ON_SUCCESSOR_UNDATED = (
+    "{duty} steht aus, {when} geschuldet (Vorlage {work} liegt vor, Fassung {version}; "
+    "{missing}); {citation}: „{words}“"
+)
+DATE_MISSING = "Datum der Fassung fehlt"
+OUTSTANDING = "Ausstehend"
+DUE_COLUMNS = ("Geschuldet seit", "Pflicht", "Vereinbarung", "Bestimmung", "Wortlaut")
+DEADLINE_COLUMNS = ("Datum", "Frist", "Vereinbarung", "Bestimmung", "Hinweis")
 DRAFT_PAST_START = "Entwurf, obwohl die Laufzeit am {start} begonnen hat"
 STORED_DIFFERS = "gespeicherter Status „{stored}“ stimmt nicht"
 NO_VERSION_IN_FORCE = "keine Fassung in Kraft"

@@ -15,10 +15,11 @@ _FOLDER = Path(__file__).parent
 
 NBSP = "\u00a0"
 # German typesetting keeps a sign or abbreviation with the number it introduces ("§ 14",
-# "Abs. 4", "§§ 3–8", "Art. 21") and a number with its unit ("12 Monate", "4,5 %"). A text
-# that ends in "§§ " is followed by its number in the next element (a <ref>).
+# "Abs. 4", "§§ 3–8", "Art. 21", "Satz 2") and a number with its unit ("12 Monate", "4,5 %").
+# A text that ends in "§§ " is followed by its number in the next element (a <ref>); "Satz"
+# is also a plain word, so only a number keeps it.
 _BEFORE_NUMBER = re.compile(
-    r"(?<!\w)(§§?|Abs\.|Nr\.|Art\.|Ziff\.|Buchst\.|Unterabs\.|Fn\.) (?=\w|$)"
+    r"(?<!\w)(§§?|Abs\.|Nr\.|Art\.|Ziff\.|Buchst\.|Unterabs\.|Fn\.|Satz(?= \d)) (?=\w|$)"
 )
 _UNIT = re.compile(
     r"(\d) (?=(?:%|€|EUR|Euro|Prozent|Std\.|Min\.|km|m²|qm|"
@@ -28,8 +29,8 @@ _UNIT = re.compile(
 
 def typeset(text: str) -> str:
     """Text with non-breaking spaces where German typesetting puts them: after §, §§,
-    Abs., Nr., Art. (and Ziff., Buchst.) and between a number and its unit, so that a line
-    never ends in "§"."""
+    Abs., Nr., Art. (and Ziff., Buchst., Satz before its number) and between a number and
+    its unit, so that a line never ends in "§"."""
     return _UNIT.sub(r"\1" + NBSP, _BEFORE_NUMBER.sub(r"\1" + NBSP, text))
 
 

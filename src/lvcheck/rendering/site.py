@@ -49,6 +49,7 @@ from lvcheck.rendering.pageparts import (
 from lvcheck.rendering.readings import amendments_in, reading_version
 from lvcheck.timeline.deadlines import deadlines
 from lvcheck.timeline.periods import add_months
+from lvcheck.timeline.status import status
 
 INDEX = PurePosixPath("index.html")
 DEADLINES = PurePosixPath("fristen.html")
@@ -315,7 +316,14 @@ def build_site(source: Path, output: Path, today: date | None = None) -> list[Pa
             staging.add(page, render_diff_html(result, around))
         calendar = deadlines(sources, today, add_months(today, 12))
         pages = {str(e.source): href(DEADLINES, e.page) for e in entries}
-        staging.add(DEADLINES, render_deadlines_page(calendar, pages, CALENDAR.name, INDEX.name))
+        due = [
+            (state.path, state.title, duty)
+            for work in status(sources, today, next_notices=False).works
+            for state in work.versions
+            for duty in state.due
+        ]
+        fristen = render_deadlines_page(calendar, pages, CALENDAR.name, INDEX.name, due)
+        staging.add(DEADLINES, fristen)
         staging.add(CALENDAR, render_deadlines_ics(calendar))
         staging.add(INDEX, _index(entries, failed))
         return staging.move_into_place()

@@ -7,7 +7,7 @@ from typing import Any
 
 from lvcheck import labels
 from lvcheck.safe_text import escape_controls, json_text
-from lvcheck.timeline.status import StatusReport, VersionState
+from lvcheck.timeline.status import Due, StatusReport, VersionState
 
 JSON_VERSION = 1
 
@@ -28,6 +28,26 @@ def _state(state: VersionState) -> str:
     return words
 
 
+def due_since(due: Due) -> str:
+    """ "01.06.2026", the day the successor was adopted, or that its version has no date."""
+    return labels.german_date(due.since) if due.since else labels.DATE_MISSING
+
+
+def due_text(due: Due) -> str:
+    """The note on a duty fallen due, quoting the sentence of the clause that sets it."""
+    words = {
+        "duty": due.duty,
+        "when": due.when,
+        "work": due.successor,
+        "version": due.version,
+        "citation": due.citation,
+        "words": due.words,
+    }
+    if due.since is None:
+        return labels.DUE_ON_SUCCESSOR_UNDATED.format(missing=labels.DATE_MISSING, **words)
+    return labels.DUE_ON_SUCCESSOR.format(since=labels.german_date(due.since), **words)
+
+
 def render_status_text(report: StatusReport) -> str:
     lines = [labels.STATUS_HEADER.format(day=labels.german_date(report.day))]
     for work in report.works:
@@ -40,7 +60,7 @@ def render_status_text(report: StatusReport) -> str:
             lines.append(f"  {labels.VERSION} {state.version}: {_state(state)} — {where}")
             notes = (*state.amendments, *state.pending)
             lines += [f"    {note}" for note in (*notes, state.next_notice) if note]
-            lines += [f"    ! {note}" for note in state.attention]
+            lines += [f"    ! {note}" for note in (*state.attention, *map(due_text, state.due))]
     return "\n".join(lines) + "\n"
 
 
@@ -60,6 +80,19 @@ def _version(state: VersionState) -> dict[str, Any]:
         "pending": list(state.pending),
         "amendments": list(state.amendments),
         "attention": list(state.attention),
+        "due": [
+            {
+                "duty": due.duty,
+                "when": due.when,
+                "since": due.since.isoformat() if due.since else None,
+                "clause": due.clause,
+                "citation": due.citation,
+                "words": due.words,
+                "successor": {"work": due.successor, "version": due.version},
+                "text": due_text(due),
+            }
+            for due in state.due
+        ],
         "next_notice": state.next_notice or None,
     }
 

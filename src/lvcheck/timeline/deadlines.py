@@ -307,7 +307,7 @@ def _duty_deadlines(builder: _Builder, until: date) -> Iterator[Diagnostic]:
         # "onSuccessor" has no day of its own: `lvcheck status` says when it is due
 
 
-def _texts_in_force(
+def texts_in_force(
     path: Path,
     root: etree._Element,
     amendments: list[tuple[Path, etree._Element]],
@@ -361,7 +361,7 @@ def _deadlines_of(
     start, end = window
     source = _source(str(path), root, life)
     replaced = successors.replacement(source.work, source.version)
-    texts = _texts_in_force(path, root, amendments, diagnostics)
+    texts = texts_in_force(path, root, amendments, diagnostics)
     found = []
     for number, (since, text) in enumerate(texts):
         until_next = texts[number + 1][0] if number + 1 < len(texts) else None

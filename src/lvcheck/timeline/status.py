@@ -4,20 +4,22 @@ version in force and drafts past their start date stand out."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from lxml import etree
 
 from lvcheck import labels
-from lvcheck.document.citation import element_citation, text_of
+from lvcheck.document.citation import element_citation, sentence_number, text_of
 from lvcheck.document.dates import parse_date
 from lvcheck.document.kinds import Kind, Status
 from lvcheck.document.load import load_tree
 from lvcheck.document.parse import NAMESPACE
 from lvcheck.errors import Diagnostic, LvcheckError
-from lvcheck.timeline.deadlines import DeadlineKind, deadlines
+from lvcheck.timeline.deadlines import DeadlineKind, deadlines, texts_in_force
 from lvcheck.timeline.duties import duty_matches
 from lvcheck.timeline.lifecycle import (
     Lifecycle,
@@ -33,6 +35,22 @@ NS = f"{{{NAMESPACE}}}"
 
 
 @dataclass(frozen=True)
+class Due:
+    """A duty of a clause that has fallen due because the agreement that replaces this one
+    is available (data/duties.toml, recurrence "onSuccessor"): no calendar entry, it has no
+    day of its own, only the day from which it is due."""
+
+    duty: str  # German, from data/duties.toml
+    when: str  # how soon, in the clause's word: "unmittelbar"
+    clause: str  # the eId of the clause that sets it
+    citation: str  # "§ 14 Abs. 4"
+    words: str  # the clause's words that say it, which the note quotes
+    successor: str  # the work that replaces this one
+    version: str  # its version in use
+    since: date | None  # the version's date; None: known for today only (no date)
+
+
+@dataclass(frozen=True)
 class VersionState:
     path: str
     work: str
@@ -45,6 +63,7 @@ class VersionState:
     attention: tuple[str, ...]  # German: what stands out
     amendments: tuple[str, ...] = ()  # German: its amendments, in force or pending
     next_notice: str = ""  # German: the next day by which notice must be given, and to when
+    due: tuple[Due, ...] = ()  # duties fallen due, for an instance in force
 
 
 @dataclass(frozen=True)
@@ -87,55 +106,96 @@ def _pending(root: etree._Element, template: etree._Element | None) -> tuple[str
     return tuple(dict.fromkeys(notes))
 
 
-def _available(
+def _adopted(
     loaded: list[tuple[Path, etree._Element, Lifecycle]], day: date
-) -> dict[str, tuple[str, str]]:
-    """The templates in use on ``day``, by work: (version, since when in German). A template
-    is in use from its version's date; one without a date only today, of which its stored
-    status speaks."""
-    available = {}
+) -> dict[str, tuple[str, date | None]]:
+    """For each work with a template adopted by ``day``: the newest such version and the day
+    the first was adopted. A template counts from its version's date, whatever its stored
+    status now (one since replaced was adopted all the same), unless stored as a draft; one
+    without a date only when in use today, of which its stored status speaks (day: None)."""
+    found: dict[str, list[tuple[date | None, str]]] = {}
     for _, root, life in loaded:
-        version = root.find(f"{NS}meta/{NS}version")
-        if life.kind != Kind.TEMPLATE or life.stored != Status.IN_FORCE or version is None:
+        work, version = root.find(f"{NS}meta/{NS}work"), root.find(f"{NS}meta/{NS}version")
+        if life.kind != Kind.TEMPLATE or work is None or version is None:
             continue
-        dated = parse_date(version.get("date"))
-        if dated is not None and dated <= day:
-            since = labels.DUE_SINCE.format(day=labels.german_date(dated))
-        elif dated is None and day == date.today():
-            since = labels.DUE_NOW
-        else:
+        since = parse_date(version.get("date"))
+        if since is None and (life.stored != Status.IN_FORCE or day != date.today()):
             continue
-        work = root.find(f"{NS}meta/{NS}work")
-        available[work.get("id", "") if work is not None else ""] = (version.get("id", ""), since)
-    return available
+        if since is not None and (since > day or life.stored == Status.DRAFT):
+            continue
+        found.setdefault(work.get("id", ""), []).append((since, version.get("id", "")))
+    adopted = {}
+    for name, versions in found.items():
+        dated = [since for since, _ in versions if since is not None]
+        _, newest = max(versions, key=lambda v: v[0] or day)  # undated: in use today
+        adopted[name] = (newest, min(dated) if dated else None)
+    return adopted
+
+
+def _concluded(
+    loaded: list[tuple[Path, etree._Element, Lifecycle]], day: date
+) -> set[tuple[str, str | None]]:
+    """The (work, version or any version) that an instance concluded by ``day`` supersedes:
+    for them a duty to conclude their successor is done, whenever that successor starts."""
+    return {
+        (target.get("work", ""), target.get("version"))
+        for _, root, life in loaded
+        if life.kind == Kind.INSTANCE and life.concluded is not None and life.concluded <= day
+        for target in _relations(root, "supersedes")
+    }
 
 
 def _due_on_successor(
-    root: etree._Element, template: etree._Element | None, in_use: dict[str, tuple[str, str]]
-) -> tuple[str, ...]:
+    root: etree._Element,
+    template: etree._Element | None,
+    adopted: dict[str, tuple[str, date | None]],
+    text_of_day: Callable[[], etree._Element],
+) -> tuple[Due, ...]:
     """The duties that fall due once the agreement a <supersededBy> names is available
-    (data/duties.toml, recurrence "onSuccessor"; NRW § 14 Abs. 4: the Mustervertrag is to be
-    concluded "unmittelbar nach dessen Vorliegen"): due from the day a template of that work
-    is in use, and said in the words of the clause, which must still say it (else LV380)."""
-    notes = []
-    for duty, clause, found in duty_matches(root):
+    (data/duties.toml, recurrence "onSuccessor"; NRW § 14 Abs. 4 Satz 2: the Mustervertrag
+    is concluded "unmittelbar nach dessen Vorliegen"), read from the instance's text in
+    force that day, ``text_of_day()`` (a Nachtrag may have changed the words, which must
+    still say it: else LV380)."""
+    named = [
+        relation
+        for owner in (root, template)
+        if owner is not None
+        for relation in _relations(owner, "supersededBy")
+        if relation.get("work", "") in adopted
+    ]
+    due = []
+    for duty, clause, found in duty_matches(text_of_day()) if named else ():
         if duty["recurrence"] != "onSuccessor" or found is None:
             continue
-        for owner in (root, template):
-            for relation in _relations(owner, "supersededBy") if owner is not None else ():
-                work = relation.get("work", "")
-                if relation.get("governedBy") == duty["clause"] and work in in_use:
-                    notes.append(
-                        labels.DUE_ON_SUCCESSOR.format(
-                            since=in_use[work][1],
-                            duty=duty["duty"],
-                            work=work,
-                            version=in_use[work][0],
-                            citation=element_citation(clause),
-                            words=" ".join(found.group(0).split()),
-                        )
+        for relation in named:
+            work = relation.get("work", "")
+            if relation.get("governedBy") == duty["clause"]:
+                version, since = adopted[work]
+                words = " ".join(found.group(0).split())
+                due.append(
+                    Due(
+                        duty=duty["duty"],
+                        when=found.group("when"),
+                        clause=duty["clause"],
+                        citation=_sentence_citation(clause, words),
+                        words=words,
+                        successor=work,
+                        version=version,
+                        since=since,
                     )
-    return tuple(dict.fromkeys(notes))
+                )
+    return tuple(dict.fromkeys(due))
+
+
+def _sentence_citation(clause: etree._Element, words: str) -> str:
+    """ "§ 14 Abs. 4 Satz 2": the clause down to the sentence where one paragraph of its
+    text holds the words."""
+    cited = element_citation(clause)
+    for paragraph in clause.iter(NS + "p"):
+        text = " ".join("".join(paragraph.itertext()).split())
+        if words in text:
+            return f"{cited} {labels.SENTENCE} {sentence_number(text, text.index(words))}"
+    return cited
 
 
 def _amendments(
@@ -184,8 +244,9 @@ def _next_notices(paths: list[Path], day: date) -> dict[str, str]:
     return found
 
 
-def status(paths: list[Path], day: date) -> StatusReport:
-    """The state on ``day`` of every agreement version among the files."""
+def status(paths: list[Path], day: date, next_notices: bool = True) -> StatusReport:
+    """The state on ``day`` of every agreement version among the files; ``next_notices``:
+    with the next day by which notice can be given (a deadlines computation of its own)."""
     loaded: list[tuple[Path, etree._Element, Lifecycle]] = []
     diagnostics: list[Diagnostic] = []
     for path in paths:
@@ -217,7 +278,13 @@ def status(paths: list[Path], day: date) -> StatusReport:
     works: dict[str, list[VersionState]] = {}
     titles: dict[str, str] = {}
     amendments = [(root, life) for _, root, life in loaded if life.kind == Kind.AMENDMENT]
-    in_use = _available(loaded, day)
+    adopted, concluded = _adopted(loaded, day), _concluded(loaded, day)
+    amendment_files = [(path, root) for path, root, life in loaded if life.kind == Kind.AMENDMENT]
+
+    def text_of_day(path: Path, root: etree._Element) -> etree._Element:
+        texts = texts_in_force(path, root, amendment_files, diagnostics)
+        return [text for since, text in texts if since is None or since <= day][-1]
+
     for path, root, life in loaded:
         if life.kind == Kind.AMENDMENT:
             continue  # shown with the agreement it amends
@@ -245,8 +312,6 @@ def status(paths: list[Path], day: date) -> StatusReport:
             and life.start <= day
         ):
             attention.append(labels.DRAFT_PAST_START.format(start=labels.german_date(life.start)))
-        if life.kind == Kind.INSTANCE and standing.status == Status.IN_FORCE:
-            attention.extend(_due_on_successor(root, template, in_use))
         stored_today = day == date.today()  # the stored status speaks of today, not the past
         if life.kind == Kind.INSTANCE and stored_today and standing.status != life.stored:
             attention.append(
@@ -266,10 +331,15 @@ def status(paths: list[Path], day: date) -> StatusReport:
                 pending=_pending(root, template) if standing.status == Status.IN_FORCE else (),
                 attention=tuple(attention),
                 amendments=_amendments(work, version, amendments, day),
+                due=_due_on_successor(root, template, adopted, partial(text_of_day, path, root))
+                if life.kind == Kind.INSTANCE
+                and standing.status == Status.IN_FORCE
+                and not {(work, version), (work, None)} & concluded
+                else (),
             )
         )
         titles.setdefault(work, title)
-    notices = _next_notices([path for path, _, _ in loaded], day)
+    notices = _next_notices([path for path, _, _ in loaded], day) if next_notices else {}
 
     def with_next_notice(state: VersionState) -> VersionState:
         if state.life.kind != Kind.INSTANCE or state.standing.status != Status.IN_FORCE:
