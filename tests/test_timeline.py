@@ -405,7 +405,64 @@ def test_the_duty_is_done_when_the_mustervertrag_is_concluded_not_when_it_starts
     )
     paths = [CONTRACTS, concluded]
     assert len(_due(paths, date(2026, 12, 14))) == 1  # one side has signed
-    assert _due(paths, date(2026, 12, 15)) == []  # concluded: owed no longer
+    report = status(paths, date(2026, 12, 15))  # concluded: owed no longer, and replaced
+    (interim,) = [w for w in report.works if w.work == "beispiel-lvr-ihl-kita-assistenz-rheinland"]
+    (version,) = interim.versions
+    assert interim.in_force is None and version.due == ()
+    assert (version.standing.status, version.standing.since, version.standing.replaced_by) == (
+        Status.SUPERSEDED,
+        date(2026, 12, 15),
+        "beispiel-mv-instanz, Fassung beispiel-1",
+    )
+    assert version.attention == (
+        "mit Abschluss von beispiel-mv-instanz, Fassung beispiel-1 am 15.12.2026 ersetzt, der "
+        "erst am 01.08.2027 in Kraft tritt: dazwischen gilt keine der beiden Vereinbarungen – "
+        "Lücke prüfen",
+    )
+    later = status(paths, date(2027, 8, 1))  # the Mustervertrag in force: no gap any more
+    (interim,) = [w for w in later.works if w.work == "beispiel-lvr-ihl-kita-assistenz-rheinland"]
+    assert interim.versions[0].attention == ()
+
+
+def test_a_successor_takes_the_place_with_its_start_where_the_words_say_nothing_else(
+    tmp_path: Path,
+) -> None:
+    """Without upon="conclusion" (and its words), a concluded successor replaces a version
+    on the day it starts."""
+    template = _copy(
+        tmp_path,
+        TEMPLATES["nrw"],
+        TEMPLATES["nrw"].name,
+        (' upon="conclusion"', ""),
+    )
+    instance = _copy(tmp_path, EXAMPLES["nrw"], EXAMPLES["nrw"].name)
+    concluded = tmp_path / "instanz.xml"
+    concluded.write_text(
+        MUSTERVERTRAG.read_text(encoding="utf-8")
+        .replace('<work id="lvr-ihl-mustervertrag"', '<work id="beispiel-mv-instanz"')
+        .replace(
+            'kind="template" date="2026-06-01" status="inForce"', 'kind="instance" status="signed"'
+        )
+        .replace(
+            '<supersedes work="lvr-ihl-externe-leistungserbringer" version="v1"/>',
+            '<supersedes work="beispiel-lvr-ihl-kita-assistenz-rheinland" version="v1"/>',
+        )
+        .replace(
+            'ort_datum" type="placeDate"/>',
+            'ort_datum" type="placeDate" value="Köln, 15.12.2026"/>',
+        )
+        .replace(
+            '<fillIn name="inkrafttreten" type="date"/>',
+            '<fillIn name="inkrafttreten" type="date" value="2027-08-01"/>',
+        ),
+        encoding="utf-8",
+    )
+    report = status([template, instance, concluded], date(2026, 12, 15))
+    (interim,) = [w for w in report.works if w.work == "beispiel-lvr-ihl-kita-assistenz-rheinland"]
+    assert interim.in_force is not None and interim.versions[0].attention == ()
+    later = status([template, instance, concluded], date(2027, 8, 1))
+    (interim,) = [w for w in later.works if w.work == "beispiel-lvr-ihl-kita-assistenz-rheinland"]
+    assert interim.versions[0].standing.since == date(2027, 8, 1)
 
 
 def test_the_duty_is_read_from_the_words_in_force_after_a_nachtrag(tmp_path: Path) -> None:

@@ -144,6 +144,8 @@ HEADER_FACTS = {
 FIELD = "Feld"
 VERSION = "Fassung"
 GOVERNED_IN = "geregelt in"
+# when a successor takes a version's place (<supersededBy upon>)
+UPON = {"conclusion": "mit dessen Abschluss", "start": "mit dessen Beginn"}
 EXAMPLE_BANNER = "Illustratives Beispiel: kein echter Vertragstext bzw. erfundene Angaben."
 # the first line of an illustrative file's reading text (export, git diff through textconv)
 EXAMPLE_FIRST_LINE = "BEISPIEL – " + EXAMPLE_BANNER
@@ -337,6 +339,10 @@ OUTSTANDING = "Ausstehend"
 DUE_COLUMNS = ("Geschuldet seit", "Pflicht", "Vereinbarung", "Bestimmung", "Wortlaut")
 DEADLINE_COLUMNS = ("Datum", "Frist", "Vereinbarung", "Bestimmung", "Hinweis")
 DRAFT_PAST_START = "Entwurf, obwohl die Laufzeit am {start} begonnen hat"
+GAP = (
+    "mit Abschluss von {name} am {day} ersetzt, der erst am {start} in Kraft tritt: "
+    "dazwischen gilt keine der beiden Vereinbarungen – Lücke prüfen"
+)
 STORED_DIFFERS = "gespeicherter Status „{stored}“ stimmt nicht"
 NO_VERSION_IN_FORCE = "keine Fassung in Kraft"
 STATUS_HEADER = "Stand am {day}"

@@ -64,6 +64,8 @@ def _relation_phrase(relation: Relation, cited: Callable[[str], str]) -> str:
     phrase = f"{labels.RELATIONS.get(relation.kind, relation.kind)} {relation.work}"
     if relation.version:
         phrase += f", {labels.VERSION} {relation.version}"
+    if relation.upon:
+        phrase += f" {labels.UPON.get(relation.upon, relation.upon)}"
     if relation.governed_by:
         clause = cited(relation.governed_by)
         phrase += f" ({labels.GOVERNED_IN} {clause})"

@@ -66,6 +66,7 @@ ATTRIBUTE_ORDER = (
     "clause",
     "before",
     "form",
+    "upon",
     "governedBy",
     "title",
 )

@@ -248,6 +248,7 @@ class Relation:
     work: str
     version: str | None = None
     governed_by: str | None = None
+    upon: str | None = None  # supersededBy: "conclusion" or "start" of the successor
 
 
 @dataclass(frozen=True)

@@ -116,6 +116,7 @@ def _meta(meta: etree._Element) -> Meta:
                 work=r.get("work", ""),
                 version=r.get("version"),
                 governed_by=r.get("governedBy"),
+                upon=r.get("upon"),
             )
             for r in elements(relations)
         )

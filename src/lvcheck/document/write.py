@@ -243,6 +243,7 @@ def _write_meta(parent: etree._Element, meta: Meta) -> None:
                 relation.kind,
                 work=relation.work,
                 version=relation.version,
+                upon=relation.upon,
                 governedBy=relation.governed_by,
             )
     if meta.documents is not None:

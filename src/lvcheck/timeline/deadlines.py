@@ -29,10 +29,10 @@ from lvcheck.errors import Diagnostic, LvcheckError
 from lvcheck.timeline.duties import duty_matches, unstated_duty
 from lvcheck.timeline.lifecycle import (
     Lifecycle,
-    Successor,
     Successors,
     lifecycle_of,
     standing_on,
+    successor_of,
     term_end,
 )
 from lvcheck.timeline.periods import (
@@ -392,17 +392,7 @@ def deadlines(paths: list[Path], start: date, end: date) -> Calendar:
             diagnostics.extend(error.diagnostics)
             continue
         trees.append((path, root, lifecycle_of(root)))
-    successors = Successors(
-        [
-            Successor(
-                _source(str(p), r, life).work,
-                _source(str(p), r, life).version,
-                life,
-                tuple((s.get("work", ""), s.get("version")) for s in r.iter(NS + "supersedes")),
-            )
-            for p, r, life in trees
-        ]
-    )
+    successors = Successors([successor_of(r, life) for _, r, life in trees])
     amendments = [(p, r) for p, r, life in trees if life.kind == Kind.AMENDMENT]
     found: list[Deadline] = []
     for path, root, life in trees:

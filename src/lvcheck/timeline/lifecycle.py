@@ -165,34 +165,76 @@ def standing_on(life: Lifecycle, day: date, replaced: tuple[date, str] | None = 
 
 
 class Successor(NamedTuple):
-    """A version that names another in <supersedes>: who replaces whom, from its facts."""
+    """A version as the relations between versions need it: who replaces whom, and when."""
 
     work: str
     version: str
     life: Lifecycle
     supersedes: tuple[tuple[str, str | None], ...]  # (work, version or any version)
+    upon: str | None = None  # its <supersededBy upon>: replaced with a successor's conclusion?
+    based_on: tuple[str, str | None] | None = None  # its template, whose `upon` it shares
+
+
+def successor_of(root: etree._Element, life: Lifecycle) -> Successor:
+    """The Successor facts of a tree."""
+    meta = root.find(NS + "meta")
+    work = meta.find(NS + "work") if meta is not None else None
+    version = meta.find(NS + "version") if meta is not None else None
+    upon = next((r.get("upon") for r in root.iter(NS + "supersededBy") if r.get("upon")), None)
+    based = root.find(f"{NS}meta/{NS}relations/{NS}basedOn")
+    return Successor(
+        work.get("id", "") if work is not None else "",
+        version.get("id", "") if version is not None else "",
+        life,
+        tuple((s.get("work", ""), s.get("version")) for s in root.iter(NS + "supersedes")),
+        upon,
+        (based.get("work", ""), based.get("version")) if based is not None else None,
+    )
 
 
 class Successors:
     """Which instance replaced which version, from the versions' <supersedes>, indexed by
-    the work they replace: a repository of thousands of versions is looked up, not scanned."""
+    the work they replace: a repository of thousands of versions is looked up, not scanned.
+
+    A successor takes a version's place on its start (its conclusion where it names no
+    start), or on its conclusion where the version, or the template it is based on, says so
+    (<supersededBy upon="conclusion">, checked against the words: NRW § 14 Abs. 4 Satz 3)."""
 
     def __init__(self, versions: list[Successor]) -> None:
-        self.by_work: dict[str, list[tuple[str | None, date, str]]] = {}
+        self.by_work: dict[str, list[tuple[str | None, date, date | None, str]]] = {}
         for other in versions:
             day = other.life.start or other.life.concluded
             if other.life.kind != Kind.INSTANCE or day is None:
                 continue
             for target_work, target_version in other.supersedes:
                 name = f"{other.work}, Fassung {other.version}"
-                self.by_work.setdefault(target_work, []).append((target_version, day, name))
+                entry = (target_version, day, other.life.concluded, name)
+                self.by_work.setdefault(target_work, []).append(entry)
+        upon = {(v.work, v.version): v.upon for v in versions if v.upon}
+        upon_of_work = {work: said for (work, _), said in upon.items()}
+        self.upon = dict(upon)
+        for other in versions:
+            if other.upon is None and other.based_on is not None:
+                template_work, template_version = other.based_on
+                said = upon.get((template_work, template_version or ""))
+                said = said or (upon_of_work.get(template_work) if not template_version else None)
+                if said:
+                    self.upon[(other.work, other.version)] = said
 
     def replacement(self, work: str, version: str) -> tuple[date, str] | None:
-        """The day a successor instance took the place of (work, version), and its name:
-        the successor's start, or its conclusion where it names no start; the earliest."""
+        """The day a successor instance took the place of (work, version), and its name;
+        the earliest."""
+        found = self.taken_over(work, version)
+        return (found[0], found[1]) if found else None
+
+    def taken_over(self, work: str, version: str) -> tuple[date, str, date] | None:
+        """replacement(), with the day the successor starts (or was concluded, where it
+        names no start): later than the first where it took the place with its conclusion,
+        and the days between are covered by neither."""
+        on_conclusion = self.upon.get((work, version)) == "conclusion"
         days = [
-            (day, name)
-            for target, day, name in self.by_work.get(work, ())
+            (concluded if on_conclusion and concluded else day, name, day)
+            for target, day, concluded, name in self.by_work.get(work, ())
             if target in (None, version)
         ]
         return min(days) if days else None

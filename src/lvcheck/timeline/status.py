@@ -24,10 +24,10 @@ from lvcheck.timeline.duties import duty_matches
 from lvcheck.timeline.lifecycle import (
     Lifecycle,
     Standing,
-    Successor,
     Successors,
     lifecycle_of,
     standing_on,
+    successor_of,
 )
 from lvcheck.timeline.periods import add_months
 
@@ -263,18 +263,7 @@ def status(paths: list[Path], day: date, next_notices: bool = True) -> StatusRep
         return work.get("id", ""), version.get("id", "")
 
     by_key = {ident(root): root for _, root, _ in loaded}
-    successors = Successors(
-        [
-            Successor(
-                *ident(root),
-                life,
-                tuple(
-                    (s.get("work", ""), s.get("version")) for s in _relations(root, "supersedes")
-                ),
-            )
-            for _, root, life in loaded
-        ]
-    )
+    successors = Successors([successor_of(root, life) for _, root, life in loaded])
     works: dict[str, list[VersionState]] = {}
     titles: dict[str, str] = {}
     amendments = [(root, life) for _, root, life in loaded if life.kind == Kind.AMENDMENT]
@@ -301,7 +290,16 @@ def status(paths: list[Path], day: date, next_notices: bool = True) -> StatusRep
         attention = []
         if life.kind != Kind.TEMPLATE:
             try:
-                standing = standing_on(life, day, successors.replacement(work, version))
+                taken = successors.taken_over(work, version)
+                standing = standing_on(life, day, taken[:2] if taken else None)
+                if taken and taken[0] <= day < taken[2]:  # replaced, successor not yet in force
+                    attention.append(
+                        labels.GAP.format(
+                            name=taken[1],
+                            day=labels.german_date(taken[0]),
+                            start=labels.german_date(taken[2]),
+                        )
+                    )
             except (ValueError, OverflowError):  # a term reaching past the year 9999
                 standing = Standing(Status(life.stored))
                 attention.append(labels.BEYOND_CALENDAR)

@@ -22,7 +22,7 @@ from lvcheck.data import load
 from lvcheck.document.citation import element_citation, sentence_number
 from lvcheck.document.dates import parse_date, parse_period
 from lvcheck.document.numbers import german_numeral
-from lvcheck.labels import MONTH_NAMES, NOTICE_BEFORE, duration_text, german_date
+from lvcheck.labels import MONTH_NAMES, NOTICE_BEFORE, UPON, duration_text, german_date
 from lvcheck.validation.rules.base import NS, CleanInputs, Document, Findings
 
 MONTHS = MONTH_NAMES
@@ -143,6 +143,12 @@ def header_facts(document: Document) -> Iterator[Fact]:
         yield Fact(
             kind, {"decimal": pattern, "number": pattern}, shown, figure, figure.get("governedBy")
         )
+    for relation in document.root.iter(NS + "supersededBy"):
+        upon = relation.get("upon")
+        if upon:
+            shown = f"{relation.get('work', '')} {UPON.get(upon, upon)}"
+            governed = relation.get("governedBy")
+            yield Fact("replacement.upon", {}, shown, relation, governed, choice=upon)
 
 
 @cache
@@ -273,7 +279,7 @@ _CLEAN = CleanInputs()
 
 def check(document: Document) -> Findings:
     """Each governed fact of the header against the words of its clause (LV350, LV351)."""
-    # what the check reads: the text (the key's part), the term and the figures
+    # what the check reads: the text (the key's part), the term, the figures, the relations
     header = document.root[0] if document.text_key is not None else ()  # memo: <meta>
     key = _CLEAN.key(
         document, *(etree.tostring(child) for child in header if child.tag in _READ_IN_HEADER)
@@ -286,7 +292,7 @@ def check(document: Document) -> Findings:
     yield from found
 
 
-_READ_IN_HEADER = frozenset({NS + "term", NS + "figures"})
+_READ_IN_HEADER = frozenset({NS + "term", NS + "figures", NS + "relations"})
 
 
 def _check(document: Document) -> Findings:

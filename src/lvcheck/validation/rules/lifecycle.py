@@ -25,6 +25,8 @@ def _successors(facts: list[VersionFacts]) -> list[Successor]:
             item.version,
             item.life,
             tuple((r.work, r.version) for r in item.related("supersedes")),
+            next((r.upon for r in item.related("supersededBy") if r.upon), None),
+            next(((r.work, r.version) for r in item.related("basedOn")), None),
         )
         for item in facts
         if item.life is not None

@@ -26,6 +26,7 @@ class RelationFacts(NamedTuple):
     work: str
     version: str | None
     line: int
+    upon: str | None = None  # supersededBy: when the successor takes this version's place
 
 
 class VersionFacts(NamedTuple):
@@ -97,7 +98,11 @@ def facts_of(document: Document, text_digest: bytes | None = None) -> VersionFac
         return None
     relations = tuple(
         RelationFacts(
-            kind, element.get("work", ""), element.get("version"), element.sourceline or 1
+            kind,
+            element.get("work", ""),
+            element.get("version"),
+            element.sourceline or 1,
+            element.get("upon"),
         )
         for kind in (
             "supersedes",
