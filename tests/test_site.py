@@ -206,8 +206,9 @@ def test_the_deadlines_page_first_lists_what_is_outstanding(tmp_path: Path) -> N
     (due,) = page.xpath("//div[@aria-label='Ausstehend']//tbody/tr")
     cells = [" ".join(td.text_content().split()) for td in due.xpath("td")]
     assert cells[0] == "01.06.2026"
-    assert (
-        cells[1] == "Abschluss des abgestimmten Mustervertrages zwischen den Parteien, unmittelbar"
+    assert cells[1] == (
+        "Abschluss des abgestimmten Mustervertrages zwischen den Parteien, "
+        "unmittelbar nach dessen Vorliegen"
     )
     assert cells[3] == "§ 14 Abs. 4 Satz 2"
     assert cells[4].startswith("„Hierzu schließen die Parteien den abgestimmten Mustervertrag")

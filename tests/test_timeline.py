@@ -18,7 +18,7 @@ from lvcheck.api import deadlines, render, status, validate
 from lvcheck.document.kinds import Status
 from lvcheck.document.parse import parse_file
 from lvcheck.rendering.status import due_text
-from lvcheck.timeline.lifecycle import lifecycle_of, standing_on
+from lvcheck.timeline.lifecycle import Standing, lifecycle_of, standing_on
 from lvcheck.timeline.periods import (
     after,
     days_in_month,
@@ -288,7 +288,7 @@ def test_status_names_the_version_in_force_and_what_will_replace_it() -> None:
     nrw = next(w for w in report.works if w.work == "beispiel-lvr-ihl-kita-assistenz-rheinland")
     assert nrw.in_force is not None and nrw.in_force.standing.since == date(2024, 8, 1)
     assert nrw.in_force.pending == (
-        "wird ersetzt durch lvr-ihl-mustervertrag, sobald dieser geschlossen ist (§ 14 Abs. 4)",
+        "tritt mit Abschluss von lvr-ihl-mustervertrag außer Kraft (§ 14 Abs. 4)",
     )
     before = status([CONTRACTS], date(2024, 7, 1))
     nrw = next(w for w in before.works if w.work == "beispiel-lvr-ihl-kita-assistenz-rheinland")
@@ -321,9 +321,9 @@ def test_the_mustervertrag_is_owed_at_once_when_it_is_adopted() -> None:
     force owes its conclusion; the note quotes the sentence, word for word the source's."""
     (note,) = _due([CONTRACTS], date(2026, 12, 1))
     assert note == (
-        "Abschluss des abgestimmten Mustervertrages zwischen den Parteien steht aus, "
-        "unmittelbar geschuldet seit dem 01.06.2026 (Vorlage lvr-ihl-mustervertrag liegt "
-        f"seitdem vor; neueste Fassung beispiel-1); § 14 Abs. 4 Satz 2: „{SENTENCE}“"
+        "Abschluss des abgestimmten Mustervertrages zwischen den Parteien steht aus; nach "
+        "§ 14 Abs. 4 Satz 2 ist er unmittelbar nach dessen Vorliegen zu schließen – "
+        f"lvr-ihl-mustervertrag liegt seit dem 01.06.2026 vor (neueste Fassung beispiel-1): „{SENTENCE}“"
     )
     assert SENTENCE in " ".join(NRW_SEED.read_text(encoding="utf-8").split())
     assert f"    ! {note}" in render(status([CONTRACTS], date(2026, 12, 1)), "text")
@@ -336,7 +336,7 @@ def test_the_mustervertrag_is_owed_at_once_when_it_is_adopted() -> None:
     assert nrw["versions"][0]["due"] == [
         {
             "duty": "Abschluss des abgestimmten Mustervertrages zwischen den Parteien",
-            "when": "unmittelbar",
+            "when": "unmittelbar nach dessen Vorliegen",
             "since": "2026-06-01",
             "clause": "sec_14__para_4",
             "citation": "§ 14 Abs. 4 Satz 2",
@@ -345,6 +345,31 @@ def test_the_mustervertrag_is_owed_at_once_when_it_is_adopted() -> None:
             "text": note,
         }
     ]
+
+
+def test_a_template_is_in_use_from_its_version_date() -> None:
+    def mustervertrag(day: date) -> Standing:
+        report = status([CONTRACTS], day)
+        (work,) = [w for w in report.works if w.work == "lvr-ihl-mustervertrag"]
+        return work.versions[0].standing
+
+    assert mustervertrag(date(2026, 5, 31)) == Standing(Status.DRAFT)
+    assert mustervertrag(date(2026, 6, 1)) == Standing(Status.IN_FORCE, since=date(2026, 6, 1))
+
+
+def test_a_template_named_without_version_still_says_the_duty(tmp_path: Path) -> None:
+    instance = _copy(
+        tmp_path,
+        EXAMPLES["nrw"],
+        EXAMPLES["nrw"].name,
+        (
+            '<basedOn work="lvr-ihl-externe-leistungserbringer" version="v1"/>',
+            '<basedOn work="lvr-ihl-externe-leistungserbringer"/>',
+        ),
+    )
+    others = [p for p in (CONTRACTS / "nrw").glob("*.xml") if p.name != EXAMPLES["nrw"].name]
+    (note,) = _due([*others, instance], date(2026, 12, 1))
+    assert note.startswith("Abschluss des abgestimmten Mustervertrages")
 
 
 def _copy(tmp_path: Path, source: Path, name: str, *edits: tuple[str, str]) -> Path:
@@ -370,8 +395,8 @@ def test_an_undated_mustervertrag_in_use_is_owed_today_only(tmp_path: Path) -> N
     """Without a date the template's stored status speaks of today, not of another day."""
     undated = _copy(tmp_path, MUSTERVERTRAG, "m.xml", (' date="2026-06-01"', ""))
     (note,) = _due([*NRW_WITHOUT_MUSTERVERTRAG, undated], date.today())
-    assert "unmittelbar geschuldet (Vorlage lvr-ihl-mustervertrag liegt vor, Fassung " in note
-    assert "Datum der Fassung fehlt); § 14 Abs. 4 Satz 2: „" in note
+    assert "zu schließen – lvr-ihl-mustervertrag liegt vor (Fassung beispiel-1; " in note
+    assert "Datum der Fassung fehlt): „Hierzu" in note
     assert _due([*NRW_WITHOUT_MUSTERVERTRAG, undated], date.today() - timedelta(days=1)) == []
 
 
@@ -405,6 +430,13 @@ def test_the_duty_is_done_when_the_mustervertrag_is_concluded_not_when_it_starts
     )
     paths = [CONTRACTS, concluded]
     assert len(_due(paths, date(2026, 12, 14))) == 1  # one side has signed
+    half = _copy(
+        tmp_path,
+        concluded,
+        "halb.xml",
+        ('type="placeDate" value="Köln, 15.12.2026"/>', 'type="placeDate"/>'),
+    )
+    assert len(_due([CONTRACTS, half], date(2027, 1, 10))) == 1  # one signature concludes nothing
     report = status(paths, date(2026, 12, 15))  # concluded: owed no longer, and replaced
     (interim,) = [w for w in report.works if w.work == "beispiel-lvr-ihl-kita-assistenz-rheinland"]
     (version,) = interim.versions
@@ -415,9 +447,9 @@ def test_the_duty_is_done_when_the_mustervertrag_is_concluded_not_when_it_starts
         "beispiel-mv-instanz, Fassung beispiel-1",
     )
     assert version.attention == (
-        "mit Abschluss von beispiel-mv-instanz, Fassung beispiel-1 am 15.12.2026 ersetzt, der "
-        "erst am 01.08.2027 in Kraft tritt: dazwischen gilt keine der beiden Vereinbarungen – "
-        "Lücke prüfen",
+        "beispiel-mv-instanz, Fassung beispiel-1 am 15.12.2026 abgeschlossen, tritt aber erst am "
+        "01.08.2027 in Kraft; nach dem Wortlaut von § 14 Abs. 4 endet diese Vereinbarung schon "
+        "mit dem Abschluss – für die Zeit dazwischen Fortgeltung oder früheres Inkrafttreten klären",
     )
     later = status(paths, date(2027, 8, 1))  # the Mustervertrag in force: no gap any more
     (interim,) = [w for w in later.works if w.work == "beispiel-lvr-ihl-kita-assistenz-rheinland"]

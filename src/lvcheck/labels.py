@@ -324,24 +324,26 @@ ICS_NAME = "Fristen der Leistungsvereinbarungen"
 ALARM = "Erinnerung: {summary} am {day}"
 NO_DEADLINES = "Keine Fristen zwischen {start} und {end}."
 DEADLINES_HEADER = "Fristen vom {start} bis {end}"
-PENDING = "wird ersetzt durch {work}, sobald dieser geschlossen ist{where}"
+PENDING = "wird ersetzt durch {work}, sobald dieser abgeschlossen ist{where}"
+PENDING_ON_CONCLUSION = "tritt mit Abschluss von {work} außer Kraft{where}"
 # a duty fallen due because the successor is adopted (lvcheck status, page Fristen)
 DUE_ON_SUCCESSOR = (
-    "{duty} steht aus, {when} geschuldet seit dem {since} (Vorlage {work} liegt seitdem vor; "
-    "neueste Fassung {version}); {citation}: „{words}“"
+    "{duty} steht aus; nach {citation} ist er {when} zu schließen – {work} liegt seit dem "
+    "{since} vor (neueste Fassung {version}): „{words}“"
 )
 DUE_ON_SUCCESSOR_UNDATED = (
-    "{duty} steht aus, {when} geschuldet (Vorlage {work} liegt vor, Fassung {version}; "
-    "{missing}); {citation}: „{words}“"
+    "{duty} steht aus; nach {citation} ist er {when} zu schließen – {work} liegt vor "
+    "(Fassung {version}; {missing}): „{words}“"
 )
 DATE_MISSING = "Datum der Fassung fehlt"
 OUTSTANDING = "Ausstehend"
-DUE_COLUMNS = ("Geschuldet seit", "Pflicht", "Vereinbarung", "Bestimmung", "Wortlaut")
+DUE_COLUMNS = ("Ausstehend seit", "Pflicht", "Vereinbarung", "Bestimmung", "Wortlaut")
 DEADLINE_COLUMNS = ("Datum", "Frist", "Vereinbarung", "Bestimmung", "Hinweis")
 DRAFT_PAST_START = "Entwurf, obwohl die Laufzeit am {start} begonnen hat"
 GAP = (
-    "mit Abschluss von {name} am {day} ersetzt, der erst am {start} in Kraft tritt: "
-    "dazwischen gilt keine der beiden Vereinbarungen – Lücke prüfen"
+    "{name} am {day} abgeschlossen, tritt aber erst am {start} in Kraft; nach dem Wortlaut "
+    "von {citation} endet diese Vereinbarung schon mit dem Abschluss – für die Zeit dazwischen "
+    "Fortgeltung oder früheres Inkrafttreten klären"
 )
 STORED_DIFFERS = "gespeicherter Status „{stored}“ stimmt nicht"
 NO_VERSION_IN_FORCE = "keine Fassung in Kraft"

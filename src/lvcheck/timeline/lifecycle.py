@@ -78,6 +78,9 @@ def _day(element: etree._Element | None, fields: dict[str, etree._Element]) -> d
     return parse_date(field.get("value")) if field is not None else None
 
 
+_SIGNING_DAY_TYPES = frozenset({"date", "placeDate"})
+
+
 def _signing_day(field: etree._Element) -> date | None:
     value = (field.get("value") or "").strip()
     if field.get("type") == "date":
@@ -112,13 +115,16 @@ def lifecycle_of(root: etree._Element) -> Lifecycle:
             notice = period.months if period else None
             before = notice_element.get("before")
     conclusions = root.find(NS + "conclusions")
+    # the day the last party signed, once every date of the signature blocks is filled: a
+    # contract is concluded when all have signed (§ 56 SGB X), not when the first has
     signed = [
-        day
+        _signing_day(field)
         for field in (
             conclusions.iter(NS + "fillIn", NS + "field") if conclusions is not None else ()
         )
-        if (day := _signing_day(field)) is not None
+        if field.get("type") in _SIGNING_DAY_TYPES
     ]
+    days = [day for day in signed if day is not None]
     return Lifecycle(
         kind=version.get("kind", "") if version is not None else "",
         stored=version.get("status", "") if version is not None else "",
@@ -129,7 +135,7 @@ def lifecycle_of(root: etree._Element) -> Lifecycle:
         notice_months=notice,
         notice_before=before,
         jurisdiction=work.get("jurisdiction", "") if work is not None else "",
-        concluded=max(signed) if signed else None,
+        concluded=max(days) if signed and len(days) == len(signed) else None,
     )
 
 

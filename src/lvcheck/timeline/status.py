@@ -102,8 +102,25 @@ def _pending(root: etree._Element, template: etree._Element | None) -> tuple[str
         for relation in _relations(owner, "supersededBy"):
             clause = eids.get(relation.get("governedBy") or "")
             where = f" ({element_citation(clause)})" if clause is not None else ""
-            notes.append(labels.PENDING.format(work=relation.get("work", ""), where=where))
+            note = (
+                labels.PENDING_ON_CONCLUSION
+                if relation.get("upon") == "conclusion"
+                else labels.PENDING
+            )
+            notes.append(note.format(work=relation.get("work", ""), where=where))
     return tuple(dict.fromkeys(notes))
+
+
+def _ending_clause(root: etree._Element, template: etree._Element | None) -> str:
+    """The citation of the clause under which a successor's conclusion ends this version
+    (<supersededBy upon="conclusion" governedBy>), in this version's text."""
+    for owner in (root, template):
+        for relation in _relations(owner, "supersededBy") if owner is not None else ():
+            if relation.get("upon") == "conclusion":
+                eid = relation.get("governedBy") or ""
+                clause = next((e for e in root.iter() if e.get("eId") == eid), None)
+                return element_citation(clause) if clause is not None else eid
+    return ""
 
 
 def _adopted(
@@ -175,7 +192,7 @@ def _due_on_successor(
                 due.append(
                     Due(
                         duty=duty["duty"],
-                        when=found.group("when"),
+                        when=" ".join(found.group("when").split()),
                         clause=duty["clause"],
                         citation=_sentence_citation(clause, words),
                         words=words,
@@ -263,6 +280,7 @@ def status(paths: list[Path], day: date, next_notices: bool = True) -> StatusRep
         return work.get("id", ""), version.get("id", "")
 
     by_key = {ident(root): root for _, root, _ in loaded}
+    by_work = {ident(root)[0]: root for _, root, _ in loaded}  # for basedOn without a version
     successors = Successors([successor_of(root, life) for _, root, life in loaded])
     works: dict[str, list[VersionState]] = {}
     titles: dict[str, str] = {}
@@ -281,12 +299,21 @@ def status(paths: list[Path], day: date, next_notices: bool = True) -> StatusRep
         template = next(
             (
                 by_key.get((b.get("work", ""), b.get("version", "")))
+                if b.get("version")
+                else by_work.get(b.get("work", ""))
                 for b in _relations(root, "basedOn")
             ),
             None,
         )
-        # a template is in use or not: its stored status says it
-        standing = Standing(Status(life.stored))
+        # a template is in use or not: its stored status says it, from its version's date
+        version_element = root.find(f"{NS}meta/{NS}version")
+        adopted_on = (
+            parse_date(version_element.get("date")) if version_element is not None else None
+        )
+        before_adoption = adopted_on is not None and day < adopted_on
+        standing = Standing(Status.DRAFT if before_adoption else Status(life.stored))
+        if life.kind == Kind.TEMPLATE and not before_adoption and life.stored == Status.IN_FORCE:
+            standing = Standing(Status.IN_FORCE, since=adopted_on)
         attention = []
         if life.kind != Kind.TEMPLATE:
             try:
@@ -298,6 +325,7 @@ def status(paths: list[Path], day: date, next_notices: bool = True) -> StatusRep
                             name=taken[1],
                             day=labels.german_date(taken[0]),
                             start=labels.german_date(taken[2]),
+                            citation=_ending_clause(root, template),
                         )
                     )
             except (ValueError, OverflowError):  # a term reaching past the year 9999
@@ -316,7 +344,6 @@ def status(paths: list[Path], day: date, next_notices: bool = True) -> StatusRep
                 labels.STORED_DIFFERS.format(stored=labels.STATUS.get(life.stored, life.stored))
             )
         title = text_of(root.find(f"{NS}meta/{NS}title"))
-        version_element = root.find(f"{NS}meta/{NS}version")
         works.setdefault(work, []).append(
             VersionState(
                 path=str(path),
