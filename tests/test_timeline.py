@@ -451,9 +451,11 @@ def test_the_duty_is_done_when_the_mustervertrag_is_concluded_not_when_it_starts
         "01.08.2027 in Kraft; nach dem Wortlaut von § 14 Abs. 4 endet diese Vereinbarung schon "
         "mit dem Abschluss – für die Zeit dazwischen Fortgeltung oder früheres Inkrafttreten klären",
     )
+    assert "! keine Fassung in Kraft" in render(report, "text")  # the Mustervertrag: signed
     later = status(paths, date(2027, 8, 1))  # the Mustervertrag in force: no gap any more
     (interim,) = [w for w in later.works if w.work == "beispiel-lvr-ihl-kita-assistenz-rheinland"]
     assert interim.versions[0].attention == ()
+    assert "! keine Fassung in Kraft" not in render(later, "text")  # replaced, not missing
 
 
 def test_a_successor_takes_the_place_with_its_start_where_the_words_say_nothing_else(

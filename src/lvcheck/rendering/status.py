@@ -53,7 +53,9 @@ def render_status_text(report: StatusReport) -> str:
     for work in report.works:
         lines += ["", work.title]
         instances = [v for v in work.versions if v.life.kind == "instance"]
-        if instances and work.in_force is None:
+        # an agreement that a successor replaced says so on its line: nothing is missing
+        replaced = all(v.standing.status == "superseded" for v in instances)
+        if instances and work.in_force is None and not replaced:
             lines.append(f"  ! {labels.NO_VERSION_IN_FORCE}")
         for state in work.versions:
             where = escape_controls(state.path)
