@@ -61,6 +61,14 @@ CASES = [
         "<supersededBy",
         "Mit Abschluss des Mustervertrages",
     ),
+    (  # the header leaves unstated what the words say
+        "replacement.upon",
+        "nrw",
+        ' upon="conclusion"',
+        "",
+        "<supersededBy",
+        "Mit Abschluss des Mustervertrages",
+    ),
     (
         "replacement.upon",
         "nrw",

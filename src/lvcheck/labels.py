@@ -146,6 +146,7 @@ VERSION = "Fassung"
 GOVERNED_IN = "geregelt in"
 # when a successor takes a version's place (<supersededBy upon>)
 UPON = {"conclusion": "mit dessen Abschluss", "start": "mit dessen Beginn"}
+UNSTATED_UPON = "(ohne Zeitpunkt)"
 EXAMPLE_BANNER = "Illustratives Beispiel: kein echter Vertragstext bzw. erfundene Angaben."
 # the first line of an illustrative file's reading text (export, git diff through textconv)
 EXAMPLE_FIRST_LINE = "BEISPIEL – " + EXAMPLE_BANNER

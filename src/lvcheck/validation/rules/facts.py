@@ -22,7 +22,14 @@ from lvcheck.data import load
 from lvcheck.document.citation import element_citation, sentence_number
 from lvcheck.document.dates import parse_date, parse_period
 from lvcheck.document.numbers import german_numeral
-from lvcheck.labels import MONTH_NAMES, NOTICE_BEFORE, UPON, duration_text, german_date
+from lvcheck.labels import (
+    MONTH_NAMES,
+    NOTICE_BEFORE,
+    UNSTATED_UPON,
+    UPON,
+    duration_text,
+    german_date,
+)
 from lvcheck.validation.rules.base import NS, CleanInputs, Document, Findings
 
 MONTHS = MONTH_NAMES
@@ -144,10 +151,9 @@ def header_facts(document: Document) -> Iterator[Fact]:
             kind, {"decimal": pattern, "number": pattern}, shown, figure, figure.get("governedBy")
         )
     for relation in document.root.iter(NS + "supersededBy"):
-        upon = relation.get("upon")
-        if upon:
-            shown = f"{relation.get('work', '')} {UPON.get(upon, upon)}"
-            governed = relation.get("governedBy")
+        upon, governed = relation.get("upon", ""), relation.get("governedBy")
+        if upon or governed:  # unstated (""): the words must not state a moment either
+            shown = f"{relation.get('work', '')} {UPON.get(upon, UNSTATED_UPON)}"
             yield Fact("replacement.upon", {}, shown, relation, governed, choice=upon)
 
 
@@ -256,9 +262,11 @@ def _outcome(
 ) -> tuple[str, str] | None:
     """(code, message) where the clause's words do not say the fact; None where they do."""
     says, other = _patterns(fact)
-    if _search(clause_words.of(clause), says) is not None:
+    if says and _search(clause_words.of(clause), says) is not None:
         return None
     elsewhere = _search(clause_words.of(clause), other)
+    if not says and elsewhere is None:
+        return None  # a fact the header leaves unstated, and so do the words
     if elsewhere is not None:
         paragraph, words, found = elsewhere
         return (
