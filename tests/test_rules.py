@@ -64,6 +64,7 @@ REPO_CASES = [
     ("agreed", "contracts/nrw/instanz.xml", "LV361", 28, "info", 0),
     ("status", "contracts/nrw/instanz.xml", "LV370", 5, "warning", 1),
     ("retroactive", "contracts/nrw/verguetung.xml", "LV371", 5, "error", 1),
+    ("gap", "contracts/nrw/nachfolger.xml", "LV372", 5, "warning", 1),
     ("amendment", "contracts/nrw/beispiel-nachtrag.xml", "LV390", 19, "error", 1),
     ("consolidation", "contracts/nrw/beispiel-konsolidiert.xml", "LV391", 5, "error", 1),
 ]

@@ -53,6 +53,7 @@ TEMPLATE_DEPARTURE = "LV360"
 AGREED_DEVIATION = "LV361"
 STATUS_CONTRADICTED = "LV370"
 EFFECT_BEFORE_CONCLUSION = "LV371"
+SUCCESSOR_GAP = "LV372"
 DUTY_NOT_FOUND = "LV380"
 AMENDMENT_DOES_NOT_APPLY = "LV390"
 CONSOLIDATION_DIFFERS = "LV391"
@@ -196,6 +197,11 @@ CODES: dict[str, CodeInfo] = {
         "effect-before-conclusion",
         _E,
         "a Vergütung takes effect before the agreement was concluded (§ 126 Abs. 3 SGB IX)",
+    ),
+    SUCCESSOR_GAP: CodeInfo(
+        "successor-gap",
+        _W,
+        "a successor ends an agreement with its conclusion but starts later: days in between",
     ),
     INVISIBLE_CHARACTER: CodeInfo(
         "invisible-character",

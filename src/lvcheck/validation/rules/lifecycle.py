@@ -1,6 +1,7 @@
-"""The stored status against the status the term computes for today (LV370), and an
+"""The stored status against the status the term computes for today (LV370), an
 agreement that takes effect before it was concluded where the law forbids it (LV371:
-§ 126 Abs. 3 Satz 5 SGB IX forbids it for Vergütungen, not for the Leistungsvereinbarung).
+§ 126 Abs. 3 Satz 5 SGB IX forbids it for Vergütungen, not for the Leistungsvereinbarung),
+and a successor that ends an agreement with its conclusion but starts later (LV372).
 """
 
 from __future__ import annotations
@@ -63,6 +64,44 @@ def check(facts: list[VersionFacts], today: date) -> list[Diagnostic]:
                     f"takes effect on {labels.german_date(life.start)}, before it was concluded "
                     f"on {labels.german_date(life.concluded)}; § 126 Abs. 3 Satz 5 SGB IX forbids "
                     "a Vergütung to take effect before the agreement is concluded",
+                )
+            )
+    found += _gaps(facts, successors)
+    return found
+
+
+def _gaps(facts: list[VersionFacts], successors: Successors) -> list[Diagnostic]:
+    """LV372: an instance that takes the place of a version with its conclusion (the
+    version's <supersededBy upon="conclusion">, NRW § 14 Abs. 4 Satz 3) but starts on a
+    later day: told while it is drafted, before the days between have begun."""
+    found = []
+    ending = {key for key, upon in successors.upon.items() if upon == "conclusion"}
+    for item in facts:
+        life = item.life
+        if life is None or life.kind != "instance" or life.start is None:
+            continue
+        for target in item.related("supersedes"):
+            ends = [
+                (work, version)
+                for work, version in ending
+                if work == target.work and target.version in (None, version)
+            ]
+            if not ends or (life.concluded is not None and life.concluded >= life.start):
+                continue
+            signed = (
+                f"concluded on {labels.german_date(life.concluded)}"
+                if life.concluded
+                else "not yet concluded"
+            )
+            found.append(
+                _at(
+                    item,
+                    codes.SUCCESSOR_GAP,
+                    f"ends {target.work} with its conclusion (that agreement's "
+                    f'<supersededBy upon="conclusion">) but starts only on '
+                    f"{labels.german_date(life.start)} ({signed}): between conclusion and "
+                    "start neither agreement is in force; agree an earlier start, or that the "
+                    "other continues until then",
                 )
             )
     return found
