@@ -347,6 +347,22 @@ def test_the_mustervertrag_is_owed_at_once_when_it_is_adopted() -> None:
     ]
 
 
+def test_the_interim_template_says_its_successor_has_been_adopted() -> None:
+    def pending(day: date) -> tuple[str, ...]:
+        report = status([CONTRACTS], day)
+        (work,) = [w for w in report.works if w.work == "lvr-ihl-externe-leistungserbringer"]
+        return work.versions[0].pending
+
+    assert pending(date(2026, 5, 31)) == (
+        "tritt mit Abschluss von lvr-ihl-mustervertrag außer Kraft (§ 14 Abs. 4)",
+    )
+    assert pending(date(2026, 6, 1)) == (
+        "Vorlage abgelöst: Nachfolger lvr-ihl-mustervertrag liegt seit dem 01.06.2026 vor "
+        "(neueste Fassung beispiel-1; § 14 Abs. 4) – neue Vereinbarungen nach dem Nachfolger "
+        "schließen",
+    )
+
+
 def test_a_template_is_in_use_from_its_version_date() -> None:
     def mustervertrag(day: date) -> Standing:
         report = status([CONTRACTS], day)

@@ -327,6 +327,11 @@ NO_DEADLINES = "Keine Fristen zwischen {start} und {end}."
 DEADLINES_HEADER = "Fristen vom {start} bis {end}"
 PENDING = "wird ersetzt durch {work}, sobald dieser abgeschlossen ist{where}"
 PENDING_ON_CONCLUSION = "tritt mit Abschluss von {work} außer Kraft{where}"
+SUCCESSOR_ADOPTED = (
+    "Vorlage abgelöst: Nachfolger {work} liegt{since} vor (neueste Fassung {version}{cited}) "
+    "– neue Vereinbarungen nach dem Nachfolger schließen"
+)
+SINCE_THE = "seit dem"
 # a duty fallen due because the successor is adopted (lvcheck status, page Fristen)
 DUE_ON_SUCCESSOR = (
     "{duty} steht aus; nach {citation} ist er {when} zu schließen – {work} liegt seit dem "

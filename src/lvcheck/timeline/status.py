@@ -91,9 +91,14 @@ def _relations(root: etree._Element, kind: str) -> list[etree._Element]:
     return list(root.iter(NS + kind))
 
 
-def _pending(root: etree._Element, template: etree._Element | None) -> tuple[str, ...]:
+def _pending(
+    root: etree._Element,
+    template: etree._Element | None,
+    adopted: dict[str, tuple[str, date | None]],
+) -> tuple[str, ...]:
     """Announced replacements (<supersededBy> without a version in force yet), from the
-    version itself or from the template it is based on, with the governing clause."""
+    version itself or from the template it is based on, with the governing clause; for a
+    template whose successor has been adopted, that it has."""
     notes = []
     for owner in (root, template):
         if owner is None:
@@ -102,6 +107,18 @@ def _pending(root: etree._Element, template: etree._Element | None) -> tuple[str
         for relation in _relations(owner, "supersededBy"):
             clause = eids.get(relation.get("governedBy") or "")
             where = f" ({element_citation(clause)})" if clause is not None else ""
+            successor = adopted.get(relation.get("work", ""))
+            if owner is root and _is_template(root) and successor:
+                version, since = successor
+                notes.append(
+                    labels.SUCCESSOR_ADOPTED.format(
+                        work=relation.get("work", ""),
+                        since=f" {labels.SINCE_THE} {labels.german_date(since)}" if since else "",
+                        version=version,
+                        cited=f"; {element_citation(clause)}" if clause is not None else "",
+                    )
+                )
+                continue
             note = (
                 labels.PENDING_ON_CONCLUSION
                 if relation.get("upon") == "conclusion"
@@ -109,6 +126,11 @@ def _pending(root: etree._Element, template: etree._Element | None) -> tuple[str
             )
             notes.append(note.format(work=relation.get("work", ""), where=where))
     return tuple(dict.fromkeys(notes))
+
+
+def _is_template(root: etree._Element) -> bool:
+    version = root.find(f"{NS}meta/{NS}version")
+    return version is not None and version.get("kind") == Kind.TEMPLATE
 
 
 def _ending_clause(root: etree._Element, template: etree._Element | None) -> str:
@@ -353,7 +375,9 @@ def status(paths: list[Path], day: date, next_notices: bool = True) -> StatusRep
                 example=version_element is not None and version_element.get("example") == "true",
                 life=life,
                 standing=standing,
-                pending=_pending(root, template) if standing.status == Status.IN_FORCE else (),
+                pending=_pending(root, template, adopted)
+                if standing.status == Status.IN_FORCE
+                else (),
                 attention=tuple(attention),
                 amendments=_amendments(work, version, amendments, day),
                 due=_due_on_successor(root, template, adopted, partial(text_of_day, path, root))
