@@ -183,8 +183,10 @@ def test_the_deadlines_of_the_examples_over_one_year() -> None:
 
 
 def test_a_weekend_or_holiday_is_named_not_moved(tmp_path: Path) -> None:
-    # the instance alone, as signed: 15 October 2028 is a Sunday
-    calendar = deadlines([EXAMPLES["nrw"]], date(2028, 10, 1), date(2028, 10, 31))
+    # the instance alone, as signed (outside its repository, whose Nachtrag would change
+    # the day): 15 October 2028 is a Sunday
+    alone = _copy(tmp_path, EXAMPLES["nrw"], "alone.xml")
+    calendar = deadlines([alone], date(2028, 10, 1), date(2028, 10, 31))
     (duty,) = [d for d in calendar.deadlines if d.kind == "duty"]
     # a duty to perform on a day moves to the next working day (§ 193 BGB): Monday
     assert (duty.day, duty.calendar_note, duty.due) == (
@@ -214,13 +216,29 @@ def test_a_weekend_or_holiday_is_named_not_moved(tmp_path: Path) -> None:
     assert notice.day == date(2034, 2, 28)
 
 
-def test_an_amendment_moves_a_duty_from_the_day_it_takes_effect() -> None:
+def test_one_file_is_read_with_the_repository_around_it() -> None:
+    """A contract manager asks about one agreement: its template, the successor and the
+    Nachtrag in the contracts/ folder around it count; only it is listed."""
+    report = status([EXAMPLES["nrw"]], date(2026, 12, 1))
+    (work,) = report.works
+    (version,) = work.versions
+    assert version.pending == (
+        "tritt mit Abschluss von lvr-ihl-mustervertrag außer Kraft (§ 14 Abs. 4)",
+    )
+    assert len(version.due) == 1 and version.amendments[0].startswith("geändert durch")
+    calendar = deadlines([EXAMPLES["nrw"]], date(2027, 9, 1), date(2027, 10, 31))
+    (duty,) = [d for d in calendar.deadlines if d.kind == "duty"]
+    assert duty.day == date(2027, 9, 30)  # the Nachtrag's day, not the signed 15 October
+    assert {d.source.path for d in calendar.deadlines} == {str(EXAMPLES["nrw"])}
+
+
+def test_an_amendment_moves_a_duty_from_the_day_it_takes_effect(tmp_path: Path) -> None:
     calendar = deadlines([CONTRACTS], date(2025, 1, 1), date(2026, 12, 31))
     duties = [d for d in calendar.deadlines if d.citation == "§ 8 Abs. 4"]
     # Nachtrag Nr. 1 takes effect on 01.08.2025: "15. Oktober" becomes "30. September"
     assert [d.day for d in duties] == [date(2025, 9, 30), date(2026, 9, 30)]
     # the same occurrence keeps its UID, so a calendar updates the entry
-    alone = deadlines([EXAMPLES["nrw"]], date(2025, 1, 1), date(2025, 12, 31))
+    alone = deadlines(_isolated(tmp_path, [EXAMPLES["nrw"]]), date(2025, 1, 1), date(2025, 12, 31))
     (before,) = [d for d in alone.deadlines if d.citation == "§ 8 Abs. 4"]
     assert before.day == date(2025, 10, 15) and before.uid == duties[0].uid
 
@@ -398,22 +416,35 @@ def _copy(tmp_path: Path, source: Path, name: str, *edits: tuple[str, str]) -> P
     return path
 
 
-NRW_WITHOUT_MUSTERVERTRAG = [p for p in (CONTRACTS / "nrw").glob("*.xml") if p != MUSTERVERTRAG]
+def _isolated(tmp_path: Path, paths: list[Path]) -> list[Path]:
+    """Copies of the files outside any contracts/ folder: only they count, no repository
+    around them (lvcheck reads the repository around the files it is given)."""
+    folder = tmp_path / "isolated"
+    folder.mkdir(exist_ok=True)
+    for path in paths:
+        (folder / path.name).write_bytes(path.read_bytes())
+    return [folder / path.name for path in paths]
+
+
+def _nrw_without_mustervertrag(tmp_path: Path) -> list[Path]:
+    return _isolated(tmp_path, [p for p in (CONTRACTS / "nrw").glob("*.xml") if p != MUSTERVERTRAG])
 
 
 def test_the_mustervertrag_is_not_owed_before_it_is_adopted(tmp_path: Path) -> None:
-    assert _due(NRW_WITHOUT_MUSTERVERTRAG, date(2026, 12, 1)) == []  # not in the repository
+    nrw = _nrw_without_mustervertrag(tmp_path)
+    assert _due(nrw, date(2026, 12, 1)) == []  # not in the repository
     draft = _copy(tmp_path, MUSTERVERTRAG, "m.xml", ('status="inForce"', 'status="draft"'))
-    assert _due([*NRW_WITHOUT_MUSTERVERTRAG, draft], date(2026, 12, 1)) == []  # a draft
+    assert _due([*nrw, draft], date(2026, 12, 1)) == []  # a draft
 
 
 def test_an_undated_mustervertrag_in_use_is_owed_today_only(tmp_path: Path) -> None:
     """Without a date the template's stored status speaks of today, not of another day."""
     undated = _copy(tmp_path, MUSTERVERTRAG, "m.xml", (' date="2026-06-01"', ""))
-    (note,) = _due([*NRW_WITHOUT_MUSTERVERTRAG, undated], date.today())
+    nrw = _nrw_without_mustervertrag(tmp_path)
+    (note,) = _due([*nrw, undated], date.today())
     assert "zu schließen – lvr-ihl-mustervertrag liegt vor (Fassung beispiel-1; " in note
     assert "Datum der Fassung fehlt): „Hierzu" in note
-    assert _due([*NRW_WITHOUT_MUSTERVERTRAG, undated], date.today() - timedelta(days=1)) == []
+    assert _due([*nrw, undated], date.today() - timedelta(days=1)) == []
 
 
 def test_the_duty_is_done_when_the_mustervertrag_is_concluded_not_when_it_starts(
@@ -534,7 +565,7 @@ def test_the_duty_is_read_from_the_words_in_force_after_a_nachtrag(tmp_path: Pat
             "„binnen eines Jahres nach dessen Vorliegen“ ersetzt.",
         ),
     )
-    others = [p for p in CONTRACTS.rglob("*.xml") if "nachtrag" not in p.name]
+    others = _isolated(tmp_path, [p for p in CONTRACTS.rglob("*.xml") if "nachtrag" not in p.name])
     assert len(_due(others, date(2026, 12, 1))) == 1  # the signed words
     assert _due([*others, nachtrag], date(2026, 12, 1)) == []  # the words in force
     calendar = deadlines([*others, nachtrag], date(2026, 12, 1), date(2026, 12, 31))
@@ -555,7 +586,7 @@ def test_several_versions_of_the_mustervertrag_count_from_the_first(tmp_path: Pa
         ),
     )
     for paths in ([first, second], [second, first]):
-        everything = [*NRW_WITHOUT_MUSTERVERTRAG, *paths]
+        everything = [*_nrw_without_mustervertrag(tmp_path), *paths]
         (before,) = _due(everything, date(2026, 12, 1))
         assert "seit dem 01.06.2026" in before and "neueste Fassung beispiel-1)" in before
         (after,) = _due(everything, date(2027, 4, 1))

@@ -125,22 +125,23 @@ def deadlines(
     """Every deadline of the agreements (files, or folders searched for *.xml) from ``start``
     (default today) to ``end`` (default twelve months later): start, term ends, renewals,
     the last day for notice, recurring duties; a repository's files resolve successors."""
-    from lvcheck.files import iter_agreement_files
+    from lvcheck.files import iter_agreement_files, repository_context
     from lvcheck.timeline.deadlines import deadlines as compute
     from lvcheck.timeline.periods import add_months
 
     first = start or date.today()
-    return compute(
-        list(iter_agreement_files(Path(p) for p in paths)), first, end or add_months(first, 12)
-    )
+    files = list(iter_agreement_files(Path(p) for p in paths))
+    return compute(files, first, end or add_months(first, 12), repository_context(files))
 
 
 def status(paths: Iterable[str | Path], day: date | None = None) -> StatusReport:
-    """The state of every agreement among the files on ``day`` (default today)."""
-    from lvcheck.files import iter_agreement_files
+    """The state of every agreement among the files on ``day`` (default today); the
+    repository around them resolves templates, successors and amendments."""
+    from lvcheck.files import iter_agreement_files, repository_context
     from lvcheck.timeline.status import status as compute
 
-    return compute(list(iter_agreement_files(Path(p) for p in paths)), day or date.today())
+    files = list(iter_agreement_files(Path(p) for p in paths))
+    return compute(files, day or date.today(), context=repository_context(files))
 
 
 def consolidate(

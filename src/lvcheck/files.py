@@ -163,3 +163,26 @@ def repository_folders(folder: Path) -> list[Path]:
     """The folders named contracts/ that hold ``folder`` (itself included), nearest first:
     the repository whose other agreements a file's relations and amendments may name."""
     return [p for p in (folder, *folder.parents) if p.name == "contracts"]
+
+
+def _display(path: Path) -> Path:
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def repository_context(files: list[Path]) -> list[Path]:
+    """The other agreement files of the contracts/ folders that hold ``files``: what their
+    relations (templates, successors) and amendments may name."""
+    # abspath, not resolve(): no system call per file, and it matters at 10,000 files
+    given = {os.path.abspath(path) for path in files}  # noqa: PTH100
+    folders = {os.path.dirname(name) for name in given}  # noqa: PTH120
+    roots = {root for folder in folders for root in repository_folders(Path(folder))}
+    context = {
+        _display(other)
+        for root in roots
+        for other in root.rglob("*.xml")
+        if os.path.abspath(other) not in given and other.is_file()  # noqa: PTH100
+    }
+    return sorted(context)

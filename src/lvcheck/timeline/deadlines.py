@@ -9,7 +9,7 @@ working day it is due under § 193 BGB (see periods.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -307,6 +307,22 @@ def _duty_deadlines(builder: _Builder, until: date) -> Iterator[Diagnostic]:
         # "onSuccessor" has no day of its own: `lvcheck status` says when it is due
 
 
+def load_trees(
+    paths: Sequence[Path],
+) -> tuple[list[tuple[Path, etree._Element, Lifecycle]], list[Diagnostic]]:
+    """Each file's tree and lifecycle; the diagnostics of those that cannot be read."""
+    trees: list[tuple[Path, etree._Element, Lifecycle]] = []
+    diagnostics: list[Diagnostic] = []
+    for path in paths:
+        try:
+            root = load_tree(path).getroot()
+        except LvcheckError as error:
+            diagnostics.extend(error.diagnostics)
+            continue
+        trees.append((path, root, lifecycle_of(root)))
+    return trees, diagnostics
+
+
 def texts_in_force(
     path: Path,
     root: etree._Element,
@@ -379,21 +395,14 @@ def _deadlines_of(
     return found
 
 
-def deadlines(paths: list[Path], start: date, end: date) -> Calendar:
+def deadlines(paths: list[Path], start: date, end: date, context: Sequence[Path] = ()) -> Calendar:
     """The deadlines between ``start`` and ``end`` (inclusive) of every instance among the
-    files, while it is signed or in force; the files of the repository around them resolve
-    which successor replaced which version."""
-    trees: list[tuple[Path, etree._Element, Lifecycle]] = []
-    diagnostics: list[Diagnostic] = []
-    for path in paths:
-        try:
-            root = load_tree(path).getroot()
-        except LvcheckError as error:
-            diagnostics.extend(error.diagnostics)
-            continue
-        trees.append((path, root, lifecycle_of(root)))
-    successors = Successors([successor_of(r, life) for _, r, life in trees])
-    amendments = [(p, r) for p, r, life in trees if life.kind == Kind.AMENDMENT]
+    files, while it is signed or in force; the files of ``context`` (the repository around
+    them, files.repository_context) resolve successors and amendments and are not listed."""
+    trees, diagnostics = load_trees(paths)
+    around = trees + load_trees(context)[0]  # validate reports what they get wrong
+    successors = Successors([successor_of(r, life) for _, r, life in around])
+    amendments = [(p, r) for p, r, life in around if life.kind == Kind.AMENDMENT]
     found: list[Deadline] = []
     for path, root, life in trees:
         if life.kind != Kind.INSTANCE:

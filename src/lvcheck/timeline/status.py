@@ -4,7 +4,7 @@ version in force and drafts past their start date stand out."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
@@ -16,16 +16,14 @@ from lvcheck import labels
 from lvcheck.document.citation import element_citation, sentence_number, text_of
 from lvcheck.document.dates import parse_date
 from lvcheck.document.kinds import Kind, Status
-from lvcheck.document.load import load_tree
 from lvcheck.document.parse import NAMESPACE
-from lvcheck.errors import Diagnostic, LvcheckError
-from lvcheck.timeline.deadlines import DeadlineKind, deadlines, texts_in_force
+from lvcheck.errors import Diagnostic
+from lvcheck.timeline.deadlines import DeadlineKind, deadlines, load_trees, texts_in_force
 from lvcheck.timeline.duties import duty_matches
 from lvcheck.timeline.lifecycle import (
     Lifecycle,
     Standing,
     Successors,
-    lifecycle_of,
     standing_on,
     successor_of,
 )
@@ -264,7 +262,7 @@ def _order(state: VersionState) -> str:
     return state.version
 
 
-def _next_notices(paths: list[Path], day: date) -> dict[str, str]:
+def _next_notices(paths: list[Path], context: list[Path], day: date) -> dict[str, str]:
     """For each agreement in force among the files, by path: the next day by which notice
     can be given, as `lvcheck deadlines` computes it from the same files (so with their
     amendments in force)."""
@@ -273,7 +271,7 @@ def _next_notices(paths: list[Path], day: date) -> dict[str, str]:
     except ValueError:  # near the end of the calendar
         until = date.max
     found: dict[str, str] = {}
-    for deadline in deadlines(paths, day, until).deadlines:  # in order of their days
+    for deadline in deadlines(paths, day, until, context).deadlines:  # in order of days
         if deadline.kind == DeadlineKind.NOTICE and deadline.source.path not in found:
             found[deadline.source.path] = labels.NEXT_NOTICE.format(
                 end=labels.german_date(deadline.occurrence),  # a notice's: the term's end
@@ -283,18 +281,16 @@ def _next_notices(paths: list[Path], day: date) -> dict[str, str]:
     return found
 
 
-def status(paths: list[Path], day: date, next_notices: bool = True) -> StatusReport:
+def status(
+    paths: list[Path], day: date, next_notices: bool = True, context: Sequence[Path] = ()
+) -> StatusReport:
     """The state on ``day`` of every agreement version among the files; ``next_notices``:
-    with the next day by which notice can be given (a deadlines computation of its own)."""
-    loaded: list[tuple[Path, etree._Element, Lifecycle]] = []
-    diagnostics: list[Diagnostic] = []
-    for path in paths:
-        try:
-            root = load_tree(path).getroot()
-        except LvcheckError as error:
-            diagnostics.extend(error.diagnostics)
-            continue
-        loaded.append((path, root, lifecycle_of(root)))
+    with the next day by which notice can be given (a deadlines computation of its own);
+    ``context``: the repository around them (files.repository_context), whose templates,
+    successors and amendments count and whose versions are not listed."""
+    loaded, diagnostics = load_trees(paths)
+    reported = {str(path) for path, _, _ in loaded}
+    loaded += load_trees(context)[0]  # validate reports what they get wrong
 
     def ident(root: etree._Element) -> tuple[str, str]:
         work, version = root.find(f"{NS}meta/{NS}work"), root.find(f"{NS}meta/{NS}version")
@@ -388,15 +384,20 @@ def status(paths: list[Path], day: date, next_notices: bool = True) -> StatusRep
             )
         )
         titles.setdefault(work, title)
-    notices = _next_notices([path for path, _, _ in loaded], day) if next_notices else {}
+    notices = _next_notices(paths, list(context), day) if next_notices else {}
 
     def with_next_notice(state: VersionState) -> VersionState:
         if state.life.kind != Kind.INSTANCE or state.standing.status != Status.IN_FORCE:
             return state
         return replace(state, next_notice=notices.get(state.path, ""))
 
+    listed = {
+        work: [state for state in states if state.path in reported]
+        for work, states in works.items()
+    }
     ordered = tuple(
         WorkState(work, titles[work], tuple(sorted(map(with_next_notice, states), key=_order)))
-        for work, states in sorted(works.items(), key=lambda item: titles[item[0]].casefold())
+        for work, states in sorted(listed.items(), key=lambda item: titles[item[0]].casefold())
+        if states
     )
     return StatusReport(day, ordered, tuple(diagnostics))

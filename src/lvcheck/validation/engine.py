@@ -20,7 +20,7 @@ from lvcheck import codes
 from lvcheck.document.parse import parse_bytes, read_bytes
 from lvcheck.document.schema import get_schema, schema_diagnostics
 from lvcheck.errors import Diagnostic, LvcheckError, Severity
-from lvcheck.files import iter_agreement_files, repository_folders
+from lvcheck.files import iter_agreement_files, repository_context
 from lvcheck.validation.memo import text_digest, text_findings
 from lvcheck.validation.rules import (
     HEADER_AND_VALUE_RULES,
@@ -94,28 +94,6 @@ def context_facts(path: Path) -> VersionFacts | None:
     return check_file(path, rules=False).facts
 
 
-def _display(path: Path) -> Path:
-    try:
-        return path.relative_to(Path.cwd())
-    except ValueError:
-        return path
-
-
-def _repository_context(files: list[Path]) -> list[Path]:
-    """The other agreement files of the contracts/ folders that hold ``files``."""
-    # abspath, not resolve(): no system call per file, and it matters at 10,000 files
-    given = {os.path.abspath(path) for path in files}  # noqa: PTH100
-    folders = {os.path.dirname(name) for name in given}  # noqa: PTH120
-    roots = {root for folder in folders for root in repository_folders(Path(folder))}
-    context = {
-        _display(other)
-        for root in roots
-        for other in root.rglob("*.xml")
-        if os.path.abspath(other) not in given and other.is_file()  # noqa: PTH100
-    }
-    return sorted(context)
-
-
 class _Workers:
     """Worker processes for the per-file checks and then for the word comparisons of
     instances that depart from their template; one pool serves both. Few files: none."""
@@ -155,7 +133,7 @@ def validate_paths(
     ``today``: the day the stored statuses are checked against (default: today).
     """
     files = list(iter_agreement_files(paths))
-    context = _repository_context(files)
+    context = repository_context(files)
     with _Workers(jobs if jobs is not None else os.cpu_count() or 1, len(files)) as workers:
         checked = workers.map(check_file, files)
         around = workers.map(context_facts, context)
