@@ -102,7 +102,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=21)
     runs = parser.parse_args().runs
     measured = commands()
-    package = ROOT / "src" / "lvcheck"
+    # the copy that runs (an editable install may point elsewhere than this checkout)
+    package = Path(str(lvcheck.__file__)).parent
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
     for group in measured.values():
         for command in group.values():

@@ -53,6 +53,14 @@ CASES = [
         "Kitajahres",
     ),
     ("notice.form", "bayern", "schriftlich kündigt", "kündigt", "<notice", "do not state it"),
+    (  # a form lvcheck knows no wording of, in words that state no form
+        "notice.form",
+        "nrw",
+        'before="endOfKitaYear"/>',
+        'before="endOfKitaYear" form="textform"/>',
+        "<notice",
+        "do not state it",
+    ),
     (
         "replacement.upon",
         "nrw",

@@ -249,3 +249,14 @@ def test_comments_and_processing_instructions_anywhere_give_findings_never_a_cra
         assert not any(d.code == "LV307" for d in result.diagnostics)  # no text was added
     finally:
         shutil.rmtree(folder)
+
+
+def test_a_successor_that_starts_on_its_conclusion_leaves_no_gap(tmp_path: Path) -> None:
+    """LV372's other side: concluded on 15.11.2026 and in force from that day."""
+    repository = tmp_path / "contracts" / "nrw"
+    shutil.copytree(REPOS / "gap" / "contracts" / "nrw", repository)
+    successor = repository / "nachfolger.xml"
+    text = successor.read_text(encoding="utf-8")
+    successor.write_text(text.replace('value="2099-01-01"', 'value="2026-11-15"'), "utf-8")
+    codes = {d.code for checked in validate_paths([repository]) for d in checked.diagnostics}
+    assert "LV372" not in codes

@@ -484,6 +484,7 @@ def test_the_duty_is_done_when_the_mustervertrag_is_concluded_not_when_it_starts
         ('type="placeDate" value="Köln, 15.12.2026"/>', 'type="placeDate"/>'),
     )
     assert len(_due([CONTRACTS, half], date(2027, 1, 10))) == 1  # one signature concludes nothing
+    assert len(_due([CONTRACTS, half], date(2027, 8, 2))) == 1  # nor does its start
     report = status(paths, date(2026, 12, 15))  # concluded: owed no longer, and replaced
     (interim,) = [w for w in report.works if w.work == "beispiel-lvr-ihl-kita-assistenz-rheinland"]
     (version,) = interim.versions

@@ -325,7 +325,7 @@ ICS_NAME = "Fristen der Leistungsvereinbarungen"
 ALARM = "Erinnerung: {summary} am {day}"
 NO_DEADLINES = "Keine Fristen zwischen {start} und {end}."
 DEADLINES_HEADER = "Fristen vom {start} bis {end}"
-PENDING = "wird ersetzt durch {work}, sobald dieser abgeschlossen ist{where}"
+PENDING = "wird ersetzt durch {work}, sobald dieser in Kraft tritt{where}"
 PENDING_ON_CONCLUSION = "tritt mit Abschluss von {work} außer Kraft{where}"
 SUCCESSOR_ADOPTED = (
     "Vorlage abgelöst: Nachfolger {work} liegt{since} vor (neueste Fassung {version}{cited}) "
@@ -347,10 +347,11 @@ DUE_COLUMNS = ("Ausstehend seit", "Pflicht", "Vereinbarung", "Bestimmung", "Wort
 DEADLINE_COLUMNS = ("Datum", "Frist", "Vereinbarung", "Bestimmung", "Hinweis")
 DRAFT_PAST_START = "Entwurf, obwohl die Laufzeit am {start} begonnen hat"
 GAP = (
-    "{name} am {day} abgeschlossen, tritt aber erst am {start} in Kraft; nach dem Wortlaut "
-    "von {citation} endet diese Vereinbarung schon mit dem Abschluss – für die Zeit dazwischen "
-    "Fortgeltung oder früheres Inkrafttreten klären"
+    "{name} am {day} abgeschlossen, tritt aber erst am {start} in Kraft; {according} endet "
+    "diese Vereinbarung schon mit dem Abschluss – für die Zeit dazwischen Fortgeltung oder "
+    "früheres Inkrafttreten klären"
 )
+BY_THE_WORDS_OF, BY_THE_HEADER = "nach dem Wortlaut von {citation}", "nach den Kopfdaten"
 STORED_DIFFERS = "gespeicherter Status „{stored}“ stimmt nicht"
 NO_VERSION_IN_FORCE = "keine Fassung in Kraft"
 STATUS_HEADER = "Stand am {day}"

@@ -198,6 +198,16 @@ def successor_of(root: etree._Element, life: Lifecycle) -> Successor:
     )
 
 
+class Takeover(NamedTuple):
+    """A successor instance that takes a version's place: on which day, its name, and the
+    day it starts (later than the first where it took the place with its conclusion: the
+    days between are covered by neither)."""
+
+    day: date
+    name: str
+    starts: date
+
+
 class Successors:
     """Which instance replaced which version, from the versions' <supersedes>, indexed by
     the work they replace: a repository of thousands of versions is looked up, not scanned.
@@ -231,16 +241,16 @@ class Successors:
         """The day a successor instance took the place of (work, version), and its name;
         the earliest."""
         found = self.taken_over(work, version)
-        return (found[0], found[1]) if found else None
+        return (found.day, found.name) if found else None
 
-    def taken_over(self, work: str, version: str) -> tuple[date, str, date] | None:
-        """replacement(), with the day the successor starts (or was concluded, where it
-        names no start): later than the first where it took the place with its conclusion,
-        and the days between are covered by neither."""
+    def taken_over(self, work: str, version: str) -> Takeover | None:
+        """The earliest successor instance that took the place of (work, version). Where the
+        version ends with a successor's conclusion, one not yet concluded (not every
+        signature dated) has not taken it, whatever its start."""
         on_conclusion = self.upon.get((work, version)) == "conclusion"
         days = [
-            (concluded if on_conclusion and concluded else day, name, day)
+            Takeover(concluded if on_conclusion and concluded else day, name, day)
             for target, day, concluded, name in self.by_work.get(work, ())
-            if target in (None, version)
+            if target in (None, version) and (concluded or not on_conclusion)
         ]
         return min(days) if days else None

@@ -132,15 +132,16 @@ def _is_template(root: etree._Element) -> bool:
 
 
 def _ending_clause(root: etree._Element, template: etree._Element | None) -> str:
-    """The citation of the clause under which a successor's conclusion ends this version
-    (<supersededBy upon="conclusion" governedBy>), in this version's text."""
+    """Where it says that a successor's conclusion ends this version: the clause of
+    <supersededBy upon="conclusion" governedBy> in this version's text, else the header."""
     for owner in (root, template):
         for relation in _relations(owner, "supersededBy") if owner is not None else ():
             if relation.get("upon") == "conclusion":
                 eid = relation.get("governedBy") or ""
                 clause = next((e for e in root.iter() if e.get("eId") == eid), None)
-                return element_citation(clause) if clause is not None else eid
-    return ""
+                if clause is not None:
+                    return labels.BY_THE_WORDS_OF.format(citation=element_citation(clause))
+    return labels.BY_THE_HEADER
 
 
 def _adopted(
@@ -282,7 +283,7 @@ def _next_notices(paths: list[Path], context: list[Path], day: date) -> dict[str
 
 
 def status(
-    paths: list[Path], day: date, next_notices: bool = True, context: Sequence[Path] = ()
+    paths: list[Path], day: date, *, next_notices: bool = True, context: Sequence[Path] = ()
 ) -> StatusReport:
     """The state on ``day`` of every agreement version among the files; ``next_notices``:
     with the next day by which notice can be given (a deadlines computation of its own);
@@ -311,8 +312,8 @@ def status(
         return [text for since, text in texts if since is None or since <= day][-1]
 
     for path, root, life in loaded:
-        if life.kind == Kind.AMENDMENT:
-            continue  # shown with the agreement it amends
+        if life.kind == Kind.AMENDMENT or str(path) not in reported:
+            continue  # an amendment is shown with the agreement it amends; context: not shown
         work, version = ident(root)
         template = next(
             (
@@ -336,14 +337,14 @@ def status(
         if life.kind != Kind.TEMPLATE:
             try:
                 taken = successors.taken_over(work, version)
-                standing = standing_on(life, day, taken[:2] if taken else None)
-                if taken and taken[0] <= day < taken[2]:  # replaced, successor not yet in force
+                standing = standing_on(life, day, (taken.day, taken.name) if taken else None)
+                if taken and taken.day <= day < taken.starts:  # replaced, successor not in force
                     attention.append(
                         labels.GAP.format(
-                            name=taken[1],
-                            day=labels.german_date(taken[0]),
-                            start=labels.german_date(taken[2]),
-                            citation=_ending_clause(root, template),
+                            name=taken.name,
+                            day=labels.german_date(taken.day),
+                            start=labels.german_date(taken.starts),
+                            according=_ending_clause(root, template),
                         )
                     )
             except (ValueError, OverflowError):  # a term reaching past the year 9999
@@ -391,13 +392,8 @@ def status(
             return state
         return replace(state, next_notice=notices.get(state.path, ""))
 
-    listed = {
-        work: [state for state in states if state.path in reported]
-        for work, states in works.items()
-    }
     ordered = tuple(
         WorkState(work, titles[work], tuple(sorted(map(with_next_notice, states), key=_order)))
-        for work, states in sorted(listed.items(), key=lambda item: titles[item[0]].casefold())
-        if states
+        for work, states in sorted(works.items(), key=lambda item: titles[item[0]].casefold())
     )
     return StatusReport(day, ordered, tuple(diagnostics))

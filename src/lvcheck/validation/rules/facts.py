@@ -265,8 +265,8 @@ def _outcome(
     if says and _search(clause_words.of(clause), says) is not None:
         return None
     elsewhere = _search(clause_words.of(clause), other)
-    if not says and elsewhere is None:
-        return None  # a fact the header leaves unstated, and so do the words
+    if fact.kind == "replacement.upon" and not fact.choice and elsewhere is None:
+        return None  # a moment the header leaves unstated, and so do the words
     if elsewhere is not None:
         paragraph, words, found = elsewhere
         return (
