@@ -721,3 +721,16 @@ def test_a_notice_deadline_before_the_term_begins_says_so() -> None:
         ),
         (date(2025, 7, 31), "Letzter Tag für die Kündigung zum 31.07.2026"),
     ]
+
+
+def test_every_duty_pattern_has_the_groups_its_recurrence_reads() -> None:
+    """data/duties.toml is read by recurrence: yearly needs day and month, interval years,
+    onSuccessor when (quoted in the note); a missing group would fail at the first match."""
+    import re
+
+    from lvcheck.data import load
+
+    needs = {"yearly": {"day", "month"}, "interval": {"years"}, "onSuccessor": {"when"}}
+    for duty in load("duties.toml")["duties"]:
+        groups = set(re.compile(duty["pattern"]).groupindex)
+        assert needs[duty["recurrence"]] <= groups, duty["clause"]
