@@ -504,6 +504,13 @@ def test_the_duty_is_done_when_the_mustervertrag_is_concluded_not_when_it_starts
     (interim,) = [w for w in later.works if w.work == "beispiel-lvr-ihl-kita-assistenz-rheinland"]
     assert interim.versions[0].attention == ()
     assert "! keine Fassung in Kraft" not in render(later, "text")  # replaced, not missing
+    assert interim.replaced
+    (listed,) = [
+        a
+        for a in json.loads(render(later, "json"))["agreements"]
+        if a["work"] == "beispiel-lvr-ihl-kita-assistenz-rheinland"
+    ]
+    assert (listed["in_force"], listed["replaced"]) == (None, True)
 
 
 def test_a_successor_takes_the_place_with_its_start_where_the_words_say_nothing_else(

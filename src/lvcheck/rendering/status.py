@@ -53,9 +53,7 @@ def render_status_text(report: StatusReport) -> str:
     for work in report.works:
         lines += ["", work.title]
         instances = [v for v in work.versions if v.life.kind == "instance"]
-        # an agreement that a successor replaced says so on its line: nothing is missing
-        replaced = all(v.standing.status == "superseded" for v in instances)
-        if instances and work.in_force is None and not replaced:
+        if instances and work.in_force is None and not work.replaced:
             lines.append(f"  ! {labels.NO_VERSION_IN_FORCE}")
         for state in work.versions:
             where = escape_controls(state.path)
@@ -109,6 +107,7 @@ def render_status_json(report: StatusReport) -> str:
                 "work": work.work,
                 "title": work.title,
                 "in_force": work.in_force.version if work.in_force else None,
+                "replaced": work.replaced,
                 "versions": [_version(state) for state in work.versions],
             }
             for work in report.works

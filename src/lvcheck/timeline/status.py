@@ -77,6 +77,13 @@ class WorkState:
                 return state
         return None
 
+    @property
+    def replaced(self) -> bool:
+        """Every instance taken over by a successor: nothing is missing where none is in
+        force."""
+        instances = [s for s in self.versions if s.life.kind == Kind.INSTANCE]
+        return bool(instances) and all(s.standing.status == Status.SUPERSEDED for s in instances)
+
 
 @dataclass(frozen=True)
 class StatusReport:
