@@ -96,58 +96,61 @@ def _relations(root: etree._Element, kind: str) -> list[etree._Element]:
     return list(root.iter(NS + kind))
 
 
+def _successor_relations(
+    root: etree._Element, template: etree._Element | None
+) -> list[tuple[etree._Element, etree._Element]]:
+    """(owner, relation) for each <supersededBy> of a version and of its template: an
+    instance need not repeat what its template announces."""
+    owners = (root,) if template is None else (root, template)
+    return [(owner, r) for owner in owners for r in _relations(owner, "supersededBy")]
+
+
+def _clause(root: etree._Element, eid: str | None) -> etree._Element | None:
+    """The unit of this text with the eId, if any."""
+    return next((e for e in root.iter() if eid and e.get("eId") == eid), None)
+
+
 def _pending(
     root: etree._Element,
     template: etree._Element | None,
     adopted: dict[str, tuple[str, date | None]],
+    is_template: bool,
 ) -> tuple[str, ...]:
     """Announced replacements (<supersededBy> without a version in force yet), from the
     version itself or from the template it is based on, with the governing clause; for a
     template whose successor has been adopted, that it has."""
     notes = []
-    for owner in (root, template):
-        if owner is None:
-            continue
-        eids = {e.get("eId"): e for e in root.iter() if e.get("eId")}
-        for relation in _relations(owner, "supersededBy"):
-            clause = eids.get(relation.get("governedBy") or "")
-            where = f" ({element_citation(clause)})" if clause is not None else ""
-            successor = adopted.get(relation.get("work", ""))
-            if owner is root and _is_template(root) and successor:
-                version, since = successor
-                notes.append(
-                    labels.SUCCESSOR_ADOPTED.format(
-                        work=relation.get("work", ""),
-                        since=f" {labels.SINCE_THE} {labels.german_date(since)}" if since else "",
-                        version=version,
-                        cited=f"; {element_citation(clause)}" if clause is not None else "",
-                    )
+    for owner, relation in _successor_relations(root, template):
+        clause = _clause(root, relation.get("governedBy"))
+        cited = element_citation(clause) if clause is not None else ""
+        successor = adopted.get(relation.get("work", ""))
+        if owner is root and is_template and successor:
+            version, since = successor
+            notes.append(
+                labels.SUCCESSOR_ADOPTED.format(
+                    work=relation.get("work", ""),
+                    since=f" {labels.SINCE_THE} {labels.german_date(since)}" if since else "",
+                    version=version,
+                    cited=f"; {cited}" if cited else "",
                 )
-                continue
-            note = (
-                labels.PENDING_ON_CONCLUSION
-                if relation.get("upon") == "conclusion"
-                else labels.PENDING
             )
-            notes.append(note.format(work=relation.get("work", ""), where=where))
+            continue
+        note = (
+            labels.PENDING_ON_CONCLUSION if relation.get("upon") == "conclusion" else labels.PENDING
+        )
+        notes.append(
+            note.format(work=relation.get("work", ""), where=f" ({cited})" if cited else "")
+        )
     return tuple(dict.fromkeys(notes))
-
-
-def _is_template(root: etree._Element) -> bool:
-    version = root.find(f"{NS}meta/{NS}version")
-    return version is not None and version.get("kind") == Kind.TEMPLATE
 
 
 def _ending_clause(root: etree._Element, template: etree._Element | None) -> str:
     """Where it says that a successor's conclusion ends this version: the clause of
     <supersededBy upon="conclusion" governedBy> in this version's text, else the header."""
-    for owner in (root, template):
-        for relation in _relations(owner, "supersededBy") if owner is not None else ():
-            if relation.get("upon") == "conclusion":
-                eid = relation.get("governedBy") or ""
-                clause = next((e for e in root.iter() if e.get("eId") == eid), None)
-                if clause is not None:
-                    return labels.BY_THE_WORDS_OF.format(citation=element_citation(clause))
+    for _, relation in _successor_relations(root, template):
+        clause = _clause(root, relation.get("governedBy"))
+        if relation.get("upon") == "conclusion" and clause is not None:
+            return labels.BY_THE_WORDS_OF.format(citation=element_citation(clause))
     return labels.BY_THE_HEADER
 
 
@@ -201,13 +204,7 @@ def _due_on_successor(
     is concluded "unmittelbar nach dessen Vorliegen"), read from the instance's text in
     force that day, ``text_of_day()`` (a Nachtrag may have changed the words, which must
     still say it: else LV380)."""
-    named = [
-        relation
-        for owner in (root, template)
-        if owner is not None
-        for relation in _relations(owner, "supersededBy")
-        if relation.get("work", "") in adopted
-    ]
+    named = [r for _, r in _successor_relations(root, template) if r.get("work", "") in adopted]
     due = []
     for duty, clause, found in duty_matches(text_of_day()) if named else ():
         if duty["recurrence"] != "onSuccessor" or found is None:
@@ -379,7 +376,7 @@ def status(
                 example=version_element is not None and version_element.get("example") == "true",
                 life=life,
                 standing=standing,
-                pending=_pending(root, template, adopted)
+                pending=_pending(root, template, adopted, life.kind == Kind.TEMPLATE)
                 if standing.status == Status.IN_FORCE
                 else (),
                 attention=tuple(attention),
