@@ -14,6 +14,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from lvcheck import codes
+from lvcheck.document.kinds import RelationKind
 from lvcheck.errors import Diagnostic
 from lvcheck.timeline.lifecycle import Lifecycle, lifecycle_of
 from lvcheck.validation.rules.base import NS, Document, fingerprint
@@ -104,14 +105,7 @@ def facts_of(document: Document, text_digest: bytes | None = None) -> VersionFac
             element.sourceline or 1,
             element.get("upon"),
         )
-        for kind in (
-            "supersedes",
-            "supersededBy",
-            "basedOn",
-            "amends",
-            "consolidates",
-            "incorporates",
-        )
+        for kind in RelationKind
         for element in document.all(kind)
     )
     return VersionFacts(
