@@ -22,6 +22,7 @@ from lvcheck.cli_args import (
     EXIT_TROUBLE,
     default_paths,
     fail,
+    format_option,
     output_option,
     report,
     write_output,
@@ -99,14 +100,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(FINDING_FORMATS),
-    default="text",
-    show_default=True,
-    help="Report format (github: workflow annotations).",
-)
+@format_option(FINDING_FORMATS, "Report format (github: workflow annotations).")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
 @click.option(
     "-j",
@@ -142,14 +136,7 @@ def validate(paths: tuple[Path, ...], output_format: str, strict: bool, jobs: in
 
 @cli.command()
 @click.argument("source", type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(AGREEMENT_FORMATS),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@format_option(AGREEMENT_FORMATS)
 @click.option(
     "-o",
     "--output",
@@ -239,14 +226,7 @@ def fmt(paths: tuple[Path, ...], check: bool) -> None:
 @cli.command()
 @click.argument("old")
 @click.argument("new")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(DIFF_FORMATS),
-    default="text",
-    show_default=True,
-    help="text (terminal), markdown (pull request), json, html.",
-)
+@format_option(DIFF_FORMATS, "text (terminal), markdown (pull request), json, html.")
 @click.option(
     "--against-template",
     is_flag=True,
@@ -288,14 +268,7 @@ def diff(
 @click.argument("base")
 @click.argument("head")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(REVIEW_FORMATS),
-    default="markdown",
-    show_default=True,
-    help="markdown (one pull-request comment) or json.",
-)
+@format_option(REVIEW_FORMATS, "markdown (one pull-request comment) or json.")
 @click.option(
     "--against-templates",
     is_flag=True,

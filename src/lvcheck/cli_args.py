@@ -3,15 +3,16 @@ output goes and how findings are reported."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import click
 
 from lvcheck.errors import Diagnostic
 from lvcheck.safe_text import escape_controls
 
+F = TypeVar("F", bound=Callable[..., Any])
 EXIT_FINDINGS = 1  # invalid or non-canonical documents
 EXIT_TROUBLE = 2  # usage errors, input that cannot be used at all
 DEFAULT_FOLDER = Path("contracts")
@@ -24,6 +25,18 @@ output_option = click.option(
     type=click.Path(path_type=Path),
     help="Write to this file (atomically) instead of standard output.",
 )
+
+
+def format_option(choices: tuple[str, ...], help: str = "Output format.") -> Callable[[F], F]:
+    """--format of every command: one of ``choices``, the first the default."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help=help,
+    )
 
 
 def fail(message: str) -> NoReturn:

@@ -13,6 +13,7 @@ from lvcheck.cli_args import (
     EXIT_FINDINGS,
     default_paths,
     fail,
+    format_option,
     output_option,
     report,
     write_output,
@@ -30,13 +31,9 @@ STATUS_FORMATS = ("text", "json")
 @click.option(
     "--to", "end", type=click.DateTime(["%Y-%m-%d"]), help="Last day [default: twelve months on]."
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(DEADLINE_FORMATS),
-    default="text",
-    show_default=True,
-    help="text, json, or ics (iCalendar, RFC 5545) for a calendar to import or subscribe to.",
+@format_option(
+    DEADLINE_FORMATS,
+    "text, json, or ics (iCalendar, RFC 5545) for a calendar to import or subscribe to.",
 )
 @click.option(
     "--alarm",
@@ -83,14 +80,7 @@ def deadlines(
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--at", "day", type=click.DateTime(["%Y-%m-%d"]), help="The day [default: today].")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(STATUS_FORMATS),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@format_option(STATUS_FORMATS)
 def status(paths: tuple[Path, ...], day: Any, output_format: str) -> None:
     """Which version of each agreement is in force on a day: since and until when, in which
     renewal term, what replaced it and under which clause.
@@ -142,14 +132,7 @@ def consolidate(base: Path, amendments: tuple[Path, ...], day: Any, output: Path
     required=True,
     help='The clause: its citation in the earliest text ("§ 14 Abs. 4") or its eId.',
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(STATUS_FORMATS),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@format_option(STATUS_FORMATS)
 def history(paths: tuple[Path, ...], clause: str, output_format: str) -> None:
     """A clause in every version and consolidated text, with dates and the words changed
     from one to the next. The clause is followed by its eId, so a renumbered clause is found.
