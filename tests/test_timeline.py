@@ -136,13 +136,12 @@ def test_a_duty_on_a_weekend_or_holiday_is_due_the_next_working_day() -> None:
 
 def test_the_renewal_period_is_not_the_initial_term(tmp_path: Path) -> None:
     # an initial term of two years, renewed by one Kindergartenjahr at a time
-    source = (
-        EXAMPLES["bayern"]
-        .read_text(encoding="utf-8")
-        .replace('<end date="2022-08-31"/>', '<end date="2023-08-31"/>')
+    path = _copy(
+        tmp_path,
+        EXAMPLES["bayern"],
+        "x.xml",
+        ('<end date="2022-08-31"/>', '<end date="2023-08-31"/>'),
     )
-    path = tmp_path / "x.xml"
-    path.write_text(source, encoding="utf-8")
     life = lifecycle_of(parse_file(path).getroot())
     assert standing_on(life, date(2023, 9, 1)).until == date(2024, 8, 31)  # not 2025
     assert standing_on(life, date(2024, 9, 1)).until == date(2025, 8, 31)
@@ -195,11 +194,7 @@ def test_a_weekend_or_holiday_is_named_not_moved(tmp_path: Path) -> None:
         date(2028, 10, 16),
     )
     # 3 October is a public holiday everywhere in Germany
-    source = (
-        EXAMPLES["nrw"].read_text(encoding="utf-8").replace("zum 15. Oktober", "zum 3. Oktober")
-    )
-    path = tmp_path / "x.xml"
-    path.write_text(source, encoding="utf-8")
+    path = _copy(tmp_path, EXAMPLES["nrw"], "x.xml", ("zum 15. Oktober", "zum 3. Oktober"))
     (duty,) = [
         d
         for d in deadlines([path], date(2027, 10, 1), date(2027, 10, 31)).deadlines
@@ -263,9 +258,7 @@ def test_a_duty_whose_words_changed_is_read_from_the_new_words(tmp_path: Path) -
 
 
 def test_a_duty_no_longer_in_the_words_is_a_warning_not_an_entry(tmp_path: Path) -> None:
-    source = EXAMPLES["nrw"].read_text(encoding="utf-8").replace("einmal jährlich", "regelmäßig")
-    path = tmp_path / "x.xml"
-    path.write_text(source, encoding="utf-8")
+    path = _copy(tmp_path, EXAMPLES["nrw"], "x.xml", ("einmal jährlich", "regelmäßig"))
     calendar = deadlines([path], date(2027, 1, 1), date(2027, 12, 31))
     assert [d for d in calendar.deadlines if d.citation == "§ 8 Abs. 4"] == []
     assert [d.code for d in calendar.diagnostics] == ["LV380"]
@@ -447,12 +440,10 @@ def test_an_undated_mustervertrag_in_use_is_owed_today_only(tmp_path: Path) -> N
     assert _due([*nrw, undated], date.today() - timedelta(days=1)) == []
 
 
-def test_the_duty_is_done_when_the_mustervertrag_is_concluded_not_when_it_starts(
-    tmp_path: Path,
-) -> None:
-    """§ 14 Abs. 4 Satz 3: "Mit Abschluss des Mustervertrages ... verliert die vorliegende
-    Vereinbarung sofort ihre Gültigkeit": signed on 15.12.2026, in force from 01.08.2027."""
-    concluded = _copy(
+def _mustervertrag_instance(tmp_path: Path) -> Path:
+    """An instance of the Mustervertrag that supersedes the BEISPIEL interim agreement,
+    signed on 10.12.2026 and 15.12.2026 (concluded on the latter), in force from 01.08.2027."""
+    return _copy(
         tmp_path,
         MUSTERVERTRAG,
         "instanz.xml",
@@ -475,6 +466,14 @@ def test_the_duty_is_done_when_the_mustervertrag_is_concluded_not_when_it_starts
             '<fillIn name="inkrafttreten" type="date" value="2027-08-01"/>',
         ),
     )
+
+
+def test_the_duty_is_done_when_the_mustervertrag_is_concluded_not_when_it_starts(
+    tmp_path: Path,
+) -> None:
+    """§ 14 Abs. 4 Satz 3: "Mit Abschluss des Mustervertrages ... verliert die vorliegende
+    Vereinbarung sofort ihre Gültigkeit": signed on 15.12.2026, in force from 01.08.2027."""
+    concluded = _mustervertrag_instance(tmp_path)
     paths = [CONTRACTS, concluded]
     assert len(_due(paths, date(2026, 12, 14))) == 1  # one side has signed
     half = _copy(
@@ -525,27 +524,7 @@ def test_a_successor_takes_the_place_with_its_start_where_the_words_say_nothing_
         (' upon="conclusion"', ""),
     )
     instance = _copy(tmp_path, EXAMPLES["nrw"], EXAMPLES["nrw"].name)
-    concluded = tmp_path / "instanz.xml"
-    concluded.write_text(
-        MUSTERVERTRAG.read_text(encoding="utf-8")
-        .replace('<work id="lvr-ihl-mustervertrag"', '<work id="beispiel-mv-instanz"')
-        .replace(
-            'kind="template" date="2026-06-01" status="inForce"', 'kind="instance" status="signed"'
-        )
-        .replace(
-            '<supersedes work="lvr-ihl-externe-leistungserbringer" version="v1"/>',
-            '<supersedes work="beispiel-lvr-ihl-kita-assistenz-rheinland" version="v1"/>',
-        )
-        .replace(
-            'ort_datum" type="placeDate"/>',
-            'ort_datum" type="placeDate" value="Köln, 15.12.2026"/>',
-        )
-        .replace(
-            '<fillIn name="inkrafttreten" type="date"/>',
-            '<fillIn name="inkrafttreten" type="date" value="2027-08-01"/>',
-        ),
-        encoding="utf-8",
-    )
+    concluded = _mustervertrag_instance(tmp_path)
     report = status([template, instance, concluded], date(2026, 12, 15))
     (interim,) = [w for w in report.works if w.work == "beispiel-lvr-ihl-kita-assistenz-rheinland"]
     assert interim.in_force is not None and interim.versions[0].attention == ()
@@ -620,13 +599,12 @@ def test_the_mustervertrag_duty_follows_the_words_of_the_clause(tmp_path: Path) 
 
 
 def test_a_draft_past_its_start_stands_out(tmp_path: Path) -> None:
-    source = (
-        EXAMPLES["nrw"]
-        .read_text(encoding="utf-8")
-        .replace('kind="instance" status="inForce"', 'kind="instance" status="draft"')
+    path = _copy(
+        tmp_path,
+        EXAMPLES["nrw"],
+        "x.xml",
+        ('kind="instance" status="inForce"', 'kind="instance" status="draft"'),
     )
-    path = tmp_path / "x.xml"
-    path.write_text(source, encoding="utf-8")
     (work,) = status([path], date(2026, 12, 1)).works
     assert (
         work.versions[0].attention[0] == "Entwurf, obwohl die Laufzeit am 01.08.2024 begonnen hat"
