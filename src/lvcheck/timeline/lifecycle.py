@@ -227,13 +227,12 @@ class Successors:
                 entry = (target_version, day, other.life.concluded, name)
                 self.by_work.setdefault(target_work, []).append(entry)
         upon = {(v.work, v.version): v.upon for v in versions if v.upon}
-        upon_of_work = {work: said for (work, _), said in upon.items()}
+        upon_of_work = {work: said for (work, _), said in upon.items()}  # basedOn, no version
         self.upon = dict(upon)
         for other in versions:
             if other.upon is None and other.based_on is not None:
-                template_work, template_version = other.based_on
-                said = upon.get((template_work, template_version or ""))
-                said = said or (upon_of_work.get(template_work) if not template_version else None)
+                work, version = other.based_on
+                said = upon.get((work, version)) if version else upon_of_work.get(work)
                 if said:
                     self.upon[(other.work, other.version)] = said
 

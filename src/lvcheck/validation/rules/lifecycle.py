@@ -81,11 +81,10 @@ def _gaps(facts: list[VersionFacts], successors: Successors) -> list[Diagnostic]
         if life is None or life.kind != "instance" or life.start is None:
             continue
         for target in item.related("supersedes"):
-            ends = [
-                (work, version)
+            ends = any(
+                work == target.work and target.version in (None, version)
                 for work, version in ending
-                if work == target.work and target.version in (None, version)
-            ]
+            )
             if not ends or (life.concluded is not None and life.concluded >= life.start):
                 continue
             signed = (
