@@ -22,10 +22,9 @@ from lvcheck import codes, labels
 from lvcheck.document.citation import element_citation, text_of
 from lvcheck.document.dates import parse_period
 from lvcheck.document.kinds import Kind, Status
-from lvcheck.document.load import load_tree
 from lvcheck.document.numbers import german_numeral
 from lvcheck.document.parse import NAMESPACE
-from lvcheck.errors import Diagnostic, LvcheckError
+from lvcheck.errors import Diagnostic
 from lvcheck.timeline.duties import duty_matches, unstated_duty
 from lvcheck.timeline.lifecycle import (
     Lifecycle,
@@ -42,6 +41,7 @@ from lvcheck.timeline.periods import (
     last_day_for_notice,
     next_working_day,
 )
+from lvcheck.timeline.repository import Tree, load_trees, texts_in_force
 
 NS = f"{{{NAMESPACE}}}"
 IN_EFFECT = (Status.IN_FORCE, Status.SIGNED)
@@ -307,63 +307,6 @@ def _duty_deadlines(builder: _Builder, until: date) -> Iterator[Diagnostic]:
         # "onSuccessor" has no day of its own: `lvcheck status` says when it is due
 
 
-def load_trees(
-    paths: Sequence[Path],
-) -> tuple[list[tuple[Path, etree._Element, Lifecycle]], list[Diagnostic]]:
-    """Each file's tree and lifecycle; the diagnostics of those that cannot be read."""
-    trees: list[tuple[Path, etree._Element, Lifecycle]] = []
-    diagnostics: list[Diagnostic] = []
-    for path in paths:
-        try:
-            root = load_tree(path).getroot()
-        except LvcheckError as error:
-            diagnostics.extend(error.diagnostics)
-            continue
-        trees.append((path, root, lifecycle_of(root)))
-    return trees, diagnostics
-
-
-def texts_in_force(
-    path: Path,
-    root: etree._Element,
-    amendments: list[tuple[Path, etree._Element]],
-    diagnostics: list[Diagnostic],
-) -> list[tuple[date | None, etree._Element]]:
-    """The texts of an instance over time: as signed, then with each amendment from the day
-    it takes effect (so that an amended date of a duty counts from then on)."""
-    work = root.find(f"{NS}meta/{NS}work")
-    version = root.find(f"{NS}meta/{NS}version")
-    key = (
-        work.get("id") if work is not None else "",
-        version.get("id") if version is not None else "",
-    )
-    own = [
-        p
-        for p, r in amendments
-        if any((a.get("work"), a.get("version") or key[1]) == key for a in r.iter(NS + "amends"))
-    ]
-    if not own:
-        return [(None, root)]
-    from lvcheck.document.load import load_agreement
-    from lvcheck.document.write import write_agreement
-    from lvcheck.timeline.consolidate import Amendment, consolidate
-
-    try:
-        base = load_agreement(path)
-        loaded = sorted(
-            (Amendment(load_agreement(p), str(p)) for p in own),
-            key=lambda a: (a.effective or date.min, a.label),
-        )
-        texts: list[tuple[date | None, etree._Element]] = [(None, root)]
-        for count in range(1, len(loaded) + 1):
-            text = consolidate(base, loaded[:count]).agreement
-            texts.append((loaded[count - 1].effective, write_agreement(text).getroot()))
-    except LvcheckError as error:
-        diagnostics.extend(error.diagnostics)  # validate reports it too (LV390)
-        return [(None, root)]
-    return texts
-
-
 def _deadlines_of(
     path: Path,
     root: etree._Element,
@@ -401,6 +344,15 @@ def deadlines(paths: list[Path], start: date, end: date, context: Sequence[Path]
     them, files.repository_context) resolve successors and amendments and are not listed."""
     trees, diagnostics = load_trees(paths)
     around = trees + load_trees(context)[0]  # validate reports what they get wrong
+    return calendar_of(trees, around, start, end, diagnostics)
+
+
+def calendar_of(
+    trees: list[Tree], around: list[Tree], start: date, end: date, diagnostics: list[Diagnostic]
+) -> Calendar:
+    """deadlines() of files already read: ``trees`` listed, ``around`` (them and the
+    repository) resolving successors and amendments."""
+    diagnostics = list(diagnostics)
     successors = Successors([successor_of(r, life) for _, r, life in around])
     amendments = [(p, r) for p, r, life in around if life.kind == Kind.AMENDMENT]
     found: list[Deadline] = []

@@ -18,7 +18,7 @@ from lvcheck.document.dates import parse_date
 from lvcheck.document.kinds import Kind, Status
 from lvcheck.document.parse import NAMESPACE
 from lvcheck.errors import Diagnostic
-from lvcheck.timeline.deadlines import DeadlineKind, deadlines, load_trees, texts_in_force
+from lvcheck.timeline.deadlines import DeadlineKind, calendar_of
 from lvcheck.timeline.duties import duty_matches
 from lvcheck.timeline.lifecycle import (
     Lifecycle,
@@ -28,6 +28,7 @@ from lvcheck.timeline.lifecycle import (
     successor_of,
 )
 from lvcheck.timeline.periods import add_months
+from lvcheck.timeline.repository import Tree, load_trees, texts_in_force
 
 NS = f"{{{NAMESPACE}}}"
 
@@ -154,9 +155,7 @@ def _ending_clause(root: etree._Element, template: etree._Element | None) -> str
     return labels.BY_THE_HEADER
 
 
-def _adopted(
-    loaded: list[tuple[Path, etree._Element, Lifecycle]], day: date
-) -> dict[str, tuple[str, date | None]]:
+def _adopted(loaded: list[Tree], day: date) -> dict[str, tuple[str, date | None]]:
     """For each work with a template adopted by ``day``: the newest such version and the day
     the first was adopted. A template counts from its version's date, whatever its stored
     status now (one since replaced was adopted all the same), unless stored as a draft; one
@@ -180,9 +179,7 @@ def _adopted(
     return adopted
 
 
-def _concluded(
-    loaded: list[tuple[Path, etree._Element, Lifecycle]], day: date
-) -> set[tuple[str, str | None]]:
+def _concluded(loaded: list[Tree], day: date) -> set[tuple[str, str | None]]:
     """The (work, version or any version) that an instance concluded by ``day`` supersedes:
     for them a duty to conclude their successor is done, whenever that successor starts."""
     return {
@@ -267,16 +264,16 @@ def _order(state: VersionState) -> str:
     return state.version
 
 
-def _next_notices(paths: list[Path], context: list[Path], day: date) -> dict[str, str]:
+def _next_notices(listed: list[Tree], around: list[Tree], day: date) -> dict[str, str]:
     """For each agreement in force among the files, by path: the next day by which notice
-    can be given, as `lvcheck deadlines` computes it from the same files (so with their
-    amendments in force)."""
+    can be given, as `lvcheck deadlines` computes it from the same trees (so with their
+    amendments in force), read once for both."""
     try:
         until = add_months(day, 25)
     except ValueError:  # near the end of the calendar
         until = date.max
     found: dict[str, str] = {}
-    for deadline in deadlines(paths, day, until, context).deadlines:  # in order of days
+    for deadline in calendar_of(listed, around, day, until, []).deadlines:  # in order of days
         if deadline.kind == DeadlineKind.NOTICE and deadline.source.path not in found:
             found[deadline.source.path] = labels.NEXT_NOTICE.format(
                 end=labels.german_date(deadline.occurrence),  # a notice's: the term's end
@@ -290,12 +287,12 @@ def status(
     paths: list[Path], day: date, *, next_notices: bool = True, context: Sequence[Path] = ()
 ) -> StatusReport:
     """The state on ``day`` of every agreement version among the files; ``next_notices``:
-    with the next day by which notice can be given (a deadlines computation of its own);
+    with the next day by which notice can be given (the deadlines of the same trees);
     ``context``: the repository around them (files.repository_context), whose templates,
     successors and amendments count and whose versions are not listed."""
-    loaded, diagnostics = load_trees(paths)
-    reported = {str(path) for path, _, _ in loaded}
-    loaded += load_trees(context)[0]  # validate reports what they get wrong
+    listed, diagnostics = load_trees(paths)
+    reported = {str(path) for path, _, _ in listed}
+    loaded = listed + load_trees(context)[0]  # validate reports what they get wrong
 
     def ident(root: etree._Element) -> tuple[str, str]:
         work, version = root.find(f"{NS}meta/{NS}work"), root.find(f"{NS}meta/{NS}version")
@@ -389,7 +386,7 @@ def status(
             )
         )
         titles.setdefault(work, title)
-    notices = _next_notices(paths, list(context), day) if next_notices else {}
+    notices = _next_notices(listed, loaded, day) if next_notices else {}
 
     def with_next_notice(state: VersionState) -> VersionState:
         if state.life.kind != Kind.INSTANCE or state.standing.status != Status.IN_FORCE:
