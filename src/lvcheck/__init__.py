@@ -15,8 +15,6 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
-
 _LAZY = {
     "load": "lvcheck.api",
     "validate": "lvcheck.api",
@@ -58,6 +56,8 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":  # from the package metadata (lvcheck.version), when asked for
+        return import_module("lvcheck.version").version()
     if name in _LAZY:
         return getattr(import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'lvcheck' has no attribute {name!r}")

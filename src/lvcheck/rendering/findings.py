@@ -13,11 +13,11 @@ from typing import Any
 
 from lxml import etree
 
-from lvcheck import __version__
 from lvcheck.codes import CODES
 from lvcheck.errors import Diagnostic, Severity
 from lvcheck.safe_text import escape_controls, json_text
 from lvcheck.validation.engine import CheckedFile
+from lvcheck.version import version
 
 JSON_FORMAT_VERSION = 1
 RULES_DOC = "docs/rules.md"
@@ -155,7 +155,7 @@ def as_sarif(files: Sequence[CheckedFile]) -> str:
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {"driver": {"name": "lvcheck", "version": __version__, "rules": rules}},
+                "tool": {"driver": {"name": "lvcheck", "version": version(), "rules": rules}},
                 "results": results,
             }
         ],

@@ -1,5 +1,5 @@
 """The command line about time: deadlines, status, consolidate, history. Click commands over
-the public API, registered by cli.py on lvcheck's one command group (COMMANDS, at the end)."""
+the public API, loaded by the command group when one of them is asked for."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from lvcheck.cli_args import (
+from lvcheck.cli.args import (
     EXIT_FINDINGS,
     default_paths,
     fail,
@@ -149,11 +149,3 @@ def history(paths: tuple[Path, ...], clause: str, output_format: str) -> None:
     click.echo(text, nl=False)
     if not result.eid:
         sys.exit(EXIT_FINDINGS)
-
-
-COMMANDS = (
-    deadlines,
-    status,
-    consolidate,
-    history,
-)

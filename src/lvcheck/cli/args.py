@@ -70,3 +70,8 @@ def report(diagnostics: Iterable[Diagnostic]) -> None:
     """Findings on standard error, file names escaped (see safe_text)."""
     for diagnostic in diagnostics:
         click.echo(escape_controls(str(diagnostic)), err=True)
+
+
+def show(path: Path | str) -> str:
+    """A file name as it may be printed (see safe_text)."""
+    return escape_controls(str(path))
