@@ -22,7 +22,8 @@ if os.environ.get("CI"):
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACTS = ROOT / "contracts"
 DATA = Path(__file__).resolve().parent / "data"
-SHARED = ROOT.parent / "shared"
+SHARED = ROOT.parent / "shared"  # the team's tools; tests run without it (copies in data/)
+SOURCES = DATA / "sources"  # the source texts of the two templates, as in ../shared/seeds
 
 TEMPLATES = {
     "nrw": CONTRACTS / "nrw" / "lvr-ihl-externe-leistungserbringer.xml",

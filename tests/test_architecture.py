@@ -20,7 +20,7 @@ from .conftest import ROOT, TEMPLATES
 
 PACKAGE = ROOT / "src" / "lvcheck"
 # beneath every stage
-SHARED = {"errors", "codes", "labels", "data", "files", "safe_text", "version"}
+SHARED = {"errors", "codes", "labels", "data", "files", "output", "safe_text", "version"}
 # What each stage may import besides itself and the shared modules.
 # The stages in order: document -> comparison -> timeline -> validation -> rendering -> top.
 # validation uses the diff's word engine (template conformance) and the timeline (the status

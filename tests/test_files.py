@@ -1,21 +1,16 @@
-"""files.py: finding agreement files without skipping any in silence, and writing output
-that a killed run cannot leave behind as litter."""
+"""files.py: finding agreement files without skipping any in silence."""
 
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from lvcheck import files
 from lvcheck.cli import cli
-from lvcheck.files import iter_agreement_files, write_atomic
+from lvcheck.files import iter_agreement_files
 
 from .conftest import TEMPLATES
 
@@ -102,70 +97,3 @@ def test_export_and_diff_report_an_unreadable_file_with_exit_2(
 
 
 # ---------------------------------------------------------------- leftovers of killed runs
-
-
-def _dead_pid() -> int:
-    done = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return int(done.stdout)
-
-
-def _age(path: Path, seconds: float) -> Path:
-    then = time.time() - seconds
-    os.utime(path, (then, then))
-    return path
-
-
-def test_a_killed_run_leaves_nothing_that_the_next_run_does_not_remove(tmp_path: Path) -> None:
-    target = tmp_path / "out" / "page.html"
-    child = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time\n"
-            "from pathlib import Path\n"
-            "from lvcheck import files\n"
-            "Path.replace = lambda *a: (print('written', flush=True), time.sleep(60))\n"
-            f"files.write_atomic(Path({str(target)!r}), b'x' * 1000)\n",
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert child.stdout is not None and child.stdout.readline() == "written\n"
-    child.kill()
-    child.wait()
-    (left,) = target.parent.iterdir()  # the temporary file of the killed run
-    assert left.name.startswith(".page.html.lvcheck-") and left.name.endswith(".tmp")
-    files._tidied.clear()
-    write_atomic(target, b"next run")
-    assert sorted(p.name for p in target.parent.iterdir()) == ["page.html"]
-
-
-def test_temporaries_of_running_writers_and_other_files_are_kept(tmp_path: Path) -> None:
-    writer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    hour = 3600.0
-    try:
-        names = {  # name: (age in seconds, whether it must be kept)
-            f".a.html.lvcheck-{writer.pid}-abcdefgh.tmp": (0.0, True),  # still being written
-            f".a.html.lvcheck-{_dead_pid()}-abcdefgh.tmp": (0.0, False),  # its writer is gone
-            f".b.xml.lvcheck-{writer.pid}-ijklmnop.tmp": (hour, False),  # its pid reused
-            ".a.html.qrstuvwx": (hour, False),  # an older lvcheck's, abandoned
-            ".a.html.abcdefgh": (0.0, True),  # an older lvcheck's, maybe still being written
-            ".notes.abcdefgh": (hour, True),  # not beside a file that lvcheck writes
-            "a.html": (hour, True),
-        }
-        for name, (age, _) in names.items():
-            (tmp_path / name).touch()
-            _age(tmp_path / name, age)
-        removed = files.remove_abandoned_temporaries(tmp_path)
-        assert sorted(p.name for p in removed) == sorted(n for n, (_, k) in names.items() if not k)
-        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-            n for n, (_, k) in names.items() if k
-        )
-    finally:
-        writer.kill()
-        writer.wait()

@@ -28,7 +28,7 @@ from lvcheck.timeline.periods import (
     next_working_day,
 )
 
-from .conftest import CONTRACTS, EXAMPLES, SHARED, TEMPLATES
+from .conftest import CONTRACTS, EXAMPLES, SOURCES, TEMPLATES
 
 
 @pytest.mark.parametrize(
@@ -308,7 +308,7 @@ def test_status_names_the_version_in_force_and_what_will_replace_it() -> None:
 
 
 MUSTERVERTRAG = CONTRACTS / "nrw" / "beispiel-lvr-ihl-mustervertrag.xml"
-NRW_SEED = SHARED / "seeds" / "nrw-lvr-ihl-externe-leistungserbringer.txt"
+NRW_SEED = SOURCES / "nrw-lvr-ihl-externe-leistungserbringer.txt"
 
 
 def _due(paths: list[Path], day: date) -> list[str]:

@@ -60,7 +60,7 @@ def write_output(
         # color=: click strips colour codes when stdout is no terminal, unless told
         click.echo(text, nl=False, color=color)
         return
-    from lvcheck.files import refuse_overwriting, write_atomic
+    from lvcheck.output import refuse_overwriting, write_atomic
 
     refuse_overwriting(output, inputs)
     write_atomic(output, text.encode("utf-8"))

@@ -41,7 +41,8 @@ def export(source: Path, output_format: str, output: Path | None, day: Any) -> N
     Files are written atomically and never over a source file.
     """
     from lvcheck.api import build_site, load, render
-    from lvcheck.files import is_folder, refuse_overwriting, write_atomic
+    from lvcheck.files import is_folder
+    from lvcheck.output import refuse_overwriting, write_atomic
 
     if is_folder(source):
         if output_format != "html" or output is None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from lxml import etree
 
 from lvcheck.document.parse import NAMESPACE, parse_bytes, read_bytes
-from lvcheck.files import write_atomic
+from lvcheck.output import write_atomic
 
 TEXT_CONTAINERS = frozenset(
     f"{{{NAMESPACE}}}{name}"
