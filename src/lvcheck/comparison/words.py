@@ -20,12 +20,12 @@ near-linearly with the length of the texts, however they look.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Hashable, Sequence
 from math import isqrt
 
 from lvcheck.comparison.changes import WordOp
+from lvcheck.comparison.increasing import longest_increasing
 from lvcheck.comparison.tokens import Token
 
 ANCHOR_RUN = 4  # tokens in a run that anchors repetitive text
@@ -60,24 +60,7 @@ def _anchors(
 def _longest_increasing(anchors: list[tuple[int, int]], run: int) -> list[tuple[int, int]]:
     """The longest chain of anchors increasing on both sides (anchors come sorted by i),
     without overlapping runs."""
-    tails: list[int] = []  # tails[k]: smallest j ending a chain of length k + 1
-    tail_at: list[int] = []  # the anchor at that tail
-    before: list[int] = [-1] * len(anchors)
-    for position, (_, j) in enumerate(anchors):
-        length = bisect_left(tails, j)
-        if length == len(tails):
-            tails.append(j)
-            tail_at.append(position)
-        else:
-            tails[length] = j
-            tail_at[length] = position
-        before[position] = tail_at[length - 1] if length else -1
-    chain: list[tuple[int, int]] = []
-    position = tail_at[-1] if tail_at else -1
-    while position != -1:
-        chain.append(anchors[position])
-        position = before[position]
-    chain.reverse()
+    chain = [anchors[k] for k in longest_increasing([j for _, j in anchors])]
     kept: list[tuple[int, int]] = []
     for i, j in chain:  # runs of several tokens may overlap: keep those that do not
         if not kept or (i >= kept[-1][0] + run and j >= kept[-1][1] + run):

@@ -16,7 +16,6 @@ holds every column of every pair of versions in the repository against ``lvcheck
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import zip_longest
@@ -25,6 +24,7 @@ from lxml import etree
 
 from lvcheck import labels
 from lvcheck.comparison.changes import DiffResult, WordOp
+from lvcheck.comparison.increasing import longest_increasing
 from lvcheck.comparison.tokens import tokenize
 from lvcheck.comparison.words import word_ops
 from lvcheck.document.citation import Step
@@ -248,25 +248,9 @@ def _row_pairs(old: list[Row], new: list[Row], clauses: dict[str, str]) -> list[
 
 
 def _in_order(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
-    """The longest chain of pairs whose order agrees on both sides (patience-style LIS)."""
+    """The longest chain of pairs whose order agrees on both sides."""
     chain = sorted(pairs, key=lambda pair: pair[1])
-    tails: list[int] = []  # old index ending the best chain of each length
-    ends: list[int] = []  # its position in ``chain``
-    back: list[int] = [-1] * len(chain)
-    for position, (i, _) in enumerate(chain):
-        length = bisect_left(tails, i)
-        if length == len(tails):
-            tails.append(i)
-            ends.append(position)
-        else:
-            tails[length], ends[length] = i, position
-        back[position] = ends[length - 1] if length else -1
-    kept: set[tuple[int, int]] = set()
-    position = ends[-1] if ends else -1
-    while position >= 0:
-        kept.add(chain[position])
-        position = back[position]
-    return kept
+    return {chain[k] for k in longest_increasing([i for i, _ in chain])}
 
 
 # ---------------------------------------------------------------- the table
