@@ -6,6 +6,10 @@ LV1xx  the file cannot be read as an agreement at all
 LV2xx  the document does not match the schema
 LV3xx  semantic rules: eIds, numbering, references, header, repository, fields, clauses,
        characters
+LV4xx  importing: a Word, PDF or text source that cannot be read, or whose words the
+       agreement made from it would not keep word for word
+LV5xx  writing Word: a redline whose revisions would not give both versions
+LV6xx  events and remuneration: notices, requests to negotiate, Vergütungen
 """
 
 from __future__ import annotations
