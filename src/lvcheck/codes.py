@@ -62,6 +62,9 @@ DUTY_NOT_FOUND = "LV380"
 AMENDMENT_DOES_NOT_APPLY = "LV390"
 CONSOLIDATION_DIFFERS = "LV391"
 INVISIBLE_CHARACTER = "LV307"
+# writing Word (LV5xx)
+REDLINE_UNFAITHFUL = "LV501"
+REDLINE_WITHOUT_TEXT = "LV502"
 
 
 class CodeInfo(NamedTuple):
@@ -211,5 +214,17 @@ CODES: dict[str, CodeInfo] = {
         "invisible-character",
         _E,
         "the text holds a character a reader cannot see (bidi override, zero-width, control)",
+    ),
+    # writing Word (LV5xx)
+    REDLINE_UNFAITHFUL: CodeInfo(
+        "redline-unfaithful",
+        _E,
+        "a Word redline's revisions, all accepted or all rejected, would not give the "
+        "new or the old version's text word for word: it is not written",
+    ),
+    REDLINE_WITHOUT_TEXT: CodeInfo(
+        "redline-without-text",
+        _E,
+        "a Word redline was asked for a diff that holds no texts of its versions",
     ),
 }

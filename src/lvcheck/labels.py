@@ -405,3 +405,10 @@ REVIEW_LEFT_OUT = (
 )
 SUBSCRIBE = "Kalender abonnieren (fristen.ics)"
 DEADLINES_LINK = "Fristen der nächsten zwölf Monate"
+
+# ---------------------------------------------------------------- Word (.docx)
+PAGE_OF = "Seite {page} von {pages}"
+TO_BE_FILLED_FIELD = "{name} (auszufüllen)"  # the title of an empty field's content control
+REDLINE_TEXT = "Wortlaut mit Änderungen im Überarbeitungsmodus"
+REDLINE_HINT = "Alle annehmen ergibt die neue Fassung, alle ablehnen die bisherige, Wort für Wort."
+REVISIONS_BY = "Überarbeitungen von {author}, {date}"
