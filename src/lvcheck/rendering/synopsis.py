@@ -251,6 +251,10 @@ def row_pairs(
     pairs = []
     for clause, before in old_rows.items():
         after = new_rows.get(clauses.get(clause, ""), [])
+        if len(before) == len(after) == 1:  # most clauses: one row each, as the matcher pairs
+            if old[before[0]].kind == new[after[0]].kind:
+                pairs.append((before[0], after[0]))
+            continue
         matcher = SequenceMatcher(
             None, [old[i].text for i in before], [new[j].text for j in after], autojunk=False
         )

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
 
 from lxml import etree
 
@@ -24,41 +23,52 @@ from lvcheck.rendering.docx.wml import DEL, DEL_TEXT, INS, MOVE_FROM, MOVE_TO, N
 
 TEXT_BEGINS, TEXT_ENDS = "_lvcheck_wortlaut", "_lvcheck_ende"
 _BOOKMARK = w("bookmarkStart")
-_SKIPPED = {True: frozenset({DEL, MOVE_FROM}), False: frozenset({INS, MOVE_TO})}
+_REVISIONS = frozenset({INS, DEL, MOVE_FROM, MOVE_TO})
+_GONE_WHEN_ACCEPTED = frozenset({DEL, MOVE_FROM})
 
 
-def _texts(element: etree._Element, accept: bool) -> Iterator[str]:
-    skipped = _SKIPPED[accept]
-    for child in element:
-        tag = child.tag
-        if tag in skipped:
-            continue
-        if tag == T or (tag == DEL_TEXT and not accept):
-            yield child.text or ""
-        elif tag == TAB:
-            yield "\t"
-        elif len(child):
-            yield from _texts(child, accept)
+def _revision_of(element: etree._Element, p: etree._Element) -> object:
+    """The revision (w:ins, w:del, w:moveFrom, w:moveTo) a text stands in, or None."""
+    for ancestor in element.iterancestors():
+        if ancestor is p:
+            return None
+        if ancestor.tag in _REVISIONS:
+            return ancestor.tag
+    return None
 
 
-def resolved_paragraphs(package: bytes, accept: bool) -> list[str]:
-    """The text of each paragraph of the redline's text, every revision accepted (or, with
-    ``accept`` False, rejected)."""
+def resolved_paragraphs(package: bytes) -> tuple[list[str], list[str]]:
+    """The text of each paragraph of the redline's text with every revision accepted, and
+    with every revision rejected."""
     with zipfile.ZipFile(io.BytesIO(package)) as archive:
         data = archive.read("word/document.xml")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     body = etree.fromstring(data, parser).find(w("body"))
     assert body is not None
-    paragraphs: list[str] = []
+    accepted: list[str] = []
+    rejected: list[str] = []
     inside = False
     for p in body.iterchildren(P):
         marks = {mark.get(NAME) for mark in p.iterchildren(_BOOKMARK)}
         if TEXT_ENDS in marks:
             break
         if inside:
-            paragraphs.append("".join(_texts(p, accept)))
+            kept: list[str] = []
+            former: list[str] = []
+            for element in p.iter(T, DEL_TEXT, TAB):
+                text = "\t" if element.tag == TAB else element.text or ""
+                revision = _revision_of(element, p)
+                if revision is None:
+                    kept.append(text)
+                    former.append(text)
+                elif revision in _GONE_WHEN_ACCEPTED:
+                    former.append(text)
+                else:
+                    kept.append(text)
+            accepted.append("".join(kept))
+            rejected.append("".join(former))
         inside = inside or TEXT_BEGINS in marks
-    return paragraphs
+    return accepted, rejected
 
 
 def _first_difference(made: list[str], wanted: list[str]) -> str:
@@ -75,8 +85,10 @@ def _first_difference(made: list[str], wanted: list[str]) -> str:
 def check_redline(package: bytes, old_text: str, new_text: str, label: str) -> None:
     """Raise LvcheckError (LV501) unless accepting every revision of the package gives
     ``new_text`` and rejecting every revision ``old_text``, word for word."""
-    for accept, text, side in ((True, new_text, "new"), (False, old_text, "old")):
-        made = text_words(" ".join(resolved_paragraphs(package, accept)))
+    accepted, rejected = resolved_paragraphs(package)
+    for paragraphs, text, accept in ((accepted, new_text, True), (rejected, old_text, False)):
+        side = "new" if accept else "old"
+        made = text_words(" ".join(paragraphs))
         wanted = text_words(text)
         if made != wanted:
             verb = "accepted" if accept else "rejected"

@@ -21,7 +21,7 @@ from itertools import zip_longest
 from typing import NamedTuple
 
 from lvcheck import labels
-from lvcheck.document.citation import Step
+from lvcheck.document.citation import Step, cite
 from lvcheck.document.kinds import Place
 from lvcheck.document.model import (
     Agreement,
@@ -66,12 +66,13 @@ class Line(NamedTuple):
     depth: int
     prefix: str
     pieces: tuple[Piece, ...]
-    citation: str
+    steps: tuple[Step, ...]  # the chain of units that leads to it, for its citation
+    text: str  # the words as the text export prints them (the prefix apart)
 
     @property
-    def text(self) -> str:
-        """The words as the text export prints them (the prefix apart)."""
-        return normalize_space("".join(piece.text for piece in self.pieces)).strip()
+    def citation(self) -> str:
+        """ "§ 14 Abs. 4", as lawyers cite the unit the line stands in."""
+        return cite(self.steps)
 
     @property
     def words(self) -> list[str]:
@@ -117,7 +118,7 @@ class _Lines(Walker):
         self.lines: list[Line] = []
         self.bookmarks: list[Bookmark] = []
         self.notes: dict[str, Note] = {}  # every footnote, by eId
-        self.pending: list[tuple[Note, str]] = []  # footnotes waiting for their line
+        self.pending: list[tuple[Note, tuple[Step, ...]]] = []  # footnotes awaiting their line
         self.prefixes: list[str] = [""]  # per open unit or list: its number, until printed
         self.clauses: list[tuple[str, int]] = []  # open clauses: eId, index of first line
         self.remarks: dict[str, str] = {}
@@ -126,16 +127,19 @@ class _Lines(Walker):
     def pieces(self, items: tuple[Inline, ...] | None) -> list[Piece]:
         notes: list[Note] = []
         found = _pieces(items or (), notes)
-        self.notes.update((note.eid, note) for note in notes)
-        here = self.citation()
-        self.pending += [(note, here) for note in notes]
+        if notes:
+            self.notes.update((note.eid, note) for note in notes)
+            here = tuple(self.steps)
+            self.pending += [(note, here) for note in notes]
         return found
 
-    def add(self, kind: str, pieces: list[Piece], prefix: str = "", citation: str = "") -> None:
+    def add(
+        self, kind: str, pieces: list[Piece], prefix: str = "", steps: tuple[Step, ...] = ()
+    ) -> None:
         clause = self.clauses[-1][0] if self.clauses else "preface"
-        self.lines.append(
-            Line(clause, kind, self.depth, prefix, tuple(pieces), citation or self.citation())
-        )
+        here = steps or tuple(self.steps)
+        text = normalize_space("".join(piece.text for piece in pieces)).strip()
+        self.lines.append(Line(clause, kind, self.depth, prefix, tuple(pieces), here, text))
 
     def open(self, eid: str) -> None:
         self.clauses.append((eid, len(self.lines)))
@@ -156,7 +160,7 @@ class _Lines(Walker):
         for note, where in pending:
             self.open(note.eid)
             text = f"[{note.marker}] {note_text(note)}"
-            self.add("note", [Piece(text)], citation=f"{where}, {labels.FOOTNOTE} {note.marker}")
+            self.add("note", [Piece(text)], steps=(*where, Step(Place.NOTE, note.marker)))
             self.close()
 
     def remark(self, eid: str) -> None:
@@ -198,7 +202,7 @@ class _Lines(Walker):
             return
         heading = self.pieces(unit.heading)
         if "".join(piece.text for piece in heading).strip():
-            self.add("heading", [Piece(f"{num} "), *heading] if num else heading)
+            self.add("heading", heading, num)  # the number apart: a renumbered § keeps its words
             self.prefixes.append("")
         else:
             self.prefixes.append(num)
@@ -260,9 +264,9 @@ class _Lines(Walker):
                 zip(conclusions.signatures, columns, strict=True), start=1
             ):
                 self.open(signature.eid)
-                where = self.citation(Step(Place.SIGNATURE, position=number))
+                where = (*self.steps, Step(Place.SIGNATURE, position=number))
                 for cell in column:
-                    self.add("line", cell, citation=where)
+                    self.add("line", cell, steps=where)
                 self.close()
         self.close()
         for signature in conclusions.signatures:
@@ -274,8 +278,8 @@ class _Lines(Walker):
             self.add("heading", self.pieces(attachments.heading))
         for position, item in enumerate(attachments.items, start=1):
             self.open(item.eid)
-            where = self.citation(Step(Place.ATTACHMENT, position=position))
-            self.add("point", self.pieces(item.heading), "-", citation=where)
+            where = (*self.steps, Step(Place.ATTACHMENT, position=position))
+            self.add("point", self.pieces(item.heading), "-", steps=where)
             self.close()
         self.close()
 

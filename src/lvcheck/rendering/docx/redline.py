@@ -18,6 +18,7 @@ from lxml import etree
 
 from lvcheck import codes, labels
 from lvcheck.comparison.changes import DiffResult
+from lvcheck.comparison.engine import without_cycle_collection
 from lvcheck.document.model import Agreement
 from lvcheck.errors import LvcheckError
 from lvcheck.rendering.diffparts import change_label, change_title, eid_run_line, summary
@@ -123,6 +124,11 @@ def render_redline(
 ) -> bytes:
     """The redline of a diff as a .docx package, its promise checked. Raises LvcheckError:
     LV501 when its revisions would not give both versions, LV502 without their texts."""
+    with without_cycle_collection():  # as the diff: many small objects, no cycles
+        return _render(result, synopsis, author, when)
+
+
+def _render(result: DiffResult, synopsis: bool, author: str, when: datetime | None) -> bytes:
     old, new = _texts(result)
     when = (when or datetime.now(UTC)).replace(microsecond=0)
     revision = Revision(author, when.strftime("%Y-%m-%dT%H:%M:%SZ"), count(1))
