@@ -11,8 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import pytest
-
 from .needs import missing, program
 
 SYSTEM_PYTHON = Path("/usr/bin/python3")
@@ -94,8 +92,3 @@ def office_session() -> Iterator[Office]:
             yield office
         finally:
             office.close()
-
-
-@pytest.fixture(scope="session")
-def office() -> Iterator[Office]:
-    yield from office_session()

@@ -17,7 +17,7 @@ from lvcheck.api import load, render
 from lvcheck.cli import cli
 
 from .conftest import ALL_CONTRACTS, CONTRACTS, EXAMPLES, TEMPLATES
-from .libreoffice import Office, Reading, office  # noqa: F401 (the fixture)
+from .libreoffice import Office, Reading
 
 
 def _text(path: Path) -> str:

@@ -254,11 +254,17 @@ class _Lines(Walker):
             for s in conclusions.signatures
         ]
         if conclusions.layout == "sideBySide":  # printed line by line across the blocks
+            first = len(self.lines)
             for cells in zip_longest(*columns, fillvalue=[]):
                 row: list[Piece] = []
                 for cell in cells:
                     row += [Piece("\t"), *cell] if row and cell else cell
                 self.add("line", row)
+            self.bookmarks += [  # each block spans the rows it is printed across
+                Bookmark(signature.eid, first, len(self.lines) - 1)
+                for signature in conclusions.signatures
+                if len(self.lines) > first
+            ]
         else:
             for number, (signature, column) in enumerate(
                 zip(conclusions.signatures, columns, strict=True), start=1

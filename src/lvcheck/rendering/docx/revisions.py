@@ -20,7 +20,7 @@ from itertools import count
 from lxml import etree
 
 from lvcheck.comparison.changes import DiffResult, WordOp
-from lvcheck.comparison.tokens import tokenize
+from lvcheck.comparison.tokens import Token, tokenize
 from lvcheck.comparison.words import word_ops
 from lvcheck.rendering.docx.export import (
     add_bookmarks,
@@ -60,6 +60,11 @@ def _whole(line: Line) -> str:
     return prefix_text(line) + "".join(piece.text for piece in line.pieces)
 
 
+def _as_written(text: str) -> tuple[Token, ...]:
+    """The words of a text as tokens that compare as written, each with its space."""
+    return tuple((word, word + " ") for word in text.split())
+
+
 def _words_of(ops: tuple[WordOp, ...], side: str) -> list[str]:
     return "".join(op.old if side == "old" else op.new for op in ops).split()
 
@@ -87,6 +92,12 @@ class _Writer:
         ):
             return found  # the clause's own text is this one line: the diff's own words
         ops, _ = word_ops(tuple(tokenize(old.text)), tuple(tokenize(new.text)))
+        if _words_of(ops, "old") == old.text.split() and _words_of(ops, "new") == new.text.split():
+            return ops
+        # Tokens fold what a reader cannot see (a soft hyphen, a decomposed umlaut): the diff
+        # rightly calls that no change, but the promise is to each side's very characters.
+        # Then the same word engine over the words as written marks the words that differ.
+        ops, _ = word_ops(_as_written(old.text), _as_written(new.text))
         return ops
 
     def paired(self, old: Line, new: Line) -> etree._Element:
