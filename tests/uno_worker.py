@@ -4,7 +4,7 @@ not the project's Python, as a child of tests/libreoffice.py.
 It starts one headless soffice, then answers one JSON request per line of standard input
 with one JSON line: load a .docx, accept or reject all tracked changes (or neither), make
 the edits asked for (as plain or as tracked changes), and save the result as text and/or
-.docx. The footnotes are written after the text, one per line, each after a line "\f"
+.docx (or PDF, for a picture of it). The footnotes are written after the text, one per line, each after a line "\f"
 (LibreOffice's text filter leaves them out).
 """
 
@@ -81,6 +81,8 @@ class Office:
                 document.setPropertyValue("RecordChanges", False)
             if request.get("text"):
                 self.text(document, request["text"])
+            if request.get("pdf"):
+                document.storeToURL(_url(request["pdf"]), _props(FilterName="writer_pdf_Export"))
             if request.get("docx"):
                 document.storeToURL(_url(request["docx"]), _props(FilterName="MS Word 2007 XML"))
             return result

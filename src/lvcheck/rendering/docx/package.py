@@ -55,6 +55,7 @@ PARAGRAPH_STYLES: dict[str, tuple[str, str, str]] = {
     "Fussnote": ("Normal", '<w:spacing w:after="60"/>', '<w:sz w:val="18"/>'),
     "Unterschrift": ("Normal", '<w:spacing w:after="0"/>', ""),
     "Hinweis": ("Normal", '<w:spacing w:after="120"/>', '<w:i/><w:color w:val="595959"/>'),
+    "Angabe": ("Normal", '<w:spacing w:after="120"/>', ""),
     "Tabellenkopf": ("Normal", '<w:spacing w:after="0"/>', "<w:b/>"),
     "Tabellentext": ("Normal", '<w:spacing w:after="0"/>', '<w:sz w:val="20"/>'),
     "Titel": ("Title", "", ""),

@@ -40,8 +40,8 @@ from lvcheck.rendering.docx.wml import (
 )
 from lvcheck.rendering.text import render_text
 
-LIST_WIDTHS = (567, 4536, 2835, 1134)  # Nr., Fundstelle, Art, Gewicht: 16 cm in all
-HEADER_WIDTHS = (2268, 2835, 2835, 1134)  # Angabe, bisher, neu, Gewicht
+LIST_WIDTHS = (680, 4139, 2835, 1417)  # Nr., Fundstelle, Art, Gewicht: 16 cm in all
+HEADER_WIDTHS = (2268, 2835, 2551, 1417)  # Angabe, bisher, neu, Gewicht
 
 
 def _cell_text(cell: etree._Element, text: str) -> None:
@@ -69,12 +69,12 @@ def _line(body: etree._Element, style: str, text: str) -> etree._Element:
 def _first_page(body: etree._Element, result: DiffResult, author: str, day: str) -> None:
     _line(body, "Titel", labels.CONTRACT_COMPARISON)
     for word, side in ((labels.OLD_VERSION, result.old), (labels.NEW_VERSION, result.new)):
-        p = paragraph(body, "Vertragstext")
+        p = paragraph(body, "Angabe")
         text_run(p, f"{word}: ", "b")
         text_run(p, f"{side.title} ({labels.VERSION} {side.version}; {side.label})")
     counts = summary(result)
     overview = ", ".join(f"{n} {labels.CHANGE_KINDS[k]}" for k, n in counts.counts.items())
-    _line(body, "Vertragstext", overview or labels.NO_CHANGES)
+    _line(body, "Angabe", overview or labels.NO_CHANGES)
     _line(body, "Hinweis", labels.REVISIONS_BY.format(author=author, date=day))
     _line(body, "Hinweis", labels.REDLINE_HINT)
     if result.changes:
