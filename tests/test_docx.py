@@ -222,3 +222,15 @@ def test_diff_pdf_prints_the_html_redline(runner: CliRunner, tmp_path: Path) -> 
     reader = pypdf.PdfReader(target)
     text = " ".join(page.extract_text() for page in reader.pages)
     assert labels.CONTRACT_COMPARISON in text and "Mustervertrag" in text
+
+
+def test_without_libreoffice_ci_fails_and_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from . import libreoffice
+
+    monkeypatch.setattr(needs, "IN_CI", True)
+    monkeypatch.setattr(libreoffice, "SOFFICE", Path("/nonexistent/soffice"))
+    with pytest.raises(pytest.fail.Exception) as failed:
+        next(libreoffice.office_session())
+    assert "apt-get install libreoffice-writer-nogui python3-uno" in str(failed.value)
