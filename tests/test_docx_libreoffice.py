@@ -138,13 +138,20 @@ def _edited_by_hand(text: str) -> list[str]:
     return lines
 
 
+def edited_export(office: Office, runner: CliRunner, folder: Path, tracked: bool) -> Path:
+    """EDITED exported to Word, the four EDITS made in LibreOffice (as tracked changes or
+    plainly) and saved as .docx: the file a lawyer sends back (for ``import --onto``)."""
+    exported, edited = folder / "export.docx", folder / "bearbeitet.docx"
+    _export(runner, EDITED, exported)
+    office.request(load=str(exported), edits=EDITS, tracked=tracked, docx=str(edited))
+    return edited
+
+
 @pytest.mark.parametrize("tracked", [False, True], ids=["plain edits", "tracked changes"])
 def test_libreoffice_edits_an_export_as_a_lawyer_would_and_saves_it_as_docx(
     office: Office, runner: CliRunner, tmp_path: Path, tracked: bool
 ) -> None:
-    exported, edited = tmp_path / "export.docx", tmp_path / "bearbeitet.docx"
-    _export(runner, EDITED, exported)
-    office.request(load=str(exported), edits=EDITS, tracked=tracked, docx=str(edited))
+    edited = edited_export(office, runner, tmp_path, tracked)
     original = _text(EDITED)
     wanted = _edited_by_hand(original)
     revisions = office.request(load=str(edited))["redlines"]
