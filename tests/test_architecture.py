@@ -22,19 +22,22 @@ PACKAGE = ROOT / "src" / "lvcheck"
 # beneath every stage
 SHARED = {"errors", "codes", "labels", "data", "files", "output", "safe_text", "version"}
 # What each stage may import besides itself and the shared modules.
-# The stages in order: document -> comparison -> timeline -> validation -> rendering -> top.
+# The stages in order: document -> catalog -> comparison -> timeline -> validation ->
+# rendering -> revisions -> top.
 # validation uses the diff's word engine (template conformance) and the timeline (the status
 # on a date); rendering shows every result, and takes only validation's result type.
 ALLOWED = {
     "shared": set(),
     "document": set(),
+    "catalog": {"document"},
     "comparison": {"document"},
-    "timeline": {"document", "comparison"},
-    "validation": {"document", "comparison", "timeline"},
-    "rendering": {"document", "comparison", "timeline", "validation.engine"},
-    "revisions": {"document", "comparison", "rendering"},
+    "timeline": {"document", "catalog", "comparison"},
+    "validation": {"document", "catalog", "comparison", "timeline"},
+    "rendering": {"document", "catalog", "comparison", "timeline", "validation.engine"},
+    "revisions": {"document", "catalog", "comparison", "rendering"},
     "top": {
-        *("document", "validation", "comparison", "rendering", "timeline", "revisions"),
+        *("document", "catalog", "validation", "comparison", "rendering", "timeline"),
+        "revisions",
         *("api", "cli"),
     },
 }

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import lvcheck
 from lvcheck.cli import cli
 from lvcheck.comparison.engine import diff_agreements
 from lvcheck.comparison.flatten import flatten
@@ -178,22 +179,17 @@ def test_consolidate_and_export_at_and_history_on_the_command_line(
     assert missing.exit_code == 1
 
 
-def test_outside_a_contracts_folder_only_the_files_beside_the_base_are_its_amendments(
+def test_the_amendments_of_a_file_are_those_of_the_repository_around_it(
     tmp_path: Path,
 ) -> None:
-    """A base in /tmp must not send lvcheck through every folder under /tmp."""
-    from lvcheck.timeline.consolidate import amendments_of
-
+    """The catalog's one rule: the repository is the contracts/ folder that holds a file,
+    subfolders included; outside one, a base in /tmp must not send lvcheck through every
+    folder under /tmp, and its amendments are named."""
     base = tmp_path / "base.xml"
     base.write_bytes(EXAMPLES["nrw"].read_bytes())
-    deeper = tmp_path / "unter" / "nachtrag.xml"
-    deeper.parent.mkdir()
-    deeper.write_bytes(NACHTRAG.read_bytes())
-    assert amendments_of(load_agreement(base), base) == []
-    beside = tmp_path / "nachtrag.xml"
-    beside.write_bytes(NACHTRAG.read_bytes())
-    assert [a.label for a in amendments_of(load_agreement(base), base)] == [str(beside)]
-    # in a contracts/ folder, the whole repository is searched, subfolders included
-    assert [a.label for a in amendments_of(load_agreement(EXAMPLES["nrw"]), EXAMPLES["nrw"])] == [
-        str(NACHTRAG.resolve())
-    ]
+    (tmp_path / "nachtrag.xml").write_bytes(NACHTRAG.read_bytes())
+    assert lvcheck.consolidate(base).applied == ()
+    named = lvcheck.consolidate(base, [tmp_path / "nachtrag.xml"])
+    assert [a.label for a in named.applied] == [str(tmp_path / "nachtrag.xml")]
+    found = lvcheck.consolidate(EXAMPLES["nrw"])
+    assert [Path(a.label).resolve() for a in found.applied] == [NACHTRAG.resolve()]

@@ -15,17 +15,23 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lvcheck.api import deadlines, render, status, validate
+from lvcheck.catalog.lifecycle import Standing, lifecycle_of, standing_on
 from lvcheck.document.kinds import Status
 from lvcheck.document.parse import parse_file
-from lvcheck.rendering.status import due_text
-from lvcheck.timeline.lifecycle import Standing, lifecycle_of, standing_on
-from lvcheck.timeline.periods import (
+from lvcheck.document.periods import (
     after,
     days_in_month,
     from_start_of,
     kita_year_end,
     last_day_for_notice,
     next_working_day,
+)
+from lvcheck.rendering.status import (
+    amendment_text,
+    attention_texts,
+    due_text,
+    next_notice_text,
+    pending_text,
 )
 
 from .conftest import CONTRACTS, EXAMPLES, SOURCES, TEMPLATES
@@ -156,13 +162,13 @@ def test_a_term_without_renewal_expires() -> None:
 
 def test_a_successor_replaces_from_its_start() -> None:
     life = lifecycle_of(parse_file(EXAMPLES["nrw"]).getroot())
-    replaced = (date(2026, 8, 1), "lvr-ihl-mustervertrag, Fassung 1")
+    replaced = (date(2026, 8, 1), ("lvr-ihl-mustervertrag", "1"))
     assert standing_on(life, date(2026, 7, 31), replaced).status == Status.IN_FORCE
     successor = standing_on(life, date(2026, 8, 1), replaced)
     assert (successor.status, successor.since, successor.replaced_by) == (
         Status.SUPERSEDED,
         date(2026, 8, 1),
-        "lvr-ihl-mustervertrag, Fassung 1",
+        ("lvr-ihl-mustervertrag", "1"),
     )
 
 
@@ -217,10 +223,11 @@ def test_one_file_is_read_with_the_repository_around_it() -> None:
     report = status([EXAMPLES["nrw"]], date(2026, 12, 1))
     (work,) = report.works
     (version,) = work.versions
-    assert version.pending == (
+    assert tuple(map(pending_text, version.pending)) == (
         "tritt mit Abschluss von lvr-ihl-mustervertrag außer Kraft (§ 14 Abs. 4)",
     )
-    assert len(version.due) == 1 and version.amendments[0].startswith("geändert durch")
+    assert len(version.due) == 1
+    assert amendment_text(version.amendments[0]).startswith("geändert durch")
     calendar = deadlines([EXAMPLES["nrw"]], date(2027, 9, 1), date(2027, 10, 31))
     (duty,) = [d for d in calendar.deadlines if d.kind == "duty"]
     assert duty.day == date(2027, 9, 30)  # the Nachtrag's day, not the signed 15 October
@@ -298,7 +305,7 @@ def test_status_names_the_version_in_force_and_what_will_replace_it() -> None:
     report = status([CONTRACTS], date(2026, 12, 1))
     nrw = next(w for w in report.works if w.work == "beispiel-lvr-ihl-kita-assistenz-rheinland")
     assert nrw.in_force is not None and nrw.in_force.standing.since == date(2024, 8, 1)
-    assert nrw.in_force.pending == (
+    assert tuple(map(pending_text, nrw.in_force.pending)) == (
         "tritt mit Abschluss von lvr-ihl-mustervertrag außer Kraft (§ 14 Abs. 4)",
     )
     before = status([CONTRACTS], date(2024, 7, 1))
@@ -315,7 +322,7 @@ def _due(paths: list[Path], day: date) -> list[str]:
     report = status(paths, day)
     nrw = next(w for w in report.works if w.work == "beispiel-lvr-ihl-kita-assistenz-rheinland")
     assert nrw.in_force is not None
-    assert not any("fällig" in note for note in nrw.in_force.attention)  # told once, as due
+    assert attention_texts(nrw.in_force.attention) == []  # told once, as due
     return [due_text(due) for due in nrw.in_force.due]
 
 
@@ -362,7 +369,7 @@ def test_the_interim_template_says_its_successor_has_been_adopted() -> None:
     def pending(day: date) -> tuple[str, ...]:
         report = status([CONTRACTS], day)
         (work,) = [w for w in report.works if w.work == "lvr-ihl-externe-leistungserbringer"]
-        return work.versions[0].pending
+        return tuple(map(pending_text, work.versions[0].pending))
 
     assert pending(date(2026, 5, 31)) == (
         "tritt mit Abschluss von lvr-ihl-mustervertrag außer Kraft (§ 14 Abs. 4)",
@@ -491,17 +498,17 @@ def test_the_duty_is_done_when_the_mustervertrag_is_concluded_not_when_it_starts
     assert (version.standing.status, version.standing.since, version.standing.replaced_by) == (
         Status.SUPERSEDED,
         date(2026, 12, 15),
-        "beispiel-mv-instanz, Fassung beispiel-1",
+        ("beispiel-mv-instanz", "beispiel-1"),
     )
-    assert version.attention == (
+    assert attention_texts(version.attention) == [
         "beispiel-mv-instanz, Fassung beispiel-1 am 15.12.2026 abgeschlossen, tritt aber erst am "
         "01.08.2027 in Kraft; nach dem Wortlaut von § 14 Abs. 4 endet diese Vereinbarung schon "
         "mit dem Abschluss – für die Zeit dazwischen Fortgeltung oder früheres Inkrafttreten klären",
-    )
+    ]
     assert "! keine Fassung in Kraft" in render(report, "text")  # the Mustervertrag: signed
     later = status(paths, date(2027, 8, 1))  # the Mustervertrag in force: no gap any more
     (interim,) = [w for w in later.works if w.work == "beispiel-lvr-ihl-kita-assistenz-rheinland"]
-    assert interim.versions[0].attention == ()
+    assert attention_texts(interim.versions[0].attention) == []
     assert "! keine Fassung in Kraft" not in render(later, "text")  # replaced, not missing
     assert interim.replaced
     (listed,) = [
@@ -527,7 +534,8 @@ def test_a_successor_takes_the_place_with_its_start_where_the_words_say_nothing_
     concluded = _mustervertrag_instance(tmp_path)
     report = status([template, instance, concluded], date(2026, 12, 15))
     (interim,) = [w for w in report.works if w.work == "beispiel-lvr-ihl-kita-assistenz-rheinland"]
-    assert interim.in_force is not None and interim.versions[0].attention == ()
+    assert interim.in_force is not None
+    assert attention_texts(interim.versions[0].attention) == []
     later = status([template, instance, concluded], date(2027, 8, 1))
     (interim,) = [w for w in later.works if w.work == "beispiel-lvr-ihl-kita-assistenz-rheinland"]
     assert interim.versions[0].standing.since == date(2027, 8, 1)
@@ -607,7 +615,8 @@ def test_a_draft_past_its_start_stands_out(tmp_path: Path) -> None:
     )
     (work,) = status([path], date(2026, 12, 1)).works
     assert (
-        work.versions[0].attention[0] == "Entwurf, obwohl die Laufzeit am 01.08.2024 begonnen hat"
+        attention_texts(work.versions[0].attention)[0]
+        == "Entwurf, obwohl die Laufzeit am 01.08.2024 begonnen hat"
     )
 
 
@@ -643,11 +652,9 @@ def test_templates_are_never_in_a_calendar() -> None:
 def test_status_names_the_next_day_by_which_notice_must_be_given(
     day: str, expected: dict[str, str]
 ) -> None:
-    from lvcheck.timeline.status import status
-
     report = status(sorted(CONTRACTS.rglob("*.xml")), date.fromisoformat(day))
     found = {
-        state.version: state.next_notice
+        state.version: next_notice_text(state.next_notice)
         for work in report.works
         for state in work.versions
         if state.next_notice
@@ -670,9 +677,6 @@ def test_any_day_and_any_notice_period_give_an_answer_never_a_crash(
     import shutil
     import tempfile
 
-    from lvcheck.timeline.deadlines import deadlines as deadlines_of
-    from lvcheck.timeline.status import status as status_on
-
     folder = Path(tempfile.mkdtemp())
     try:
         path = folder / EXAMPLES[land].name
@@ -681,10 +685,10 @@ def test_any_day_and_any_notice_period_give_an_answer_never_a_crash(
         assert changed != text or months in (6, 12)  # the notice period is what varies
         path.write_text(changed, encoding="utf-8")
         later = date(min(day.year + 1, 9999), day.month, min(day.day, 28))
-        calendar = deadlines_of([path], day, later)
+        calendar = deadlines([path], day, later)
         assert all(day <= d.day <= later for d in calendar.deadlines)
         assert all(d.code in ("LV320", "LV380", "LV390") for d in calendar.diagnostics)
-        (work,) = status_on([path], day).works
+        (work,) = status([path], day).works
         assert work.versions
     finally:
         shutil.rmtree(folder)

@@ -125,53 +125,60 @@ def deadlines(
     """Every deadline of the agreements (files, or folders searched for *.xml) from ``start``
     (default today) to ``end`` (default twelve months later): start, term ends, renewals,
     the last day for notice, recurring duties; a repository's files resolve successors."""
-    from lvcheck.files import iter_agreement_files, repository_context
+    from lvcheck.catalog.read import read_repository
+    from lvcheck.document.periods import add_months
     from lvcheck.timeline.deadlines import deadlines as compute
-    from lvcheck.timeline.periods import add_months
 
     first = start or date.today()
-    files = list(iter_agreement_files(Path(p) for p in paths))
-    return compute(files, first, end or add_months(first, 12), repository_context(files))
+    repository = read_repository(Path(p) for p in paths)
+    return compute(repository, first, end or add_months(first, 12))
 
 
 def status(paths: Iterable[str | Path], day: date | None = None) -> StatusReport:
     """The state of every agreement among the files on ``day`` (default today); the
     repository around them resolves templates, successors and amendments."""
-    from lvcheck.files import iter_agreement_files, repository_context
+    from lvcheck.catalog.read import read_repository
     from lvcheck.timeline.status import status as compute
 
-    files = list(iter_agreement_files(Path(p) for p in paths))
-    return compute(files, day or date.today(), context=repository_context(files))
+    return compute(read_repository(Path(p) for p in paths), day or date.today())
 
 
 def consolidate(
     base: Source, amendments: Iterable[Source] | None = None, at: date | None = None
 ) -> Consolidation:
     """The text of ``base`` with its amendments in force on ``at`` applied (default: all of
-    them). ``amendments`` default to those in the repository around a base file.
+    them). ``amendments`` default to the Nachträge the catalog of the repository around a
+    base file names (the contracts/ folder that holds it).
     Raises LvcheckError (LV390) when a modification does not apply."""
-    from lvcheck.timeline.consolidate import Amendment, amendments_of
+    from lvcheck.timeline.consolidate import Amendment
     from lvcheck.timeline.consolidate import consolidate as compute
 
-    agreement = load(base)
-    if amendments is None:
-        if not isinstance(base, str | Path):
-            raise LvcheckError.usage("name the amendments of an agreement that is not a file")
-        found = amendments_of(agreement, Path(base))
-    else:
+    if amendments is not None:
         found = [
             Amendment(load(a), str(a) if isinstance(a, str | Path) else "") for a in amendments
         ]
-    return compute(agreement, found, at)
+        return compute(load(base), found, at)
+    if not isinstance(base, str | Path):
+        raise LvcheckError.usage("name the amendments of an agreement that is not a file")
+    from lvcheck.catalog.read import read_repository
+
+    repository = read_repository([Path(base)])
+    if not repository.listed:
+        load(base)  # raises with the reason the file cannot be read
+        raise LvcheckError.usage(f"{base}: not an agreement")
+    catalog, record = repository.catalog, repository.listed[0]
+    found = [Amendment(catalog.agreement(a), a.path) for a in catalog.amendments_of(record)]
+    return compute(catalog.agreement(record), found, at)
 
 
 def history(paths: Iterable[str | Path], clause: str) -> History:
     """A clause (its citation in the earliest text, or its eId) in every version among the
-    files and in every consolidated text their amendments give, with its changed words."""
-    from lvcheck.files import iter_agreement_files
+    files and in every consolidated text their amendments (in the repository around them)
+    give, with its changed words."""
+    from lvcheck.catalog.read import read_repository
     from lvcheck.timeline.history import history as compute
 
-    return compute(list(iter_agreement_files(Path(p) for p in paths)), clause)
+    return compute(read_repository(Path(p) for p in paths), clause)
 
 
 def build_site(source: str | Path, output: str | Path) -> list[Path]:

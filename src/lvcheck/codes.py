@@ -62,6 +62,13 @@ DUTY_NOT_FOUND = "LV380"
 AMENDMENT_DOES_NOT_APPLY = "LV390"
 CONSOLIDATION_DIFFERS = "LV391"
 INVISIBLE_CHARACTER = "LV307"
+# importing (LV4xx): a Word package that cannot be read safely
+DOCX_NOT_A_PACKAGE = "LV401"
+DOCX_TOO_LARGE = "LV402"
+DOCX_ENCRYPTED = "LV403"
+DOCX_MACROS = "LV404"
+DOCX_FORBIDDEN_MARKUP = "LV405"
+DOCX_MALFORMED_PART = "LV406"
 # writing Word (LV5xx)
 REDLINE_UNFAITHFUL = "LV501"
 REDLINE_WITHOUT_TEXT = "LV502"
@@ -214,6 +221,25 @@ CODES: dict[str, CodeInfo] = {
         "invisible-character",
         _E,
         "the text holds a character a reader cannot see (bidi override, zero-width, control)",
+    ),
+    # importing (LV4xx)
+    DOCX_NOT_A_PACKAGE: CodeInfo(
+        "docx-not-a-package", _E, "a .docx that is no zip, or no Word document inside its zip"
+    ),
+    DOCX_TOO_LARGE: CodeInfo(
+        "docx-too-large",
+        _E,
+        "a .docx whose zip unpacks to too many entries, too many bytes or at too high a ratio",
+    ),
+    DOCX_ENCRYPTED: CodeInfo(
+        "docx-encrypted", _E, "an encrypted Word file, or an old binary .doc (OLE compound file)"
+    ),
+    DOCX_MACROS: CodeInfo("docx-macros", _E, "a Word document with macros (.docm, vbaProject)"),
+    DOCX_FORBIDDEN_MARKUP: CodeInfo(
+        "docx-forbidden-markup", _E, "a part of a .docx declares a DOCTYPE or entities"
+    ),
+    DOCX_MALFORMED_PART: CodeInfo(
+        "docx-malformed-part", _E, "a part of a .docx is not well-formed XML"
     ),
     # writing Word (LV5xx)
     REDLINE_UNFAITHFUL: CodeInfo(

@@ -167,10 +167,11 @@ def _syntax_message(libxml2_message: str | None) -> str:
     return f"not well-formed XML: {message}" if message else "not well-formed XML"
 
 
-def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
-    """Parse untrusted bytes into an lxml tree whose root is an lvcheck agreement.
+def parse_xml(data: bytes, path: str) -> etree._Element:
+    """Parse untrusted bytes of any XML vocabulary (a part of a Word package, too) with the
+    same defences as an agreement: no DOCTYPE, no entities, no network, libxml2's limits.
 
-    Raises LvcheckError (LV102 to LV105) for anything that is not such a document.
+    Raises LvcheckError (LV102, LV103, LV105).
     """
     if len(data) > MAX_BYTES:
         raise LvcheckError(path, 1, 1, codes.TOO_LARGE, "file is too large")
@@ -195,10 +196,20 @@ def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
         ) from None
     except ValueError as exc:  # e.g. a str with an encoding declaration
         raise LvcheckError(path, 1, 1, codes.NOT_WELL_FORMED, str(exc)) from None
-    tree = root.getroottree()
+    docinfo = root.getroottree().docinfo
     # Defence in depth: a DOCTYPE hidden from the byte scan (UTF-16 input) is caught here.
-    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+    if docinfo.doctype or docinfo.internalDTD is not None:
         raise LvcheckError(path, 1, 1, codes.FORBIDDEN_MARKUP, "DOCTYPE is not allowed")
+    return root
+
+
+def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
+    """Parse untrusted bytes into an lxml tree whose root is an lvcheck agreement.
+
+    Raises LvcheckError (LV102 to LV105) for anything that is not such a document.
+    """
+    root = parse_xml(data, path)
+    tree = root.getroottree()
     expected = f"{{{NAMESPACE}}}agreement"
     if root.tag != expected:
         qname = etree.QName(root)

@@ -12,9 +12,9 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from lvcheck import labels
+from lvcheck.document.periods import add_months
 from lvcheck.safe_text import escape_controls, json_text
 from lvcheck.timeline.deadlines import Calendar, Deadline, DeadlineKind
-from lvcheck.timeline.periods import add_months
 
 JSON_VERSION = 1
 DEFAULT_ALARMS = ("P3M", "P1M", "P1W")  # before each notice deadline

@@ -14,12 +14,12 @@ from datetime import date, timedelta
 from lxml import etree
 
 from lvcheck import labels
+from lvcheck.catalog.lifecycle import lifecycle_of, standing_on
 from lvcheck.document.model import Agreement, Meta, fields_of
 from lvcheck.document.text import field_display
 from lvcheck.document.write import write_agreement
 from lvcheck.labels import duration_text, german_date
 from lvcheck.rendering.htmlkit import append_text, sub, typeset
-from lvcheck.timeline.lifecycle import lifecycle_of, standing_on
 
 NO_LONGER_IN_FORCE = ("superseded", "terminated", "expired")
 

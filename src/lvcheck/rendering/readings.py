@@ -1,16 +1,14 @@
-"""The Nachträge of a site: which version each amends, and the Lesefassung of a version
-with the amendments in force on the day the site is built applied (a note where a signed
-one will change it later). The signed text keeps its own page; the Lesefassung is lvcheck's
-reading aid beside it and says so in its title and notes."""
+"""The Lesefassung of a version: the version with the amendments in force on the day the
+site is built applied (a note where a signed one will change it later). The signed text
+keeps its own page; the Lesefassung is lvcheck's reading aid beside it and says so in its
+title and notes."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Protocol, TypeVar
 
-from lvcheck.document.kinds import Kind, RelationKind
 from lvcheck.document.model import Agreement
 from lvcheck.errors import LvcheckError
 from lvcheck.timeline.consolidate import Amendment, consolidate, with_pending_notes
@@ -28,25 +26,6 @@ class Page(Protocol):
 
 
 Entry = TypeVar("Entry", bound=Page)
-
-
-def amendments_in(entries: list[Entry]) -> dict[Path, list[Entry]]:
-    """The Nachträge in the site of each version they amend, by its source (one lookup per
-    relation: linear in the number of files)."""
-    by_work: dict[str, list[Entry]] = defaultdict(list)
-    for entry in entries:
-        by_work[entry.agreement.meta.work_id].append(entry)
-    found: dict[Path, list[Entry]] = defaultdict(list)
-    for entry in entries:
-        if entry.agreement.meta.kind != Kind.AMENDMENT:
-            continue
-        for relation in entry.agreement.meta.relations or ():
-            if relation.kind != RelationKind.AMENDS:
-                continue
-            for base in by_work.get(relation.work, ()):
-                if relation.version in (None, base.agreement.meta.version_id):
-                    found[base.source].append(entry)
-    return found
 
 
 def reading_version(base: Entry, amendments: list[Entry], today: date) -> Agreement | None:

@@ -12,7 +12,8 @@ called ``index``, two comparisons whose names meet) are refused with an error na
 sources: nothing is overwritten silently. The site is written into a temporary folder
 beside its place and moved into place only when every page is written, the index last: a
 full disk mid-build leaves the previous site (or none), never an index that links missing
-pages. The build is linear in the number of sources: they are loaded and resolved once.
+pages. The build is linear in the number of sources: each is read once, into the catalog,
+which resolves every relation and serves the pages, the deadlines and the status alike.
 """
 
 from __future__ import annotations
@@ -28,11 +29,13 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from lvcheck import codes, labels
+from lvcheck.catalog.catalog import Catalog, version_order
+from lvcheck.catalog.read import Repository, read_repository
+from lvcheck.catalog.record import Record
 from lvcheck.comparison.engine import diff_agreements
-from lvcheck.document.load import load_agreement
 from lvcheck.document.model import Agreement
+from lvcheck.document.periods import add_months
 from lvcheck.errors import LvcheckError
-from lvcheck.files import iter_agreement_files
 from lvcheck.rendering.deadlines import render_deadlines_ics
 from lvcheck.rendering.deadlines_html import render_deadlines_page
 from lvcheck.rendering.diff_html import render_diff_html
@@ -46,9 +49,8 @@ from lvcheck.rendering.pageparts import (
     status_label,
     term_text,
 )
-from lvcheck.rendering.readings import amendments_in, reading_version
+from lvcheck.rendering.readings import reading_version
 from lvcheck.timeline.deadlines import deadlines
-from lvcheck.timeline.periods import add_months
 from lvcheck.timeline.status import status
 
 INDEX = PurePosixPath("index.html")
@@ -61,10 +63,11 @@ class Entry:
     source: Path
     page: PurePosixPath  # relative to the site folder
     agreement: Agreement
+    record: Record
 
     @property
     def key(self) -> tuple[str, str]:
-        return (self.agreement.meta.work_id, self.agreement.meta.version_id)
+        return self.record.key
 
     @property
     def label(self) -> str:
@@ -78,55 +81,48 @@ def href(page: PurePosixPath, target: PurePosixPath) -> str:
     return quote(PurePosixPath(relative).as_posix(), safe="/")
 
 
-def _version_order(entry: Entry) -> tuple[str, str]:
-    term = entry.agreement.meta.term
-    start = term.start.date if term and term.start.date else ""
-    return (start, entry.agreement.meta.version_id)
+def _version_order(entry: Entry) -> tuple[object, ...]:
+    return version_order(entry.record)
 
 
-def successions(entries: list[Entry]) -> list[tuple[Entry, Entry]]:
-    """(older, newer) pairs: by relations, and by order of versions within a work."""
-    works: dict[str, list[Entry]] = defaultdict(list)
-    for entry in entries:
-        works[entry.agreement.meta.work_id].append(entry)
-    by_key = {entry.key: entry for entry in entries}
+def successions(catalog: Catalog, entries: list[Entry]) -> list[tuple[Entry, Entry]]:
+    """(older, newer) pairs: a version and each that the catalog says replaces it (also
+    across works, as the NRW model contract replaces the interim agreement), and the
+    versions of one work in the catalog's order."""
+    by_path = {entry.record.path: entry for entry in entries}
     pairs: dict[tuple[Path, Path], tuple[Entry, Entry]] = {}
     for entry in entries:
-        for relation in entry.agreement.meta.relations or ():
-            if relation.version is not None:
-                found = by_key.get((relation.work, relation.version))
-                others = [found] if found is not None else []
-            else:
-                others = works.get(relation.work, [])
-            for other in others:
-                if relation.kind == "supersedes":
-                    pairs[(other.source, entry.source)] = (other, entry)
-                elif relation.kind == "supersededBy":
-                    pairs[(entry.source, other.source)] = (entry, other)
-    for versions in works.values():
-        versions.sort(key=_version_order)
+        for successor in catalog.successors(entry.record):
+            newer = by_path.get(successor.path)
+            if newer is not None:
+                pairs[(entry.source, newer.source)] = (entry, newer)
+    works = {entry.record.work for entry in entries}
+    for work in works:
+        versions = [by_path[r.path] for r in catalog.versions(work) if r.path in by_path]
         for older, newer in pairwise(versions):
             pairs.setdefault((older.source, newer.source), (older, newer))
     return sorted(pairs.values(), key=lambda pair: (str(pair[0].page), str(pair[1].page)))
 
 
-def _templates(entries: list[Entry]) -> dict[Path, Entry]:
+def _templates(catalog: Catalog, entries: list[Entry]) -> dict[Path, Entry]:
     """The template each instance is based on, where it is in the site."""
-    by_key = {entry.key: entry for entry in entries}
-    latest: dict[str, Entry] = {}
-    for entry in sorted(entries, key=_version_order):
-        latest[entry.agreement.meta.work_id] = entry
+    by_path = {entry.record.path: entry for entry in entries}
     found = {}
     for entry in entries:
-        for relation in entry.agreement.meta.relations or ():
-            if relation.kind == "basedOn":
-                template = (
-                    by_key.get((relation.work, relation.version))
-                    if relation.version
-                    else latest.get(relation.work)
-                )
-                if template is not None:
-                    found[entry.source] = template
+        template = catalog.template_of(entry.record)
+        if template is not None and template.path in by_path:
+            found[entry.source] = by_path[template.path]
+    return found
+
+
+def _amendments(catalog: Catalog, entries: list[Entry]) -> dict[Path, list[Entry]]:
+    """The Nachträge in the site of each version they amend, in the order they apply."""
+    by_path = {entry.record.path: entry for entry in entries}
+    found: dict[Path, list[Entry]] = {}
+    for entry in entries:
+        own = [by_path[a.path] for a in catalog.amendments_of(entry.record) if a.path in by_path]
+        if own:
+            found[entry.source] = own
     return found
 
 
@@ -190,28 +186,34 @@ def _refuse_collisions(names: list[tuple[PurePosixPath, str]]) -> None:
         seen[key] = origin
 
 
-def _load(sources: list[Path], root: Path) -> tuple[list[Entry], list[tuple[Path, str]]]:
+def _load(repository: Repository, root: Path) -> tuple[list[Entry], list[tuple[Path, str]]]:
+    """Each listed file's entry, its model made from the tree the catalog read; the files
+    that cannot be read, each with its first finding."""
     entries: list[Entry] = []
-    failed: list[tuple[Path, str]] = []
-    for path in sources:
+    failed: dict[str, str] = {}
+    for diagnostic in repository.diagnostics:
+        failed.setdefault(diagnostic.path, str(diagnostic))
+    for record in repository.listed:
+        path = Path(record.path)
         try:
-            agreement = load_agreement(path)
+            agreement = repository.catalog.agreement(record)
         except LvcheckError as error:
-            failed.append((path, str(error.diagnostic)))
+            failed.setdefault(record.path, str(error.diagnostic))
             continue
         page = PurePosixPath(path.relative_to(root).with_suffix(".html").as_posix())
-        entries.append(Entry(path, page, agreement))
-    return entries, failed
+        entries.append(Entry(path, page, agreement, record))
+    return entries, [(Path(path), message) for path, message in sorted(failed.items())]
 
 
 def _links(
+    catalog: Catalog,
     entries: list[Entry],
     pairs: list[tuple[Entry, Entry]],
     amendments: dict[Path, list[Entry]],
     readable: set[Path],
     today: date,
 ) -> dict[Path, SiteLinks]:
-    templates = _templates(entries)
+    templates = _templates(catalog, entries)
     amended: dict[Path, list[Entry]] = defaultdict(list)
     by_source = {e.source: e for e in entries}
     for base, found in amendments.items():
@@ -274,14 +276,16 @@ def build_site(source: Path, output: Path, today: date | None = None) -> list[Pa
     Raises LvcheckError when two pages would get one name, when a page would replace a
     source file, or when the site cannot be written (nothing is moved into place then).
     """
-    sources = list(iter_agreement_files([source]))
+    repository = read_repository([source])
+    catalog = repository.catalog
+    sources = [Path(record.path) for record in repository.listed]
     today = today or date.today()
-    entries, failed = _load(sources, source)
-    pairs = successions(entries)
+    entries, failed = _load(repository, source)
+    pairs = successions(catalog, entries)
     names = [(INDEX, "the index"), (DEADLINES, "the deadlines"), (CALENDAR, "the calendar")]
     names += [(e.page, str(e.source)) for e in entries]
     names += [(_comparison_page(o, n), f"{o.source} and {n.source}") for o, n in pairs]
-    amendments = amendments_in(entries)
+    amendments = _amendments(catalog, entries)
     by_source = {e.source: e for e in entries}
     readings = {
         source: reading
@@ -290,7 +294,7 @@ def build_site(source: Path, output: Path, today: date | None = None) -> list[Pa
     }
     names += [(_consolidated_page(by_source[s]), f"{s} with its amendments") for s in readings]
     _refuse_collisions(names)
-    links = _links(entries, pairs, amendments, set(readings), today)
+    links = _links(catalog, entries, pairs, amendments, set(readings), today)
     with _Staging(output, sources) as staging:
         for entry in entries:  # each page written as soon as it is made: memory stays flat
             text = render_html(entry.agreement, _source_name(entry), links[entry.source])
@@ -314,11 +318,11 @@ def build_site(source: Path, output: Path, today: date | None = None) -> list[Pa
                 successors=(Link(href(page, newer.page), newer.label),),
             )
             staging.add(page, render_diff_html(result, around))
-        calendar = deadlines(sources, today, add_months(today, 12))
+        calendar = deadlines(repository, today, add_months(today, 12))
         pages = {str(e.source): href(DEADLINES, e.page) for e in entries}
         due = [
             (state.path, state.title, duty)
-            for work in status(sources, today, next_notices=False).works
+            for work in status(repository, today, next_notices=False).works
             for state in work.versions
             for duty in state.due
         ]

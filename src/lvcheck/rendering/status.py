@@ -7,9 +7,84 @@ from typing import Any
 
 from lvcheck import labels
 from lvcheck.safe_text import escape_controls, json_text
-from lvcheck.timeline.status import Due, StatusReport, VersionState
+from lvcheck.timeline.status import (
+    AmendmentState,
+    Attention,
+    Due,
+    NextNotice,
+    Pending,
+    StatusReport,
+    VersionState,
+)
 
 JSON_VERSION = 1
+
+
+def version_name(key: tuple[str, str]) -> str:
+    """ "lvr-ihl-mustervertrag, Fassung beispiel-1": a version as the status names it."""
+    work, version = key
+    return f"{work}, {labels.VERSION} {version}"
+
+
+def pending_text(pending: Pending) -> str:
+    """What will replace a version, and under which clause; for a template, that its
+    successor has been adopted."""
+    if pending.adopted is not None:
+        since = pending.adopted.since
+        return labels.SUCCESSOR_ADOPTED.format(
+            work=pending.successor,
+            since=f" {labels.SINCE_THE} {labels.german_date(since)}" if since else "",
+            version=pending.adopted.version,
+            cited=f"; {pending.citation}" if pending.citation else "",
+        )
+    note = labels.PENDING_ON_CONCLUSION if pending.upon == "conclusion" else labels.PENDING
+    where = f" ({pending.citation})" if pending.citation else ""
+    return note.format(work=pending.successor, where=where)
+
+
+def attention_texts(attention: Attention) -> list[str]:
+    """What stands out, as the lines marked with "!"."""
+    notes = []
+    if attention.gap is not None:
+        gap = attention.gap
+        according = (
+            labels.BY_THE_WORDS_OF.format(citation=gap.citation)
+            if gap.citation
+            else labels.BY_THE_HEADER
+        )
+        notes.append(
+            labels.GAP.format(
+                name=version_name(gap.successor),
+                day=labels.german_date(gap.concluded),
+                start=labels.german_date(gap.starts),
+                according=according,
+            )
+        )
+    if attention.beyond_calendar:
+        notes.append(labels.BEYOND_CALENDAR)
+    if attention.draft_past_start is not None:
+        start = labels.german_date(attention.draft_past_start)
+        notes.append(labels.DRAFT_PAST_START.format(start=start))
+    if attention.stored_differs is not None:
+        stored = labels.STATUS.get(attention.stored_differs, attention.stored_differs)
+        notes.append(labels.STORED_DIFFERS.format(stored=stored))
+    return notes
+
+
+def amendment_text(amendment: AmendmentState) -> str:
+    """ "geändert durch Nachtrag Nr. 1 …, in Kraft seit 01.08.2025", or pending."""
+    words = labels.AMENDED_SINCE if amendment.in_force else labels.AMENDED_FROM
+    return words.format(title=amendment.title, day=labels.german_date(amendment.start))
+
+
+def next_notice_text(notice: NextNotice | None) -> str:
+    if notice is None:
+        return ""
+    return labels.NEXT_NOTICE.format(
+        end=labels.german_date(notice.end),
+        day=labels.german_date(notice.day),
+        citation=notice.citation,
+    )
 
 
 def _state(state: VersionState) -> str:
@@ -24,7 +99,7 @@ def _state(state: VersionState) -> str:
     if standing.term:
         words += f" ({labels.RENEWAL_TERM.format(term=standing.term)})"
     if standing.replaced_by:
-        words += f", {labels.REPLACED_BY_WORK.format(work=standing.replaced_by)}"
+        words += f", {labels.REPLACED_BY_WORK.format(work=version_name(standing.replaced_by))}"
     return words
 
 
@@ -58,9 +133,10 @@ def render_status_text(report: StatusReport) -> str:
         for state in work.versions:
             where = escape_controls(state.path)
             lines.append(f"  {labels.VERSION} {state.version}: {_state(state)} — {where}")
-            notes = (*state.amendments, *state.pending)
-            lines += [f"    {note}" for note in (*notes, state.next_notice) if note]
-            lines += [f"    ! {note}" for note in (*state.attention, *map(due_text, state.due))]
+            notes = (*map(amendment_text, state.amendments), *map(pending_text, state.pending))
+            lines += [f"    {n}" for n in (*notes, next_notice_text(state.next_notice)) if n]
+            attention = (*attention_texts(state.attention), *map(due_text, state.due))
+            lines += [f"    ! {note}" for note in attention]
     return "\n".join(lines) + "\n"
 
 
@@ -76,10 +152,10 @@ def _version(state: VersionState) -> dict[str, Any]:
         "since": standing.since.isoformat() if standing.since else None,
         "until": standing.until.isoformat() if standing.until else None,
         "renewal_term": standing.term,
-        "replaced_by": standing.replaced_by,
-        "pending": list(state.pending),
-        "amendments": list(state.amendments),
-        "attention": list(state.attention),
+        "replaced_by": version_name(standing.replaced_by) if standing.replaced_by else None,
+        "pending": [pending_text(p) for p in state.pending],
+        "amendments": [amendment_text(a) for a in state.amendments],
+        "attention": attention_texts(state.attention),
         "due": [
             {
                 "duty": due.duty,
@@ -93,7 +169,7 @@ def _version(state: VersionState) -> dict[str, Any]:
             }
             for due in state.due
         ],
-        "next_notice": state.next_notice or None,
+        "next_notice": next_notice_text(state.next_notice) or None,
     }
 
 

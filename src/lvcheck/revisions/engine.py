@@ -20,18 +20,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lxml import etree
+
+from lvcheck.catalog.catalog import Catalog
+from lvcheck.catalog.record import Record, record_of
 from lvcheck.comparison.engine import diff_agreements
 from lvcheck.document import git
 from lvcheck.document.kinds import RelationKind
-from lvcheck.document.load import load_agreement_bytes
-from lvcheck.document.model import Agreement, Relation
+from lvcheck.document.load import Parsed, parse_agreement_bytes
+from lvcheck.document.model import Agreement
 from lvcheck.errors import Diagnostic, LvcheckError
 from lvcheck.revisions.model import Comparison, FileReview, FileStatus, Pairing, Review, Version
 from lvcheck.safe_text import escape_controls
 
-# The relations by which a new file names the version it follows (an amendment's relation
-# joins here when the schema has one).
-FOLLOWS = (RelationKind.SUPERSEDES,)
 _Found = tuple[Version, str]  # a version and its blob
 _STATUS = {
     "A": FileStatus.ADDED,
@@ -44,11 +45,12 @@ _STATUS = {
 
 @dataclass
 class _Repository:
-    """git at the top of one repository, and every agreement read from it, by blob."""
+    """git at the top of one repository, every agreement read from it by blob, and the
+    catalog of the files of a commit that a relation may name."""
 
     top: Path
     paths: list[str]
-    loaded: dict[str, Agreement | LvcheckError] = field(default_factory=dict)
+    loaded: dict[str, Parsed | LvcheckError] = field(default_factory=dict)
     listed: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def files(self, commit: str) -> dict[str, str]:
@@ -65,48 +67,48 @@ class _Repository:
                 self.loaded[blob] = data
                 continue
             try:
-                self.loaded[blob] = load_agreement_bytes(data, todo[blob])
+                self.loaded[blob] = parse_agreement_bytes(data, todo[blob])
             except LvcheckError as error:
                 self.loaded[blob] = error
 
     def load(self, blob: str, label: str) -> Agreement | LvcheckError:
         self.load_all({blob: label})
-        return self.loaded[blob]
+        found = self.loaded[blob]
+        return found if isinstance(found, LvcheckError) else found.agreement
 
-    def find(self, commit: str, work: str, version: str | None, besides: str) -> _Found | None:
-        """The file of ``commit`` that holds ``work`` (in ``version``, or its newest version
-        when None), other than ``besides``; only files whose bytes name the work are read."""
-        blobs = self.files(commit)
-        found = []
-        for path in git.containing(commit, work, self.paths, self.top):
-            if path == besides or path not in blobs or not path.endswith(".xml"):
-                continue
-            agreement = self.load(blobs[path], f"{commit[:12]}:{path}")
-            if isinstance(agreement, Agreement) and agreement.meta.work_id == work:
-                meta = agreement.meta
-                if version in (None, meta.version_id):
-                    found.append((meta.version_date or "", meta.version_id, path, agreement))
-        if not found:
+    def record(self, commit: str, path: str, blob: str) -> Record | None:
+        """The catalog record of a file of ``commit`` (its path in the record: ``path``)."""
+        self.load_all({blob: f"{commit[:12]}:{path}"})
+        found = self.loaded[blob]
+        if isinstance(found, LvcheckError):
             return None
-        *_, path, agreement = max(found, key=lambda item: item[:3])
-        return _version(commit, path, agreement), blobs[path]
+        return record_of(found.tree.getroot(), path)
 
-    def successor_of(self, commit: str, new: Agreement, besides: str) -> _Found | None:
-        """A file of ``commit`` whose <supersededBy> names ``new``'s work and version."""
+    def catalog(self, commit: str, works: set[str], new: Record) -> Catalog:
+        """The catalog of ``new`` and of the files of ``commit`` (other than ``new``'s) whose
+        bytes name one of ``works``: all a relation naming them can resolve to; only those
+        are read."""
+        besides = new.path
         blobs = self.files(commit)
-        meta = new.meta
-        for path in git.containing(commit, RelationKind.SUPERSEDED_BY, self.paths, self.top):
-            if path == besides or path not in blobs or not path.endswith(".xml"):
-                continue
-            agreement = self.load(blobs[path], f"{commit[:12]}:{path}")
-            if isinstance(agreement, Agreement) and any(
-                r.kind == RelationKind.SUPERSEDED_BY
-                and r.work == meta.work_id
-                and r.version in (None, meta.version_id)
-                for r in agreement.meta.relations or ()
-            ):
-                return _version(commit, path, agreement), blobs[path]
-        return None
+        paths = {
+            path
+            for work in sorted(works)
+            for path in git.containing(commit, work, self.paths, self.top)
+            if path != besides and path in blobs and path.endswith(".xml")
+        }
+        self.load_all({blobs[p]: f"{commit[:12]}:{p}" for p in sorted(paths)})
+        records = [r for p in sorted(paths) if (r := self.record(commit, p, blobs[p]))]
+        return Catalog([*records, new], load=lambda path: self._tree(commit, path))
+
+    def _tree(self, commit: str, path: str) -> etree._ElementTree:
+        found = self.loaded[self.files(commit)[path]]
+        if isinstance(found, LvcheckError):
+            raise found
+        return found.tree
+
+    def found(self, commit: str, record: Record) -> _Found:
+        blob = self.files(commit)[record.path]
+        return Version(commit, record.path, record.work, record.version), blob
 
 
 def _as_agreement_change(change: git.Change) -> git.Change | None:
@@ -149,10 +151,6 @@ def _version(commit: str, path: str, agreement: Agreement | None = None) -> Vers
     return Version(commit, path, agreement.meta.work_id, agreement.meta.version_id)
 
 
-def _relations(agreement: Agreement, kinds: Sequence[str]) -> list[Relation]:
-    return [r for r in agreement.meta.relations or () if r.kind in kinds]
-
-
 def _compare(
     repository: _Repository, old: _Found, new: Agreement, new_spec: str, pairing: Pairing
 ) -> Comparison | Diagnostic:
@@ -171,24 +169,48 @@ def _compare(
 
 
 def _predecessor(
-    repository: _Repository, review: tuple[str, str], path: str, new: Agreement
+    repository: _Repository, review: tuple[str, str], path: str, new: Record
 ) -> tuple[_Found, Pairing] | None:
+    """The version an added file follows, as the catalog resolves it: the newest version its
+    <supersedes> names (at BASE, else at HEAD, for a chain of new versions in one pull
+    request); else a version whose <supersededBy> names it (at HEAD, else at BASE), compared
+    as it was at BASE where it was there (its header gains the <supersededBy> in the same
+    pull request, as a rule)."""
     base, head = review
-    for relation in _relations(new, FOLLOWS):
-        for commit in (base, head):
-            found = repository.find(commit, relation.work, relation.version, besides=path)
-            if found:
-                return found, Pairing.SUPERSEDES
+    named = {link.work for link in new.related(RelationKind.SUPERSEDES)}
+    for commit in (base, head) if named else ():
+        catalog = repository.catalog(commit, named, new)
+        found = [r for r in catalog.predecessors(new) if _names(new, r, RelationKind.SUPERSEDES)]
+        if found:
+            return repository.found(commit, found[-1]), Pairing.SUPERSEDES
     for commit in (head, base):
-        earlier = repository.successor_of(commit, new, besides=path)
-        if earlier:
-            # compared as it was before this pull request, if it was there (its header
-            # gains the <supersededBy> in the same pull request, as a rule)
-            before = repository.files(base).get(earlier[0].path)
+        catalog = repository.catalog(commit, {new.work}, new)
+        found = [
+            r for r in catalog.predecessors(new) if not _names(new, r, RelationKind.SUPERSEDES)
+        ]
+        if found:
+            earlier = repository.found(commit, found[-1])
+            before = repository.files(base).get(found[-1].path)
             if before:
-                return (Version(base, earlier[0].path), before), Pairing.SUPERSEDED_BY
+                return (Version(base, found[-1].path), before), Pairing.SUPERSEDED_BY
             return earlier, Pairing.SUPERSEDED_BY
     return None
+
+
+def _names(record: Record, other: Record, kind: str) -> bool:
+    """Whether a relation of ``kind`` of ``record`` names ``other``."""
+    return any(link.names(other) for link in record.related(kind))
+
+
+def _template(repository: _Repository, head: str, path: str, new: Record) -> _Found | None:
+    """The template an instance is based on, at HEAD, as the catalog resolves it."""
+    named = {link.work for link in new.related(RelationKind.BASED_ON)}
+    if not named:
+        return None
+    template = repository.catalog(head, named, new).template_of(new)
+    if template is None or template.path == new.path:
+        return None
+    return repository.found(head, template)
 
 
 def _review_file(
@@ -203,18 +225,19 @@ def _review_file(
     new = repository.load(change.new_blob, spec)
     if isinstance(new, LvcheckError):
         return FileReview(status, Version(head, change.path), old, problems=new.diagnostics)
+    record = repository.record(head, change.path, change.new_blob)
+    assert record is not None  # it was read as an agreement just now
     wanted: list[tuple[_Found, Pairing]] = []
     if old is not None and change.old_blob is not None:
         wanted.append(((old, change.old_blob), Pairing.SAME_FILE))
     else:
-        earlier = _predecessor(repository, (base, head), change.path, new)
+        earlier = _predecessor(repository, (base, head), change.path, record)
         if earlier:
             wanted.append(earlier)
     if templates:
-        for relation in _relations(new, (RelationKind.BASED_ON,)):
-            template = repository.find(head, relation.work, relation.version, change.path)
-            if template:
-                wanted.append((template, Pairing.TEMPLATE))
+        template = _template(repository, head, change.path, record)
+        if template:
+            wanted.append((template, Pairing.TEMPLATE))
     comparisons, problems = [], []
     for found, pairing in wanted:
         compared = _compare(repository, found, new, spec, pairing)

@@ -13,14 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
 
 from lvcheck import codes, labels
 from lvcheck.comparison.flatten import flatten
 from lvcheck.document.dates import parse_date
 from lvcheck.document.edit import UnitMap, find_unit, map_units, quoted_unit, substitute_words
 from lvcheck.document.kinds import Kind, RelationKind
-from lvcheck.document.load import load_agreement
 from lvcheck.document.model import (
     Agreement,
     Deviation,
@@ -30,7 +28,6 @@ from lvcheck.document.model import (
     Unit,
 )
 from lvcheck.errors import LvcheckError
-from lvcheck.files import iter_agreement_files, repository_folders
 
 
 @dataclass(frozen=True)
@@ -233,31 +230,6 @@ def _as_consolidated(
             ),
         ),
     )
-
-
-def _around(path: Path) -> list[Path]:
-    """The agreement files of the contracts/ folder a file lies in (the whole repository);
-    outside one, the files beside it only: a file in /tmp must not send lvcheck through
-    every folder under /tmp."""
-    folder = Path(path).resolve().parent
-    repositories = repository_folders(folder)
-    if repositories:
-        return list(iter_agreement_files(repositories[:1]))
-    return sorted(p for p in folder.glob("*.xml") if p.is_file())
-
-
-def amendments_of(base: Agreement, path: Path) -> list[Amendment]:
-    """The amendments of ``base`` in the repository around its file."""
-    found = []
-    for candidate in _around(path):
-        try:
-            agreement = load_agreement(candidate)
-        except LvcheckError:
-            continue  # validate reports it
-        amendment = Amendment(agreement, str(candidate))
-        if agreement.meta.kind == Kind.AMENDMENT and amendment.amends(base):
-            found.append(amendment)
-    return found
 
 
 def with_pending_notes(result: Consolidation) -> Agreement:

@@ -9,39 +9,34 @@ working day it is due under § 193 BGB (see periods.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import cache
-from pathlib import Path
 
 from lxml import etree
 
 from lvcheck import codes, labels
-from lvcheck.document.citation import element_citation, text_of
+from lvcheck.catalog.catalog import Catalog
+from lvcheck.catalog.lifecycle import Lifecycle, lifecycle_of, term_end
+from lvcheck.catalog.read import Repository
+from lvcheck.catalog.record import Record
+from lvcheck.document.citation import element_citation
 from lvcheck.document.dates import parse_period
-from lvcheck.document.kinds import Kind, Status
+from lvcheck.document.kinds import Status
 from lvcheck.document.numbers import german_numeral
 from lvcheck.document.parse import NAMESPACE
-from lvcheck.errors import Diagnostic
-from lvcheck.timeline.duties import duty_matches, unstated_duty
-from lvcheck.timeline.lifecycle import (
-    Lifecycle,
-    Successors,
-    lifecycle_of,
-    standing_on,
-    successor_of,
-    term_end,
-)
-from lvcheck.timeline.periods import (
+from lvcheck.document.periods import (
     after,
     from_start_of,
     kita_year_end,
     last_day_for_notice,
     next_working_day,
 )
-from lvcheck.timeline.repository import Tree, load_trees, texts_in_force
+from lvcheck.errors import Diagnostic
+from lvcheck.timeline.duties import duty_matches, unstated_duty
+from lvcheck.timeline.texts import texts_in_force
 
 NS = f"{{{NAMESPACE}}}"
 IN_EFFECT = (Status.IN_FORCE, Status.SIGNED)
@@ -122,21 +117,6 @@ def calendar_note(day: date, land: str) -> str:
     if holiday:
         return f"{labels.HOLIDAY}: {holiday}"
     return labels.WEEKDAYS[day.weekday()] if day.weekday() >= 5 else ""
-
-
-def _source(path: str, root: etree._Element, life: Lifecycle) -> Source:
-    meta = root.find(NS + "meta")
-    assert meta is not None
-    work, version = meta.find(NS + "work"), meta.find(NS + "version")
-    assert work is not None and version is not None
-    return Source(
-        path=path,
-        work=work.get("id", ""),
-        version=version.get("id", ""),
-        title=text_of(meta.find(NS + "title")),
-        jurisdiction=life.jurisdiction,
-        example=version.get("example") == "true",
-    )
 
 
 class _Builder:
@@ -308,19 +288,17 @@ def _duty_deadlines(builder: _Builder, until: date) -> Iterator[Diagnostic]:
 
 
 def _deadlines_of(
-    path: Path,
-    root: etree._Element,
-    life: Lifecycle,
+    catalog: Catalog,
+    record: Record,
     window: tuple[date, date],
-    successors: Successors,
-    amendments: list[tuple[Path, etree._Element]],
     diagnostics: list[Diagnostic],
 ) -> list[Deadline]:
     """The deadlines of one instance in the window, by the text in force on each day."""
     start, end = window
-    source = _source(str(path), root, life)
-    replaced = successors.replacement(source.work, source.version)
-    texts = texts_in_force(path, root, amendments, diagnostics)
+    source = Source(
+        record.path, record.work, record.version, record.title, record.jurisdiction, record.example
+    )
+    texts = texts_in_force(catalog, record, diagnostics)
     found = []
     for number, (since, text) in enumerate(texts):
         until_next = texts[number + 1][0] if number + 1 < len(texts) else None
@@ -332,38 +310,30 @@ def _deadlines_of(
                 continue
             if (since and deadline.day < since) or (until_next and deadline.day >= until_next):
                 continue  # another text is in force on that day
-            standing = standing_on(life, deadline.day, replaced)
+            standing = catalog.standing(record, deadline.day)
             if standing.status in IN_EFFECT or deadline.kind == DeadlineKind.START:
                 found.append(deadline)
     return found
 
 
-def deadlines(paths: list[Path], start: date, end: date, context: Sequence[Path] = ()) -> Calendar:
+def deadlines(repository: Repository, start: date, end: date) -> Calendar:
     """The deadlines between ``start`` and ``end`` (inclusive) of every instance among the
-    files, while it is signed or in force; the files of ``context`` (the repository around
-    them, files.repository_context) resolve successors and amendments and are not listed."""
-    trees, diagnostics = load_trees(paths)
-    around = trees + load_trees(context)[0]  # validate reports what they get wrong
-    return calendar_of(trees, around, start, end, diagnostics)
+    files listed in the repository, while it is signed or in force; its other files resolve
+    successors and amendments and are not listed."""
+    return calendar_of(repository, start, end)
 
 
-def calendar_of(
-    trees: list[Tree], around: list[Tree], start: date, end: date, diagnostics: list[Diagnostic]
-) -> Calendar:
-    """deadlines() of files already read: ``trees`` listed, ``around`` (them and the
-    repository) resolving successors and amendments."""
-    diagnostics = list(diagnostics)
-    successors = Successors([successor_of(r, life) for _, r, life in around])
-    amendments = [(p, r) for p, r, life in around if life.kind == Kind.AMENDMENT]
+def calendar_of(repository: Repository, start: date, end: date) -> Calendar:
+    """deadlines() of a repository already read (status computes the next notice with it)."""
+    diagnostics = list(repository.diagnostics)
     found: list[Deadline] = []
-    for path, root, life in trees:
-        if life.kind != Kind.INSTANCE:
+    for record in repository.listed:
+        if not record.is_instance:
             continue
-        window = (start, end)
         try:
-            found += _deadlines_of(path, root, life, window, successors, amendments, diagnostics)
+            found += _deadlines_of(repository.catalog, record, (start, end), diagnostics)
         except (ValueError, OverflowError):  # a period of thousands of years, say
             message = "a date or period of the header reaches beyond the calendar: no deadlines"
-            diagnostics.append(Diagnostic(str(path), 1, 1, codes.HEADER_DATES, message))
+            diagnostics.append(Diagnostic(record.path, 1, 1, codes.HEADER_DATES, message))
     found.sort(key=lambda d: (d.day, d.source.work, d.kind, d.occurrence))
     return Calendar(tuple(found), tuple(diagnostics), start, end)

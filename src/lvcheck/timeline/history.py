@@ -7,15 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from lvcheck import labels
+from lvcheck.catalog.read import Repository
 from lvcheck.comparison.changes import Clause, WordOp
 from lvcheck.comparison.flatten import flatten
 from lvcheck.comparison.words import word_ops
 from lvcheck.document.dates import parse_date
-from lvcheck.document.kinds import Kind
-from lvcheck.document.load import load_agreement
 from lvcheck.document.model import Agreement, fields_of
 from lvcheck.errors import Diagnostic, LvcheckError
 from lvcheck.timeline.consolidate import Amendment, consolidate
@@ -58,33 +56,26 @@ def _find(clauses: list[Clause], asked: str) -> Clause | None:
     return None
 
 
-def history(paths: list[Path], asked: str) -> History:
-    """The clause ``asked`` (a citation or an eId) in every text among the files."""
-    loaded: list[tuple[Path, Agreement]] = []
-    problems: list[Diagnostic] = []
-    for path in paths:
+def history(repository: Repository, asked: str) -> History:
+    """The clause ``asked`` (a citation or an eId) in every text among the files listed in
+    the repository: each version, and each with its Nachträge (the catalog's, from the whole
+    repository around the files) applied in the order they apply."""
+    catalog = repository.catalog
+    problems: list[Diagnostic] = list(repository.diagnostics)
+    versions = [r for r in repository.listed if not r.is_amendment]
+    texts: list[tuple[str, str, date | None, Agreement]] = []
+    several = len({r.work for r in versions}) > 1
+    for record in versions:
         try:
-            loaded.append((path, load_agreement(path)))
+            agreement = catalog.agreement(record)
+            own = [Amendment(catalog.agreement(a), a.path) for a in catalog.amendments_of(record)]
         except LvcheckError as error:
             problems.extend(error.diagnostics)
-    amendments = [
-        Amendment(agreement, str(path))
-        for path, agreement in loaded
-        if agreement.meta.kind == Kind.AMENDMENT
-    ]
-    texts: list[tuple[str, str, date | None, Agreement]] = []
-    several = len({a.meta.work_id for _, a in loaded if a.meta.kind != Kind.AMENDMENT}) > 1
-    for path, agreement in loaded:
-        if agreement.meta.kind == Kind.AMENDMENT:
             continue
         label = f"{labels.VERSION} {agreement.meta.version_id}"
         if several:  # texts of several agreements: name each
             label = f"{agreement.meta.title}, {label}"
-        texts.append((label, str(path), _since(agreement), agreement))
-        own = sorted(
-            (a for a in amendments if a.amends(agreement)),
-            key=lambda a: (a.effective or date.min, a.label),
-        )
+        texts.append((label, record.path, _since(agreement), agreement))
         for count in range(1, len(own) + 1):
             try:
                 result = consolidate(agreement, own[:count])
@@ -93,7 +84,7 @@ def history(paths: list[Path], asked: str) -> History:
                 break
             names = ", ".join(a.name for a in own[:count])
             texts.append(
-                (f"{label} mit {names}", str(path), own[count - 1].effective, result.agreement)
+                (f"{label} mit {names}", record.path, own[count - 1].effective, result.agreement)
             )
     texts.sort(key=lambda text: text[2] or date.min)  # stable: undated texts keep their order
     flattened = [
@@ -108,4 +99,4 @@ def history(paths: list[Path], asked: str) -> History:
         if clause is not None and previous is not None and previous.key != clause.key:
             words, _ = word_ops(previous.tokens, clause.tokens)
         stages.append(Stage(label, source, since, clause, words))
-    return History(asked, eid, tuple(stages), tuple(problems))
+    return History(asked, eid, tuple(stages), tuple(dict.fromkeys(problems)))

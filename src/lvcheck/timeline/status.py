@@ -1,34 +1,33 @@
 """The state of every agreement on a date: which version is in force, since when and until
 when, in which renewal term, what replaced it and under which clause; agreements with no
-version in force and drafts past their start date stand out."""
+version in force and drafts past their start date stand out.
+
+Facts only (dates, kinds, works, clause citations): rendering/status.py words them. Every
+relation is the catalog's (a template, a successor, the Nachträge of a version).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
-from pathlib import Path
 
 from lxml import etree
 
 from lvcheck import labels
-from lvcheck.document.citation import element_citation, sentence_number, text_of
-from lvcheck.document.dates import parse_date
-from lvcheck.document.kinds import Kind, Status
+from lvcheck.catalog.catalog import Adoption, Catalog, Takeover
+from lvcheck.catalog.lifecycle import Lifecycle, Standing
+from lvcheck.catalog.read import Repository
+from lvcheck.catalog.record import Link, Record
+from lvcheck.document.citation import element_citation, sentence_number
+from lvcheck.document.kinds import Kind, RelationKind, Status
 from lvcheck.document.parse import NAMESPACE
+from lvcheck.document.periods import add_months
 from lvcheck.errors import Diagnostic
 from lvcheck.timeline.deadlines import DeadlineKind, calendar_of
 from lvcheck.timeline.duties import duty_matches
-from lvcheck.timeline.lifecycle import (
-    Lifecycle,
-    Standing,
-    Successors,
-    standing_on,
-    successor_of,
-)
-from lvcheck.timeline.periods import add_months
-from lvcheck.timeline.repository import Tree, load_trees, texts_in_force
+from lvcheck.timeline.texts import texts_in_force
 
 NS = f"{{{NAMESPACE}}}"
 
@@ -50,6 +49,57 @@ class Due:
 
 
 @dataclass(frozen=True)
+class Pending:
+    """A replacement a version announces (<supersededBy>, its own or its template's) that
+    has not taken its place: the successor work, when it would, and under which clause;
+    for a template whose successor template is adopted, that adoption."""
+
+    successor: str
+    citation: str  # the governing clause, "" where none is named
+    upon: str | None = None  # "conclusion": the successor's conclusion ends this version
+    adopted: Adoption | None = None
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A successor that took a version's place with its conclusion but starts later: the
+    days between are covered by neither (NRW § 14 Abs. 4 Satz 3)."""
+
+    successor: tuple[str, str]
+    concluded: date
+    starts: date
+    citation: str  # the clause that says the conclusion ends it; "" where only the header
+
+
+@dataclass(frozen=True)
+class AmendmentState:
+    """A Nachtrag of a version: its title, the day it takes effect, and whether it has."""
+
+    title: str
+    start: date
+    in_force: bool
+
+
+@dataclass(frozen=True)
+class NextNotice:
+    """The next end of term that notice can reach, and the last day it must be received."""
+
+    end: date
+    day: date
+    citation: str
+
+
+@dataclass(frozen=True)
+class Attention:
+    """What stands out about a version on the day."""
+
+    gap: Gap | None = None
+    beyond_calendar: bool = False  # a term reaching past the year 9999
+    draft_past_start: date | None = None  # stored as a draft, though its term has begun
+    stored_differs: str | None = None  # the stored status, where the term says otherwise
+
+
+@dataclass(frozen=True)
 class VersionState:
     path: str
     work: str
@@ -58,10 +108,10 @@ class VersionState:
     example: bool
     life: Lifecycle
     standing: Standing
-    pending: tuple[str, ...]  # German: what will replace it, and under which clause
-    attention: tuple[str, ...]  # German: what stands out
-    amendments: tuple[str, ...] = ()  # German: its amendments, in force or pending
-    next_notice: str = ""  # German: the next day by which notice must be given, and to when
+    pending: tuple[Pending, ...] = ()
+    attention: Attention = Attention()
+    amendments: tuple[AmendmentState, ...] = ()
+    next_notice: NextNotice | None = None
     due: tuple[Due, ...] = ()  # duties fallen due, for an instance in force
 
 
@@ -93,17 +143,12 @@ class StatusReport:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def _relations(root: etree._Element, kind: str) -> list[etree._Element]:
-    return list(root.iter(NS + kind))
-
-
-def _successor_relations(
-    root: etree._Element, template: etree._Element | None
-) -> list[tuple[etree._Element, etree._Element]]:
-    """(owner, relation) for each <supersededBy> of a version and of its template: an
+def _announcements(catalog: Catalog, record: Record) -> list[tuple[Record, Link]]:
+    """(owner, relation) of each <supersededBy> of a version and of its template: an
     instance need not repeat what its template announces."""
-    owners = (root,) if template is None else (root, template)
-    return [(owner, r) for owner in owners for r in _relations(owner, "supersededBy")]
+    template = catalog.template_of(record)
+    owners = (record,) if template is None else (record, template)
+    return [(owner, link) for owner in owners for link in owner.related(RelationKind.SUPERSEDED_BY)]
 
 
 def _clause(root: etree._Element, eid: str | None) -> etree._Element | None:
@@ -111,89 +156,38 @@ def _clause(root: etree._Element, eid: str | None) -> etree._Element | None:
     return next((e for e in root.iter() if eid and e.get("eId") == eid), None)
 
 
-def _pending(
-    root: etree._Element,
-    template: etree._Element | None,
-    adopted: dict[str, tuple[str, date | None]],
-    is_template: bool,
-) -> tuple[str, ...]:
-    """Announced replacements (<supersededBy> without a version in force yet), from the
-    version itself or from the template it is based on, with the governing clause; for a
-    template whose successor has been adopted, that it has."""
-    notes = []
-    for owner, relation in _successor_relations(root, template):
-        clause = _clause(root, relation.get("governedBy"))
-        cited = element_citation(clause) if clause is not None else ""
-        successor = adopted.get(relation.get("work", ""))
-        if owner is root and is_template and successor:
-            version, since = successor
-            notes.append(
-                labels.SUCCESSOR_ADOPTED.format(
-                    work=relation.get("work", ""),
-                    since=f" {labels.SINCE_THE} {labels.german_date(since)}" if since else "",
-                    version=version,
-                    cited=f"; {cited}" if cited else "",
-                )
-            )
-            continue
-        note = (
-            labels.PENDING_ON_CONCLUSION if relation.get("upon") == "conclusion" else labels.PENDING
-        )
-        notes.append(
-            note.format(work=relation.get("work", ""), where=f" ({cited})" if cited else "")
-        )
-    return tuple(dict.fromkeys(notes))
+def _citation(root: etree._Element, eid: str | None) -> str:
+    clause = _clause(root, eid)
+    return element_citation(clause) if clause is not None else ""
 
 
-def _ending_clause(root: etree._Element, template: etree._Element | None) -> str:
+def _pending(catalog: Catalog, record: Record, adopted: dict[str, Adoption]) -> tuple[Pending, ...]:
+    root = catalog.tree(record)
+    found = []
+    for owner, link in _announcements(catalog, record):
+        cited = _citation(root, link.governed_by)
+        if owner is record and record.is_template and link.work in adopted:
+            found.append(Pending(link.work, cited, adopted=adopted[link.work]))
+        else:
+            found.append(Pending(link.work, cited, upon=link.upon))
+    return tuple(dict.fromkeys(found))
+
+
+def _ending_clause(catalog: Catalog, record: Record) -> str:
     """Where it says that a successor's conclusion ends this version: the clause of
-    <supersededBy upon="conclusion" governedBy> in this version's text, else the header."""
-    for _, relation in _successor_relations(root, template):
-        clause = _clause(root, relation.get("governedBy"))
-        if relation.get("upon") == "conclusion" and clause is not None:
-            return labels.BY_THE_WORDS_OF.format(citation=element_citation(clause))
-    return labels.BY_THE_HEADER
-
-
-def _adopted(loaded: list[Tree], day: date) -> dict[str, tuple[str, date | None]]:
-    """For each work with a template adopted by ``day``: the newest such version and the day
-    the first was adopted. A template counts from its version's date, whatever its stored
-    status now (one since replaced was adopted all the same), unless stored as a draft; one
-    without a date only when in use today, of which its stored status speaks (day: None)."""
-    found: dict[str, list[tuple[date | None, str]]] = {}
-    for _, root, life in loaded:
-        work, version = root.find(f"{NS}meta/{NS}work"), root.find(f"{NS}meta/{NS}version")
-        if life.kind != Kind.TEMPLATE or work is None or version is None:
-            continue
-        since = parse_date(version.get("date"))
-        if since is None and (life.stored != Status.IN_FORCE or day != date.today()):
-            continue
-        if since is not None and (since > day or life.stored == Status.DRAFT):
-            continue
-        found.setdefault(work.get("id", ""), []).append((since, version.get("id", "")))
-    adopted = {}
-    for name, versions in found.items():
-        dated = [since for since, _ in versions if since is not None]
-        _, newest = max(versions, key=lambda v: v[0] or day)  # undated: in use today
-        adopted[name] = (newest, min(dated) if dated else None)
-    return adopted
-
-
-def _concluded(loaded: list[Tree], day: date) -> set[tuple[str, str | None]]:
-    """The (work, version or any version) that an instance concluded by ``day`` supersedes:
-    for them a duty to conclude their successor is done, whenever that successor starts."""
-    return {
-        (target.get("work", ""), target.get("version"))
-        for _, root, life in loaded
-        if life.kind == Kind.INSTANCE and life.concluded is not None and life.concluded <= day
-        for target in _relations(root, "supersedes")
-    }
+    <supersededBy upon="conclusion" governedBy> in this version's text, else ""."""
+    root = catalog.tree(record)
+    for _, link in _announcements(catalog, record):
+        cited = _citation(root, link.governed_by)
+        if link.upon == "conclusion" and cited:
+            return cited
+    return ""
 
 
 def _due_on_successor(
-    root: etree._Element,
-    template: etree._Element | None,
-    adopted: dict[str, tuple[str, date | None]],
+    catalog: Catalog,
+    record: Record,
+    adopted: dict[str, Adoption],
     text_of_day: Callable[[], etree._Element],
 ) -> tuple[Due, ...]:
     """The duties that fall due once the agreement a <supersededBy> names is available
@@ -201,15 +195,17 @@ def _due_on_successor(
     is concluded "unmittelbar nach dessen Vorliegen"), read from the instance's text in
     force that day, ``text_of_day()`` (a Nachtrag may have changed the words, which must
     still say it: else LV380)."""
-    named = [r for _, r in _successor_relations(root, template) if r.get("work", "") in adopted]
+    named = [
+        (link.work, link.governed_by)
+        for _, link in _announcements(catalog, record)
+        if link.work in adopted
+    ]
     due = []
     for duty, clause, found in duty_matches(text_of_day()) if named else ():
         if duty["recurrence"] != "onSuccessor" or found is None:
             continue
-        for relation in named:
-            work = relation.get("work", "")
-            if relation.get("governedBy") == duty["clause"]:
-                version, since = adopted[work]
+        for work, eid in named:
+            if eid == duty["clause"]:
                 words = " ".join(found.group(0).split())
                 due.append(
                     Due(
@@ -219,8 +215,8 @@ def _due_on_successor(
                         citation=_sentence_citation(clause, words),
                         words=words,
                         successor=work,
-                        version=version,
-                        since=since,
+                        version=adopted[work].version,
+                        since=adopted[work].since,
                     )
                 )
     return tuple(dict.fromkeys(due))
@@ -237,164 +233,128 @@ def _sentence_citation(clause: etree._Element, words: str) -> str:
     return cited
 
 
-def _amendments(
-    work: str, version: str, amendments: list[tuple[etree._Element, Lifecycle]], day: date
-) -> tuple[str, ...]:
-    """ "Nachtrag Nr. 1 …: in Kraft seit 01.08.2025", or "…: tritt am … in Kraft"."""
-    notes = []
-    for root, life in amendments:
-        if not any(
-            a.get("work") == work and a.get("version") in (None, version)
-            for a in root.iter(NS + "amends")
-        ):
-            continue
-        title = text_of(root.find(f"{NS}meta/{NS}title"))
-        if life.start is not None and life.start <= day:
-            notes.append(
-                labels.AMENDED_SINCE.format(title=title, day=labels.german_date(life.start))
-            )
-        elif life.start is not None:
-            notes.append(
-                labels.AMENDED_FROM.format(title=title, day=labels.german_date(life.start))
-            )
-    return tuple(notes)
+def _amendments(catalog: Catalog, record: Record, day: date) -> tuple[AmendmentState, ...]:
+    return tuple(
+        AmendmentState(a.title, a.life.start, a.life.start <= day)
+        for a in catalog.amendments_of(record)
+        if a.life.start is not None
+    )
 
 
-def _order(state: VersionState) -> str:
-    return state.version
-
-
-def _next_notices(listed: list[Tree], around: list[Tree], day: date) -> dict[str, str]:
+def _next_notices(repository: Repository, day: date) -> dict[str, NextNotice]:
     """For each agreement in force among the files, by path: the next day by which notice
-    can be given, as `lvcheck deadlines` computes it from the same trees (so with their
-    amendments in force), read once for both."""
+    can be given, as `lvcheck deadlines` computes it from the same catalog (so with the
+    amendments in force)."""
     try:
         until = add_months(day, 25)
     except ValueError:  # near the end of the calendar
         until = date.max
-    found: dict[str, str] = {}
-    for deadline in calendar_of(listed, around, day, until, []).deadlines:  # in order of days
+    found: dict[str, NextNotice] = {}
+    for deadline in calendar_of(repository, day, until).deadlines:  # in order of days
         if deadline.kind == DeadlineKind.NOTICE and deadline.source.path not in found:
-            found[deadline.source.path] = labels.NEXT_NOTICE.format(
-                end=labels.german_date(deadline.occurrence),  # a notice's: the term's end
-                day=labels.german_date(deadline.day),
-                citation=deadline.citation,
+            found[deadline.source.path] = NextNotice(
+                date.fromisoformat(deadline.occurrence),  # a notice's: the term's end
+                deadline.day,
+                deadline.citation,
             )
     return found
 
 
-def status(
-    paths: list[Path], day: date, *, next_notices: bool = True, context: Sequence[Path] = ()
-) -> StatusReport:
-    """The state on ``day`` of every agreement version among the files; ``next_notices``:
-    with the next day by which notice can be given (the deadlines of the same trees);
-    ``context``: the repository around them (files.repository_context), whose templates,
-    successors and amendments count and whose versions are not listed."""
-    listed, diagnostics = load_trees(paths)
-    reported = {str(path) for path, _, _ in listed}
-    loaded = listed + load_trees(context)[0]  # validate reports what they get wrong
+def _concluded_successor(catalog: Catalog, record: Record, day: date) -> bool:
+    """Whether an instance concluded by ``day`` replaces ``record``: then its duty to
+    conclude the successor is done, whenever that successor starts."""
+    return any(
+        s.is_instance and s.life.concluded is not None and s.life.concluded <= day
+        for s in catalog.successors(record)
+    )
 
-    def ident(root: etree._Element) -> tuple[str, str]:
-        work, version = root.find(f"{NS}meta/{NS}work"), root.find(f"{NS}meta/{NS}version")
-        assert work is not None and version is not None
-        return work.get("id", ""), version.get("id", "")
 
-    by_key = {ident(root): root for _, root, _ in loaded}
-    by_work = {ident(root)[0]: root for _, root, _ in loaded}  # for basedOn without a version
-    successors = Successors([successor_of(root, life) for _, root, life in loaded])
+def _attention(catalog: Catalog, record: Record, day: date, standing: Standing) -> Attention:
+    life = record.life
+    gap = None
+    taken: Takeover | None = catalog.takeover(record) if record.is_instance else None
+    if taken and taken.day <= day < taken.starts:  # replaced, successor not in force
+        gap = Gap(taken.successor, taken.day, taken.starts, _ending_clause(catalog, record))
+    draft = life.stored == Status.DRAFT and life.start and life.start <= day
+    # the stored status speaks of today, not of the past
+    differs = record.is_instance and day == date.today() and standing.status != life.stored
+    return Attention(
+        gap=gap,
+        draft_past_start=life.start if record.is_instance and draft else None,
+        stored_differs=life.stored if differs else None,
+    )
+
+
+def _state(
+    repository: Repository,
+    record: Record,
+    day: date,
+    adopted: dict[str, Adoption],
+    diagnostics: list[Diagnostic],
+) -> VersionState:
+    catalog = repository.catalog
+    try:
+        standing = catalog.standing(record, day)
+        attention = _attention(catalog, record, day, standing)
+    except (ValueError, OverflowError):  # a term reaching past the year 9999
+        standing, attention = Standing(Status(record.stored)), Attention(beyond_calendar=True)
+    in_force = standing.status == Status.IN_FORCE
+    due: tuple[Due, ...] = ()
+    if record.is_instance and in_force and not _concluded_successor(catalog, record, day):
+        due = _due_on_successor(
+            catalog, record, adopted, partial(_text_of_day, catalog, record, day, diagnostics)
+        )
+    return VersionState(
+        path=record.path,
+        work=record.work,
+        version=record.version,
+        title=record.title,
+        example=record.example,
+        life=record.life,
+        standing=standing,
+        pending=_pending(catalog, record, adopted) if in_force else (),
+        attention=attention,
+        amendments=_amendments(catalog, record, day),
+        due=due,
+    )
+
+
+def _text_of_day(
+    catalog: Catalog, record: Record, day: date, diagnostics: list[Diagnostic]
+) -> etree._Element:
+    texts = texts_in_force(catalog, record, diagnostics)
+    return [text for since, text in texts if since is None or since <= day][-1]
+
+
+def status(repository: Repository, day: date, *, next_notices: bool = True) -> StatusReport:
+    """The state on ``day`` of every agreement version among the files listed in the
+    repository (its other files count as templates, successors and amendments, and are not
+    listed); ``next_notices``: with the next day by which notice can be given (the
+    deadlines of the same catalog)."""
+    adopted = repository.catalog.adopted(day)
+    diagnostics = list(repository.diagnostics)
     works: dict[str, list[VersionState]] = {}
     titles: dict[str, str] = {}
-    amendments = [(root, life) for _, root, life in loaded if life.kind == Kind.AMENDMENT]
-    adopted, concluded = _adopted(loaded, day), _concluded(loaded, day)
-    amendment_files = [(path, root) for path, root, life in loaded if life.kind == Kind.AMENDMENT]
-
-    def text_of_day(path: Path, root: etree._Element) -> etree._Element:
-        texts = texts_in_force(path, root, amendment_files, diagnostics)
-        return [text for since, text in texts if since is None or since <= day][-1]
-
-    for path, root, life in loaded:
-        if life.kind == Kind.AMENDMENT or str(path) not in reported:
-            continue  # an amendment is shown with the agreement it amends; context: not shown
-        work, version = ident(root)
-        template = next(
-            (
-                by_key.get((b.get("work", ""), b.get("version", "")))
-                if b.get("version")
-                else by_work.get(b.get("work", ""))
-                for b in _relations(root, "basedOn")
-            ),
-            None,
+    for record in repository.listed:
+        if record.is_amendment:
+            continue  # an amendment is shown with the agreement it amends
+        works.setdefault(record.work, []).append(
+            _state(repository, record, day, adopted, diagnostics)
         )
-        # a template is in use or not: its stored status says it, from its version's date
-        version_element = root.find(f"{NS}meta/{NS}version")
-        adopted_on = (
-            parse_date(version_element.get("date")) if version_element is not None else None
-        )
-        before_adoption = adopted_on is not None and day < adopted_on
-        standing = Standing(Status.DRAFT if before_adoption else Status(life.stored))
-        if life.kind == Kind.TEMPLATE and not before_adoption and life.stored == Status.IN_FORCE:
-            standing = Standing(Status.IN_FORCE, since=adopted_on)
-        attention = []
-        if life.kind != Kind.TEMPLATE:
-            try:
-                taken = successors.taken_over(work, version)
-                standing = standing_on(life, day, (taken.day, taken.name) if taken else None)
-                if taken and taken.day <= day < taken.starts:  # replaced, successor not in force
-                    attention.append(
-                        labels.GAP.format(
-                            name=taken.name,
-                            day=labels.german_date(taken.day),
-                            start=labels.german_date(taken.starts),
-                            according=_ending_clause(root, template),
-                        )
-                    )
-            except (ValueError, OverflowError):  # a term reaching past the year 9999
-                standing = Standing(Status(life.stored))
-                attention.append(labels.BEYOND_CALENDAR)
-        if (
-            life.kind == Kind.INSTANCE
-            and life.stored == Status.DRAFT
-            and life.start
-            and life.start <= day
-        ):
-            attention.append(labels.DRAFT_PAST_START.format(start=labels.german_date(life.start)))
-        stored_today = day == date.today()  # the stored status speaks of today, not the past
-        if life.kind == Kind.INSTANCE and stored_today and standing.status != life.stored:
-            attention.append(
-                labels.STORED_DIFFERS.format(stored=labels.STATUS.get(life.stored, life.stored))
-            )
-        title = text_of(root.find(f"{NS}meta/{NS}title"))
-        works.setdefault(work, []).append(
-            VersionState(
-                path=str(path),
-                work=work,
-                version=version,
-                title=title,
-                example=version_element is not None and version_element.get("example") == "true",
-                life=life,
-                standing=standing,
-                pending=_pending(root, template, adopted, life.kind == Kind.TEMPLATE)
-                if standing.status == Status.IN_FORCE
-                else (),
-                attention=tuple(attention),
-                amendments=_amendments(work, version, amendments, day),
-                due=_due_on_successor(root, template, adopted, partial(text_of_day, path, root))
-                if life.kind == Kind.INSTANCE
-                and standing.status == Status.IN_FORCE
-                and not {(work, version), (work, None)} & concluded
-                else (),
-            )
-        )
-        titles.setdefault(work, title)
-    notices = _next_notices(listed, loaded, day) if next_notices else {}
+        titles.setdefault(record.work, record.title)
+    notices = _next_notices(repository, day) if next_notices else {}
 
     def with_next_notice(state: VersionState) -> VersionState:
         if state.life.kind != Kind.INSTANCE or state.standing.status != Status.IN_FORCE:
             return state
-        return replace(state, next_notice=notices.get(state.path, ""))
+        return replace(state, next_notice=notices.get(state.path))
 
     ordered = tuple(
-        WorkState(work, titles[work], tuple(sorted(map(with_next_notice, states), key=_order)))
+        WorkState(
+            work,
+            titles[work],
+            tuple(sorted(map(with_next_notice, states), key=lambda s: s.version)),
+        )
         for work, states in sorted(works.items(), key=lambda item: titles[item[0]].casefold())
     )
-    return StatusReport(day, ordered, tuple(diagnostics))
+    return StatusReport(day, ordered, tuple(dict.fromkeys(diagnostics)))

@@ -17,14 +17,17 @@ from typing import Any, NamedTuple, TypeVar
 from lxml import etree
 
 from lvcheck import codes
+from lvcheck.catalog.catalog import Catalog
 from lvcheck.document.parse import parse_bytes, read_bytes
 from lvcheck.document.schema import get_schema, schema_diagnostics
 from lvcheck.errors import Diagnostic, LvcheckError, Severity
 from lvcheck.files import iter_agreement_files, repository_context
+from lvcheck.validation import memo
 from lvcheck.validation.memo import text_digest, text_findings
 from lvcheck.validation.rules import (
     HEADER_AND_VALUE_RULES,
     amendments,
+    base,
     conformance,
     lifecycle,
     repository,
@@ -130,27 +133,44 @@ def validate_paths(
 ) -> list[CheckedFile]:
     """Check files and folders, including the rules across files. One result per file.
 
-    ``today``: the day the stored statuses are checked against (default: today).
+    ``today``: the day the stored statuses are checked against (default: today). What one
+    call learns (shared findings of a text, templates read) lives as long as the call.
     """
+    forget()
     files = list(iter_agreement_files(paths))
     context = repository_context(files)
-    with _Workers(jobs if jobs is not None else os.cpu_count() or 1, len(files)) as workers:
-        checked = workers.map(check_file, files)
-        around = workers.map(context_facts, context)
-        facts = [r.facts for r in checked if r.facts is not None]
-        facts += [item for item in around if item is not None]
-        # findings across files go to the file at fault; only those asked for are reported,
-        # so the checks that load whole models run for those files alone
-        asked = {r.path for r in checked}
-        departing = conformance.departing(facts, asked)
-        across = _flattened(workers.map(conformance.findings, departing))
+    try:
+        with _Workers(jobs if jobs is not None else os.cpu_count() or 1, len(files)) as workers:
+            checked = workers.map(check_file, files)
+            around = workers.map(context_facts, context)
+            facts = [r.facts for r in checked if r.facts is not None]
+            facts += [item for item in around if item is not None]
+            catalog = Catalog(f.record for f in facts)
+            keys = {f.path: f.content_key for f in facts}
+            # findings across files go to the file at fault; only those asked for are
+            # reported, so the checks that load whole models run for those files alone
+            asked = {r.path for r in checked}
+            departing = conformance.departing(catalog, keys, asked)
+            batches = conformance.batches(departing, workers.jobs * 4)
+            across = _flattened(workers.map(conformance.findings, batches))
+    finally:
+        forget()
     by_path: dict[str, list[Diagnostic]] = {}
-    across += repository.check(facts)
-    across += amendments.check(facts, asked)
-    across += lifecycle.check(facts, today or date.today())
+    across += repository.check(catalog)
+    across += amendments.check(catalog, asked)
+    across += lifecycle.check(catalog, today or date.today())
     for diagnostic in across:
-        by_path.setdefault(diagnostic.path, []).append(diagnostic)
+        if diagnostic.path in asked:
+            by_path.setdefault(diagnostic.path, []).append(diagnostic)
     return [
         r._replace(diagnostics=tuple(sorted(r.diagnostics + tuple(by_path.get(r.path, ())))))
         for r in checked
     ]
+
+
+def forget() -> None:
+    """Clear what the rules remember between files (findings of a text, eId positions, clean
+    inputs): it must not outlive one call, so that a file edited between two calls is checked
+    anew. Worker processes start from the state of the call that forks them."""
+    memo.forget()
+    base.forget()

@@ -1,5 +1,5 @@
 """The findings of the rules that read only an agreement's text (eIds, numbering, the
-references in its clauses), remembered within one process by the bytes of that text.
+references in its clauses), remembered within one validation by the bytes of that text.
 
 The instances of one template share their text word for word; only the filled-in values
 and the header differ. A repository of hundreds of agreements on one model contract thus
@@ -32,6 +32,11 @@ _MARKERS = re.compile(rb"<meta|</meta>|<!\[CDATA\[")
 _LIMIT = 256  # texts remembered per process: a repository holds a few templates
 
 _remembered: dict[bytes, tuple[Diagnostic, ...]] = {}
+
+
+def forget() -> None:
+    """Forget the texts remembered so far: at the start and end of each validation."""
+    _remembered.clear()
 
 
 def text_bytes(document: Document, raw: bytes | None) -> bytes | None:

@@ -66,6 +66,7 @@ def fingerprint(*parts: bytes) -> bytes:
 # equal keys mean the same element at the same positions.
 _POSITIONS: dict[bytes, dict[str, tuple[int, ...]]] = {}
 _POSITIONS_LIMIT = 256
+_CLEAN: list[CleanInputs] = []  # every CleanInputs made, so that forget() reaches them
 
 
 def _positions(elements: dict[str, etree._Element]) -> dict[str, tuple[int, ...]]:
@@ -235,6 +236,13 @@ class Document:
 Findings = Iterator[Diagnostic]
 
 
+def forget() -> None:
+    """Forget the eId positions and clean inputs remembered so far (validation.engine.forget)."""
+    _POSITIONS.clear()
+    for clean in _CLEAN:
+        clean._keys.clear()
+
+
 class CleanInputs:
     """What a rule found nothing wrong in, per file text (validation/memo.py's key) and the
     parts of the header the rule reads: a file that repeats all of them needs no check.
@@ -243,6 +251,7 @@ class CleanInputs:
     def __init__(self, limit: int = 4096) -> None:
         self._keys: set[tuple[Any, ...]] = set()
         self._limit = limit
+        _CLEAN.append(self)
 
     def key(self, document: Document, *parts: Any) -> tuple[Any, ...] | None:
         """The key of ``document`` with ``parts``; None where its text has no key."""

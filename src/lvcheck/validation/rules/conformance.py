@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lvcheck import codes
+from lvcheck.catalog.record import Record
 from lvcheck.errors import Diagnostic, LvcheckError
-from lvcheck.validation.rules.repository import HEADER, VersionFacts
+from lvcheck.validation.rules.repository import HEADER
 
 if TYPE_CHECKING:  # the model and the diff are loaded only for an instance that departs
+    from lvcheck.catalog.catalog import Catalog
     from lvcheck.comparison.changes import ClauseChange, WordOp
     from lvcheck.document.model import Agreement
 
@@ -49,9 +51,7 @@ def _what(change: ClauseChange) -> str:
     return _words(change.heading_words + change.words) or "moves it"
 
 
-def _findings(
-    instance: VersionFacts, template: VersionFacts, loaded: dict[str, Agreement]
-) -> list[Diagnostic]:
+def _findings(instance: Record, template: Record, loaded: dict[str, Agreement]) -> list[Diagnostic]:
     from lvcheck.comparison.engine import diff_agreements
     from lvcheck.document.load import load_agreement
 
@@ -100,35 +100,41 @@ def _findings(
     return found
 
 
-def departing(
-    facts: list[VersionFacts], asked: set[str] | None = None
-) -> list[tuple[VersionFacts, VersionFacts]]:
+Pair = tuple[Record, Record]  # (instance, template)
+
+
+def departing(catalog: Catalog, keys: dict[str, str], asked: set[str] | None = None) -> list[Pair]:
     """(instance, template) of every instance (among ``asked``, the files whose findings are
-    wanted) whose content key differs from the template it names in <basedOn>: only these
-    are compared in words."""
-    by_key = {item.key: item for item in facts}
+    wanted) whose content key (``keys``, by path) differs from its template's: only these are
+    compared in words. An instance whose template cannot be resolved is LV323's."""
     pairs = []
-    for instance in facts:
-        if instance.kind != "instance" or (asked is not None and instance.path not in asked):
+    for instance in catalog.records:
+        if not instance.is_instance or (asked is not None and instance.path not in asked):
             continue
-        for relation in instance.related("basedOn"):
-            template = by_key.get((relation.work, relation.version or ""))
-            if template is None or template.content_key == instance.content_key:
-                continue  # unresolved: LV323 says so; equal: conforms word for word
+        template = catalog.template_of(instance)
+        if template is not None and keys.get(template.path) != keys.get(instance.path):
             pairs.append((instance, template))
     return pairs
 
 
-_loaded: dict[str, Agreement] = {}  # templates read in this process: one serves many
+def batches(pairs: list[Pair], count: int) -> list[list[Pair]]:
+    """The pairs in about ``count`` batches, the instances of one template together so that
+    each batch reads the template once."""
+    ordered = sorted(pairs, key=lambda pair: (pair[1].path, pair[0].path))
+    size = max(1, -(-len(ordered) // max(1, count)))
+    return [ordered[i : i + size] for i in range(0, len(ordered), size)]
 
 
-def findings(pair: tuple[VersionFacts, VersionFacts]) -> list[Diagnostic]:
-    """The departures of one instance from its template, in words (picklable: the engine
-    runs these in its worker processes)."""
-    instance, template = pair
-    return _findings(instance, template, _loaded)
+def findings(pairs: list[Pair]) -> list[Diagnostic]:
+    """The departures of instances from their templates, in words (picklable: the engine
+    runs batches of pairs in its worker processes). A template is read once per batch: the
+    memory lives as long as the batch, never longer than one call."""
+    loaded: dict[str, Agreement] = {}
+    return [d for instance, template in pairs for d in _findings(instance, template, loaded)]
 
 
-def check(facts: list[VersionFacts], asked: set[str] | None = None) -> list[Diagnostic]:
-    """Departures of every instance (among ``asked``) from the template it names."""
-    return [d for pair in departing(facts, asked) for d in findings(pair)]
+def check(
+    catalog: Catalog, keys: dict[str, str], asked: set[str] | None = None
+) -> list[Diagnostic]:
+    """Departures of every instance (among ``asked``) from the template it is based on."""
+    return findings(departing(catalog, keys, asked))

@@ -9,42 +9,26 @@ from __future__ import annotations
 from datetime import date
 
 from lvcheck import codes, labels
+from lvcheck.catalog.catalog import Catalog
+from lvcheck.catalog.record import Record
 from lvcheck.errors import Diagnostic
-from lvcheck.timeline.lifecycle import Successor, Successors, standing_on
 from lvcheck.validation.rules.clauses import agreement_type
-from lvcheck.validation.rules.repository import HEADER, VersionFacts
+from lvcheck.validation.rules.repository import HEADER
 
 
-def _at(item: VersionFacts, code: str, message: str) -> Diagnostic:
+def _at(item: Record, code: str, message: str) -> Diagnostic:
     return Diagnostic(item.path, item.line, 1, code, message, codes.CODES[code].severity, HEADER)
 
 
-def _successors(facts: list[VersionFacts]) -> list[Successor]:
-    return [
-        Successor(
-            item.work,
-            item.version,
-            item.life,
-            tuple((r.work, r.version) for r in item.related("supersedes")),
-            next((r.upon for r in item.related("supersededBy") if r.upon), None),
-            next(((r.work, r.version) for r in item.related("basedOn")), None),
-        )
-        for item in facts
-        if item.life is not None
-    ]
-
-
-def check(facts: list[VersionFacts], today: date) -> list[Diagnostic]:
+def check(catalog: Catalog, today: date) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    successors = Successors(_successors(facts))
-    for item in facts:
+    for item in catalog.records:
         life = item.life
-        if life is None or life.kind != "instance" or life.start is None:
+        if not item.is_instance or life.start is None:
             # a template's status says whether it is in use, not where it stands; without a
             # start (an empty or malformed field, which LV330/LV331 report) nothing is computed
             continue
-        replaced = successors.replacement(item.work, item.version)
-        standing = standing_on(life, today, replaced)
+        standing = catalog.standing(item, today)
         if standing.status != life.stored:
             found.append(
                 _at(
@@ -66,41 +50,37 @@ def check(facts: list[VersionFacts], today: date) -> list[Diagnostic]:
                     "a Vergütung to take effect before the agreement is concluded",
                 )
             )
-    found += _gaps(facts, successors)
+        found += _gaps(catalog, item)
     return found
 
 
-def _gaps(facts: list[VersionFacts], successors: Successors) -> list[Diagnostic]:
+def _gaps(catalog: Catalog, item: Record) -> list[Diagnostic]:
     """LV372: an instance that takes the place of a version with its conclusion (the
     version's <supersededBy upon="conclusion">, NRW § 14 Abs. 4 Satz 3) but starts on a
     later day: told while it is drafted, before the days between have begun."""
+    life = item.life
+    assert life.start is not None
+    if life.concluded is not None and life.concluded >= life.start:
+        return []
     found = []
-    ending = {key for key, upon in successors.upon.items() if upon == "conclusion"}
-    for item in facts:
-        life = item.life
-        if life is None or life.kind != "instance" or life.start is None:
+    for target in item.related("supersedes"):
+        ended = catalog.resolve(target, item.since)
+        if not any(catalog.upon(version) == "conclusion" for version in ended):
             continue
-        for target in item.related("supersedes"):
-            ends = any(
-                work == target.work and target.version in (None, version)
-                for work, version in ending
+        signed = (
+            f"concluded on {labels.german_date(life.concluded)}"
+            if life.concluded
+            else "not yet concluded"
+        )
+        found.append(
+            _at(
+                item,
+                codes.SUCCESSOR_GAP,
+                f"ends {target.work} with its conclusion (that agreement's "
+                f'<supersededBy upon="conclusion">) but starts only on '
+                f"{labels.german_date(life.start)} ({signed}): between conclusion and "
+                "start neither agreement is in force; agree an earlier start, or that the "
+                "other continues until then",
             )
-            if not ends or (life.concluded is not None and life.concluded >= life.start):
-                continue
-            signed = (
-                f"concluded on {labels.german_date(life.concluded)}"
-                if life.concluded
-                else "not yet concluded"
-            )
-            found.append(
-                _at(
-                    item,
-                    codes.SUCCESSOR_GAP,
-                    f"ends {target.work} with its conclusion (that agreement's "
-                    f'<supersededBy upon="conclusion">) but starts only on '
-                    f"{labels.german_date(life.start)} ({signed}): between conclusion and "
-                    "start neither agreement is in force; agree an earlier start, or that the "
-                    "other continues until then",
-                )
-            )
+        )
     return found

@@ -1,58 +1,38 @@
 """Checks across the files of a repository (LV322, LV323, LV324, LV325): one file per
-agreement version; relations point at versions that exist and agree in both directions.
+agreement version; relations point at versions that exist and agree in both directions, as
+the catalog resolves them (catalog/catalog.py: one rule for every command).
 
-The facts gathered here for each file (VersionFacts) also serve the other rules across files:
-template conformance (conformance.py) and the status on a date (lifecycle.py).
+The facts gathered here for each file (VersionFacts: its catalog record and its content key)
+also serve the other rules across files: template conformance (conformance.py), amendments
+(amendments.py) and the status on a date (lifecycle.py).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
 from typing import NamedTuple
 
 from lxml import etree
 
 from lvcheck import codes
+from lvcheck.catalog.catalog import Catalog
+from lvcheck.catalog.record import Link, Record, record_of
 from lvcheck.document.kinds import RelationKind
 from lvcheck.errors import Diagnostic
-from lvcheck.timeline.lifecycle import Lifecycle, lifecycle_of
 from lvcheck.validation.rules.base import NS, Document, fingerprint
 
 HEADER = "Kopfdaten"
 
 
-class RelationFacts(NamedTuple):
-    kind: str
-    work: str
-    version: str | None
-    line: int
-    upon: str | None = None  # supersededBy: when the successor takes this version's place
-
-
 class VersionFacts(NamedTuple):
-    """What the repository checks need of one file: small and picklable."""
+    """What the rules across files need of one file: its catalog record and the key of what
+    an instance shares with its template (small and picklable)."""
 
-    path: str
-    work: str
-    version: str
-    line: int
-    relations: tuple[RelationFacts, ...]
-    agreement_type: str = ""
-    life: Lifecycle | None = None
+    record: Record
     content_key: str = ""  # what an instance shares with its template, hashed
-    deviations: tuple[str, ...] = ()  # eIds of the agreed deviations
 
     @property
-    def key(self) -> tuple[str, str]:
-        return (self.work, self.version)
-
-    @property
-    def kind(self) -> str:
-        return self.life.kind if self.life is not None else ""
-
-    def related(self, kind: str) -> list[RelationFacts]:
-        return [relation for relation in self.relations if relation.kind == kind]
+    def path(self) -> str:
+        return self.record.path
 
 
 # The header facts an instance shares with its template; the rest of <meta> is its own.
@@ -94,114 +74,72 @@ def content_key(document: Document, text_digest: bytes | None = None) -> str:
 
 
 def facts_of(document: Document, text_digest: bytes | None = None) -> VersionFacts | None:
-    work, version = document.first("work"), document.first("version")
-    if work is None or version is None:
+    record = record_of(document.root, document.path)
+    if record is None:
         return None
-    relations = tuple(
-        RelationFacts(
-            kind,
-            element.get("work", ""),
-            element.get("version"),
-            element.sourceline or 1,
-            element.get("upon"),
-        )
-        for kind in RelationKind
-        for element in document.all(kind)
-    )
-    return VersionFacts(
-        document.path,
-        work.get("id", ""),
-        version.get("id", ""),
-        version.sourceline or 1,
-        relations,
-        agreement_type=work.get("type", ""),
-        life=lifecycle_of(document.root),
-        content_key=content_key(document, text_digest),
-        deviations=tuple(d.get("clause", "") for d in document.root.iter(NS + "deviation")),
-    )
+    return VersionFacts(record, content_key(document, text_digest))
 
 
-def _at(facts: VersionFacts, line: int, code: str, message: str) -> Diagnostic:
-    return Diagnostic(facts.path, line, 1, code, message, codes.CODES[code].severity, HEADER)
+def _at(record: Record, line: int, code: str, message: str) -> Diagnostic:
+    return Diagnostic(record.path, line, 1, code, message, codes.CODES[code].severity, HEADER)
 
 
-def _mirrors(relation: RelationFacts, source: VersionFacts, target: VersionFacts) -> bool:
-    """Does the target say the inverse of ``relation``?"""
-    inverse = {"supersedes": "supersededBy", "supersededBy": "supersedes"}[relation.kind]
-    return any(
-        back.kind == inverse and back.work == source.work and back.version in (None, source.version)
-        for back in target.relations
-    )
+_INVERSE = {RelationKind.SUPERSEDES: RelationKind.SUPERSEDED_BY}
+_INVERSE.update({v: k for k, v in _INVERSE.items()})
 
 
-def check(all_facts: Iterable[VersionFacts]) -> list[Diagnostic]:
+def check(catalog: Catalog) -> list[Diagnostic]:
     """Findings across files, reported on the file that holds the problem."""
-    facts = list(all_facts)
-    by_key: dict[tuple[str, str], list[VersionFacts]] = defaultdict(list)
-    by_work: dict[str, list[VersionFacts]] = defaultdict(list)
-    for item in facts:
-        by_key[item.key].append(item)
-        by_work[item.work].append(item)
     found: list[Diagnostic] = []
-    for claims in by_key.values():
-        for duplicate in claims[1:]:
+    for record in catalog.records:
+        claims = catalog.claims(*record.key)
+        if claims[0].path != record.path:
             found.append(
                 _at(
-                    duplicate,
-                    duplicate.line,
+                    record,
+                    record.line,
                     codes.DUPLICATE_VERSION,
-                    f"version {duplicate.version!r} of {duplicate.work!r} is also "
+                    f"version {record.version!r} of {record.work!r} is also "
                     f"claimed by {claims[0].path}",
                 )
             )
-    for item in facts:
-        for relation in item.relations:
-            found.extend(_relation_findings(item, relation, by_key, by_work))
+        for link in record.links:
+            found.extend(_relation_findings(catalog, record, link))
     return found
 
 
-def _relation_findings(
-    item: VersionFacts,
-    relation: RelationFacts,
-    by_key: dict[tuple[str, str], list[VersionFacts]],
-    by_work: dict[str, list[VersionFacts]],
-) -> list[Diagnostic]:
-    label = f"{relation.kind} {relation.work!r}" + (
-        f" version {relation.version!r}" if relation.version else ""
-    )
-    if relation.version is not None:
-        targets = by_key.get((relation.work, relation.version), [])
-    else:
-        targets = by_work.get(relation.work, [])
+def _relation_findings(catalog: Catalog, record: Record, link: Link) -> list[Diagnostic]:
+    label = f"{link.kind} {link.work!r}" + (f" version {link.version!r}" if link.version else "")
+    targets = catalog.resolve(link, record.since)
     if not targets:
-        if relation.kind == "supersededBy" and relation.version is None:
+        if link.kind == RelationKind.SUPERSEDED_BY and link.version is None:
             return [
                 _at(
-                    item,
-                    relation.line,
+                    record,
+                    link.line,
                     codes.RELATION_ANNOUNCED,
                     f"{label}: the announced successor is not in the repository yet",
                 )
             ]
         return [
             _at(
-                item,
-                relation.line,
+                record,
+                link.line,
                 codes.RELATION_UNRESOLVED,
                 f"{label}: no such version in the repository",
             )
         ]
-    if relation.kind not in ("supersedes", "supersededBy"):
+    inverse = _INVERSE.get(RelationKind(link.kind))
+    if inverse is None:
         return []  # only these two must be said from both sides
-    if not any(_mirrors(relation, item, target) for target in targets):
-        inverse = "supersededBy" if relation.kind == "supersedes" else "supersedes"
+    if not any(back.names(record) for target in targets for back in target.related(inverse)):
         return [
             _at(
-                item,
-                relation.line,
+                record,
+                link.line,
                 codes.RELATION_MISMATCH,
                 f"{label}, but {targets[0].path} does not say {inverse} "
-                f"{item.work!r} version {item.version!r}",
+                f"{record.work!r} version {record.version!r}",
             )
         ]
     return []

@@ -1,6 +1,6 @@
-"""The state of an agreement on any date, computed from what its header and its filled
-fields say about time: the term (start, end or indefinite), renewals, the conclusion (the
-day the last party signed) and what replaced it.
+"""What an agreement version says about time, and its state on any date: the term (start,
+end or indefinite), renewals, the conclusion (the day the last party signed), and, given
+the day a successor took its place (Catalog.takeover), that it was replaced.
 
 The facts are read from the XML tree (``lifecycle_of``), not from the model: validation
 computes them for thousands of files, and building the model costs nine times the check.
@@ -16,9 +16,9 @@ from lxml import etree
 
 from lvcheck.data import load
 from lvcheck.document.dates import parse_date, parse_period, place_date
-from lvcheck.document.kinds import Kind, Status
+from lvcheck.document.kinds import Status
 from lvcheck.document.parse import NAMESPACE
-from lvcheck.timeline.periods import after
+from lvcheck.document.periods import after
 
 NS = f"{{{NAMESPACE}}}"
 
@@ -51,7 +51,7 @@ class Standing(NamedTuple):
     since: date | None = None
     until: date | None = None  # the end of the current (renewal) term; None: indefinite
     term: int = 0
-    replaced_by: str | None = None
+    replaced_by: tuple[str, str] | None = None  # (work, version) of the successor
 
 
 @cache
@@ -148,9 +148,11 @@ def term_end(life: Lifecycle, term: int) -> date | None:
     return after(life.end, life.renewal_months * term)
 
 
-def standing_on(life: Lifecycle, day: date, replaced: tuple[date, str] | None = None) -> Standing:
+def standing_on(
+    life: Lifecycle, day: date, replaced: tuple[date, tuple[str, str]] | None = None
+) -> Standing:
     """The state of a version on ``day``. ``replaced``: the day a successor took its place,
-    and which (from the relations), where one did."""
+    and which (work, version; Catalog.takeover), where one did."""
     if replaced is not None and day >= replaced[0]:
         return Standing(Status.SUPERSEDED, since=replaced[0], replaced_by=replaced[1])
     signed = life.concluded is not None and life.concluded <= day
@@ -168,88 +170,3 @@ def standing_on(life: Lifecycle, day: date, replaced: tuple[date, str] | None = 
     while (end := term_end(life, term)) is not None and end < day:
         term += 1
     return Standing(Status.IN_FORCE, since=life.start, until=term_end(life, term), term=term)
-
-
-class Successor(NamedTuple):
-    """A version as the relations between versions need it: who replaces whom, and when."""
-
-    work: str
-    version: str
-    life: Lifecycle
-    supersedes: tuple[tuple[str, str | None], ...]  # (work, version or any version)
-    upon: str | None = None  # its <supersededBy upon>: replaced with a successor's conclusion?
-    based_on: tuple[str, str | None] | None = None  # its template, whose `upon` it shares
-
-
-def successor_of(root: etree._Element, life: Lifecycle) -> Successor:
-    """The Successor facts of a tree."""
-    meta = root.find(NS + "meta")
-    work = meta.find(NS + "work") if meta is not None else None
-    version = meta.find(NS + "version") if meta is not None else None
-    upon = next((r.get("upon") for r in root.iter(NS + "supersededBy") if r.get("upon")), None)
-    based = root.find(f"{NS}meta/{NS}relations/{NS}basedOn")
-    return Successor(
-        work.get("id", "") if work is not None else "",
-        version.get("id", "") if version is not None else "",
-        life,
-        tuple((s.get("work", ""), s.get("version")) for s in root.iter(NS + "supersedes")),
-        upon,
-        (based.get("work", ""), based.get("version")) if based is not None else None,
-    )
-
-
-class Takeover(NamedTuple):
-    """A successor instance that takes a version's place: on which day, its name, and the
-    day it starts (later than the first where it took the place with its conclusion: the
-    days between are covered by neither)."""
-
-    day: date
-    name: str
-    starts: date
-
-
-class Successors:
-    """Which instance replaced which version, from the versions' <supersedes>, indexed by
-    the work they replace: a repository of thousands of versions is looked up, not scanned.
-
-    A successor takes a version's place on its start (its conclusion where it names no
-    start), or on its conclusion where the version, or the template it is based on, says so
-    (<supersededBy upon="conclusion">, checked against the words: NRW § 14 Abs. 4 Satz 3)."""
-
-    def __init__(self, versions: list[Successor]) -> None:
-        self.by_work: dict[str, list[tuple[str | None, date, date | None, str]]] = {}
-        for other in versions:
-            day = other.life.start or other.life.concluded
-            if other.life.kind != Kind.INSTANCE or day is None:
-                continue
-            for target_work, target_version in other.supersedes:
-                name = f"{other.work}, Fassung {other.version}"
-                entry = (target_version, day, other.life.concluded, name)
-                self.by_work.setdefault(target_work, []).append(entry)
-        upon = {(v.work, v.version): v.upon for v in versions if v.upon}
-        upon_of_work = {work: said for (work, _), said in upon.items()}  # basedOn, no version
-        self.upon = dict(upon)
-        for other in versions:
-            if other.upon is None and other.based_on is not None:
-                work, version = other.based_on
-                said = upon.get((work, version)) if version else upon_of_work.get(work)
-                if said:
-                    self.upon[(other.work, other.version)] = said
-
-    def replacement(self, work: str, version: str) -> tuple[date, str] | None:
-        """The day a successor instance took the place of (work, version), and its name;
-        the earliest."""
-        found = self.taken_over(work, version)
-        return (found.day, found.name) if found else None
-
-    def taken_over(self, work: str, version: str) -> Takeover | None:
-        """The earliest successor instance that took the place of (work, version). Where the
-        version ends with a successor's conclusion, one not yet concluded (not every
-        signature dated) has not taken it, whatever its start."""
-        on_conclusion = self.upon.get((work, version)) == "conclusion"
-        days = [
-            Takeover(concluded if on_conclusion and concluded else day, name, day)
-            for target, day, concluded, name in self.by_work.get(work, ())
-            if target in (None, version) and (concluded or not on_conclusion)
-        ]
-        return min(days) if days else None
