@@ -2,73 +2,48 @@
 every revision gives exactly the new version's reading text, rejecting every revision the
 old one's, word for word against the text export (``lvcheck export --format text``).
 
+The package is read as any Word file that comes back is read, through document/docx.py
+(``open_package``, ``resolved``, ``paragraph_text``): lvcheck's own reading of a package.
 The redline's text stands between two hidden bookmarks (TEXT_BEGINS, TEXT_ENDS): the
 first page (lvcheck's list of changes) and the Synopse are no text of either version.
-``resolved_paragraphs`` reads the package's body as Word shows it with all revisions
-accepted or rejected: the smallest reader the check needs (document/docx.py, the import's
-hardened reader of Word files that come back, is written apart).
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 from lxml import etree
 
 from lvcheck import codes
+from lvcheck.document.docx import open_package, paragraph_text, resolved
 from lvcheck.errors import LvcheckError
 from lvcheck.rendering.docx.lines import text_words
-from lvcheck.rendering.docx.wml import DEL, DEL_TEXT, INS, MOVE_FROM, MOVE_TO, NAME, TAB, P, T, w
+from lvcheck.rendering.docx.wml import NAME, P, w
 
 TEXT_BEGINS, TEXT_ENDS = "_lvcheck_wortlaut", "_lvcheck_ende"
 _BOOKMARK = w("bookmarkStart")
-_REVISIONS = frozenset({INS, DEL, MOVE_FROM, MOVE_TO})
-_GONE_WHEN_ACCEPTED = frozenset({DEL, MOVE_FROM})
 
 
-def _revision_of(element: etree._Element, p: etree._Element) -> object:
-    """The revision (w:ins, w:del, w:moveFrom, w:moveTo) a text stands in, or None."""
-    for ancestor in element.iterancestors():
-        if ancestor is p:
-            return None
-        if ancestor.tag in _REVISIONS:
-            return ancestor.tag
-    return None
-
-
-def resolved_paragraphs(package: bytes) -> tuple[list[str], list[str]]:
-    """The text of each paragraph of the redline's text with every revision accepted, and
-    with every revision rejected."""
-    with zipfile.ZipFile(io.BytesIO(package)) as archive:
-        data = archive.read("word/document.xml")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-    body = etree.fromstring(data, parser).find(w("body"))
+def _text(root: etree._Element) -> list[str]:
+    """The text of each paragraph between the bookmarks that begin and end the text."""
+    body = root.find(w("body"))
     assert body is not None
-    accepted: list[str] = []
-    rejected: list[str] = []
+    paragraphs: list[str] = []
     inside = False
     for p in body.iterchildren(P):
         marks = {mark.get(NAME) for mark in p.iterchildren(_BOOKMARK)}
         if TEXT_ENDS in marks:
             break
         if inside:
-            kept: list[str] = []
-            former: list[str] = []
-            for element in p.iter(T, DEL_TEXT, TAB):
-                text = "\t" if element.tag == TAB else element.text or ""
-                revision = _revision_of(element, p)
-                if revision is None:
-                    kept.append(text)
-                    former.append(text)
-                elif revision in _GONE_WHEN_ACCEPTED:
-                    former.append(text)
-                else:
-                    kept.append(text)
-            accepted.append("".join(kept))
-            rejected.append("".join(former))
+            paragraphs.append(paragraph_text(p))
         inside = inside or TEXT_BEGINS in marks
-    return accepted, rejected
+    return paragraphs
+
+
+def resolved_paragraphs(package: bytes) -> tuple[list[str], list[str]]:
+    """The text of each paragraph of the redline's text with every revision accepted, and
+    with every revision rejected. Raises LvcheckError (LV4xx) for a package that cannot be
+    read safely."""
+    document = open_package(package, "redline.docx").document
+    return _text(resolved(document, accept=True)), _text(resolved(document, accept=False))
 
 
 def _first_difference(made: list[str], wanted: list[str]) -> str:

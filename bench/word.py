@@ -8,8 +8,8 @@ The redline's time includes what it promises: lvcheck accepts and rejects every 
 of the package it made and compares both with the text export of each side before it
 writes the file. Goal: the 10,000-clause redline written in at most 3 s.
 
-    python bench/docx.py
-    python bench/docx.py --sizes 2000 --repeat 5
+    python bench/word.py
+    python bench/word.py --sizes 2000 --repeat 5
 
 Every command runs as `python -m lvcheck` in this interpreter (PYTHONPATH picks the tree);
 times are wall-clock, best of --repeat, start-up included; ÷ html is the redline's time
