@@ -20,7 +20,17 @@ from .conftest import ROOT, TEMPLATES
 
 PACKAGE = ROOT / "src" / "lvcheck"
 # beneath every stage
-SHARED = {"errors", "codes", "labels", "data", "files", "output", "safe_text", "version"}
+SHARED = {
+    "errors",
+    "codes",
+    "labels",
+    "labels_events",
+    "data",
+    "files",
+    "output",
+    "safe_text",
+    "version",
+}
 # What each stage may import besides itself and the shared modules.
 # The stages in order: document -> catalog -> comparison -> timeline -> validation ->
 # rendering -> revisions -> top.
@@ -34,7 +44,7 @@ ALLOWED = {
     "timeline": {"document", "catalog", "comparison"},
     "validation": {"document", "catalog", "comparison", "timeline"},
     "rendering": {"document", "catalog", "comparison", "timeline", "validation.engine"},
-    "revisions": {"document", "catalog", "comparison", "rendering"},
+    "revisions": {"document", "catalog", "comparison", "timeline", "rendering"},
     "top": {
         *("document", "catalog", "validation", "comparison", "rendering", "timeline"),
         "revisions",

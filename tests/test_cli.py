@@ -62,7 +62,7 @@ def test_validate_without_arguments_outside_a_repository_is_a_usage_error(
         ),
         (
             "wrong-namespace.xml",
-            ":2:1: LV104 error expected <agreement> in namespace 'urn:lvcheck:agreement:1.0', got <agreement> in namespace 'urn:example:other'",
+            ":2:1: LV104 error expected <agreement> or <declaration> in namespace 'urn:lvcheck:agreement:1.0', got <agreement> in namespace 'urn:example:other'",
         ),
         ("wrong-root.xml", ":2:1: LV104 error expected <agreement>"),
         (

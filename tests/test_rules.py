@@ -67,6 +67,7 @@ REPO_CASES = [
     ("gap", "contracts/nrw/nachfolger.xml", "LV372", 5, "warning", 1),
     ("amendment", "contracts/nrw/beispiel-nachtrag.xml", "LV390", 19, "error", 1),
     ("consolidation", "contracts/nrw/beispiel-konsolidiert.xml", "LV391", 5, "error", 1),
+    ("copy", "contracts/nrw/beispiel-lesefassung.xml", "LV327", 5, "error", 1),
 ]
 
 

@@ -58,6 +58,7 @@ AGREED_DEVIATION = "LV361"
 STATUS_CONTRADICTED = "LV370"
 EFFECT_BEFORE_CONCLUSION = "LV371"
 SUCCESSOR_GAP = "LV372"
+VERSIONS_IN_FORCE_AT_ONCE = "LV327"
 DUTY_NOT_FOUND = "LV380"
 AMENDMENT_DOES_NOT_APPLY = "LV390"
 CONSOLIDATION_DIFFERS = "LV391"
@@ -72,6 +73,17 @@ DOCX_MALFORMED_PART = "LV406"
 # writing Word (LV5xx)
 REDLINE_UNFAITHFUL = "LV501"
 REDLINE_WITHOUT_TEXT = "LV502"
+# declarations after signing (LV6xx): notices, their withdrawal or rejection
+DECLARATION_UNRESOLVED = "LV601"
+NOTICE_LATE = "LV602"
+NOTICE_NOT_WRITTEN = "LV603"
+NOTICE_NOT_AN_END = "LV604"
+EXTRAORDINARY_NOT_BY_AUTHORITY = "LV605"
+DECLARATION_CLAUSE_MISSING = "LV606"
+DECLARATION_PARTY_UNKNOWN = "LV607"
+ANSWERS_UNRESOLVED = "LV608"
+DECLARATION_DAY_IMPOSSIBLE = "LV609"
+NOTICE_WITHOUT_END = "LV610"
 
 
 class CodeInfo(NamedTuple):
@@ -252,5 +264,62 @@ CODES: dict[str, CodeInfo] = {
         "redline-without-text",
         _E,
         "a Word redline was asked for a diff that holds no texts of its versions",
+    ),
+    VERSIONS_IN_FORCE_AT_ONCE: CodeInfo(
+        "versions-in-force-at-once",
+        _E,
+        "two instance versions of one agreement in force on the same day, neither replacing "
+        "the other (an unmarked consolidated copy, or a new version without <supersedes>)",
+    ),
+    # declarations after signing (LV6xx)
+    DECLARATION_UNRESOLVED: CodeInfo(
+        "declaration-unresolved",
+        _E,
+        "a declaration concerns no concluded agreement version of the repository",
+    ),
+    NOTICE_LATE: CodeInfo(
+        "notice-late",
+        _W,
+        "a notice was received too late for the end it names and reaches the next possible end",
+    ),
+    NOTICE_NOT_WRITTEN: CodeInfo(
+        "notice-not-written",
+        _E,
+        "a notice not in written form (§ 59 Abs. 2 SGB X, § 130 SGB IX): it is void",
+    ),
+    NOTICE_NOT_AN_END: CodeInfo(
+        "notice-not-an-end",
+        _W,
+        "a notice names a day that is no end the agreement allows",
+    ),
+    EXTRAORDINARY_NOT_BY_AUTHORITY: CodeInfo(
+        "extraordinary-not-by-authority",
+        _E,
+        "a notice without notice period under § 130 SGB IX not given by the Träger",
+    ),
+    DECLARATION_CLAUSE_MISSING: CodeInfo(
+        "declaration-clause-missing",
+        _E,
+        "a declaration relies on a clause its agreement does not have",
+    ),
+    DECLARATION_PARTY_UNKNOWN: CodeInfo(
+        "declaration-party-unknown",
+        _E,
+        "a declaration's sender or recipient is no party of its agreement, or both are one",
+    ),
+    ANSWERS_UNRESOLVED: CodeInfo(
+        "answers-unresolved",
+        _E,
+        "a withdrawal or rejection answers no notice recorded for the same agreement",
+    ),
+    DECLARATION_DAY_IMPOSSIBLE: CodeInfo(
+        "declaration-day-impossible",
+        _E,
+        "a declaration received after today, or before the day it is dated",
+    ),
+    NOTICE_WITHOUT_END: CodeInfo(
+        "notice-without-end",
+        _W,
+        "no end can be computed for a notice: the agreement's header states no notice terms",
     ),
 }

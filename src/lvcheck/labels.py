@@ -305,6 +305,7 @@ DEADLINE_KINDS = {
     "renewal": "Verlängerung",
     "notice": "Kündigungsfrist",
     "duty": "Pflicht",
+    "termination": "Ende durch Kündigung",
 }
 START_SUMMARY = "Beginn der Laufzeit"
 END_SUMMARY = "Ende der Laufzeit"

@@ -24,7 +24,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from lxml import etree
 
+from lvcheck.catalog.declaration import Declaration, DeclarationKind
 from lvcheck.catalog.lifecycle import Standing, standing_on
+from lvcheck.catalog.notices import Effect, effect, last_day, withdrawal_of
 from lvcheck.catalog.record import Link, Record
 from lvcheck.document.kinds import Kind, RelationKind, Status
 
@@ -75,14 +77,20 @@ class Catalog:
     life (one call of the API: nothing outlives it).
 
     ``trees``: the trees already read, by path; ``load``: how another is read (default: the
-    file at the record's path, through the hardened parser and the schema gate)."""
+    file at the record's path, through the hardened parser and the schema gate);
+    ``declarations``: the notices and other declarations recorded about the agreements."""
 
     def __init__(
         self,
         records: Iterable[Record],
         trees: dict[str, etree._Element] | None = None,
         load: Loader = _load_file,
+        declarations: Iterable[Declaration] = (),
     ) -> None:
+        self.declarations = tuple(
+            sorted(declarations, key=lambda d: (d.received or date.min, d.path))
+        )
+        self._effects: dict[str, list[Effect]] = {}
         self._trees = dict(trees or {})
         self._models: dict[str, Agreement] = {}
         self._load = load
@@ -92,7 +100,8 @@ class Catalog:
         self._by_work: dict[str, list[Record]] = {}
         for record in self.records:
             self._by_key.setdefault(record.key, []).append(record)
-            self._by_work.setdefault(record.work, []).append(record)
+            if not record.is_copy:  # a consolidated copy is never one of the work's versions
+                self._by_work.setdefault(record.work, []).append(record)
         for versions in self._by_work.values():
             versions.sort(key=version_order)
         # who names whom, indexed by the work named: a repository of thousands of versions
@@ -237,6 +246,43 @@ class Catalog:
             return next(said, None)
         return None
 
+    # ---------------------------------------------------------------- declarations
+
+    def concerned(self, declaration: Declaration) -> Record | None:
+        """The agreement version a declaration is about: the one it names, else the newest
+        instance of the work that began by the day it was received."""
+        if declaration.version is not None:
+            return self.version(declaration.work, declaration.version)
+        return self.newest(declaration.work, (Kind.INSTANCE,), declaration.received)
+
+    def declarations_of(self, record: Record) -> list[Declaration]:
+        """The declarations about a version, in the order they were received."""
+        return [
+            d
+            for d in self.declarations
+            if d.work == record.work
+            and (c := self.concerned(d)) is not None
+            and c.path == record.path
+        ]
+
+    def notices(self, record: Record) -> list[Effect]:
+        """The notices given of a version and what each does (catalog/notices.py)."""
+        found = self._effects.get(record.path)
+        if found is None:
+            given = self.declarations_of(record)
+            found = []
+            for notice in given:
+                if notice.kind != DeclarationKind.NOTICE:
+                    continue
+                result = effect(notice, record.life, record.role_of(notice.sender))
+                found.append(result._replace(withdrawn_by=withdrawal_of(notice, given)))
+            self._effects[record.path] = found
+        return found
+
+    def ending(self, record: Record) -> date | None:
+        """The last day a version is in force by the notices given of it, None if none ends it."""
+        return last_day(self.notices(record)) if self.declarations else None
+
     # ---------------------------------------------------------------- time
 
     def takeover(self, record: Record) -> Takeover | None:
@@ -271,7 +317,8 @@ class Catalog:
                 return Standing(Status.IN_FORCE, since=adopted)
             return Standing(Status(record.stored))
         taken = self.takeover(record) if record.is_instance else None
-        return standing_on(record.life, day, (taken.day, taken.successor) if taken else None)
+        replaced = (taken.day, taken.successor) if taken else None
+        return standing_on(record.life, day, replaced, self.ending(record))
 
     def in_force(self, work: str, day: date) -> list[Record]:
         """The instance versions of a work in force on ``day``."""

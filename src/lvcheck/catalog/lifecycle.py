@@ -149,12 +149,26 @@ def term_end(life: Lifecycle, term: int) -> date | None:
 
 
 def standing_on(
-    life: Lifecycle, day: date, replaced: tuple[date, tuple[str, str]] | None = None
+    life: Lifecycle,
+    day: date,
+    replaced: tuple[date, tuple[str, str]] | None = None,
+    ended: date | None = None,
 ) -> Standing:
     """The state of a version on ``day``. ``replaced``: the day a successor took its place,
-    and which (work, version; Catalog.takeover), where one did."""
-    if replaced is not None and day >= replaced[0]:
+    and which (work, version; Catalog.takeover), where one did; ``ended``: the last day a
+    notice leaves it in force (Catalog.ending), where one was given."""
+    if replaced is not None and day >= replaced[0] and (ended is None or replaced[0] <= ended):
         return Standing(Status.SUPERSEDED, since=replaced[0], replaced_by=replaced[1])
+    if ended is not None and day > ended:
+        return Standing(Status.TERMINATED, since=ended + timedelta(days=1))
+    standing = _standing_on(life, day)
+    capped = standing.until is None or (ended is not None and ended < standing.until)
+    if ended is not None and standing.status == Status.IN_FORCE and capped:
+        return standing._replace(until=ended)
+    return standing
+
+
+def _standing_on(life: Lifecycle, day: date) -> Standing:
     signed = life.concluded is not None and life.concluded <= day
     if life.stored == Status.DRAFT or life.start is None:
         return Standing(Status.SIGNED if signed else Status.DRAFT)

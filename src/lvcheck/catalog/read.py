@@ -10,6 +10,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from lvcheck.catalog.catalog import Catalog
+from lvcheck.catalog.declaration import Declaration, declaration_of
 from lvcheck.catalog.record import Record, record_of
 from lvcheck.errors import Diagnostic, LvcheckError
 from lvcheck.files import iter_agreement_files, repository_context
@@ -19,17 +20,24 @@ class _Read(NamedTuple):
     records: list[Record]
     trees: dict[str, etree._Element]
     diagnostics: list[Diagnostic]
+    declarations: list[Declaration]
 
 
 def _read(files: Iterable[Path]) -> _Read:
     from lvcheck.document.load import load_tree
+    from lvcheck.document.parse import REPOSITORY_ROOTS, is_declaration
 
-    read = _Read([], {}, [])
+    read = _Read([], {}, [], [])
     for path in files:
         try:
-            root = load_tree(path).getroot()
+            root = load_tree(path, REPOSITORY_ROOTS).getroot()
         except LvcheckError as error:
             read.diagnostics.extend(error.diagnostics)
+            continue
+        if is_declaration(root):
+            declaration = declaration_of(root, str(path))
+            if declaration is not None:
+                read.declarations.append(declaration)
             continue
         record = record_of(root, str(path))
         if record is not None:
@@ -42,7 +50,8 @@ def read_catalog(paths: Iterable[Path]) -> tuple[Catalog, list[Diagnostic]]:
     """The catalog of the files (folders searched for *.xml) and the diagnostics of those
     that cannot be read as agreements (validate reports them in full)."""
     read = _read(iter_agreement_files(paths))
-    return Catalog(read.records, read.trees), read.diagnostics
+    catalog = Catalog(read.records, read.trees, declarations=read.declarations)
+    return catalog, read.diagnostics
 
 
 class Repository(NamedTuple):
@@ -59,5 +68,9 @@ def read_repository(paths: Iterable[Path]) -> Repository:
     may name, and whose own faults validate reports."""
     files = list(iter_agreement_files(paths))
     asked, around = _read(files), _read(repository_context(files))
-    catalog = Catalog([*asked.records, *around.records], {**around.trees, **asked.trees})
+    catalog = Catalog(
+        [*asked.records, *around.records],
+        {**around.trees, **asked.trees},
+        declarations=[*asked.declarations, *around.declarations],
+    )
     return Repository(catalog, tuple(asked.records), tuple(asked.diagnostics))

@@ -48,6 +48,11 @@ class Record(NamedTuple):
     life: Lifecycle
     links: tuple[Link, ...]
     deviations: tuple[str, ...] = ()  # eIds of the agreed deviations from its template
+    parties: tuple[tuple[str, str], ...] = ()  # (id, role) of each contracting party
+
+    def role_of(self, party: str) -> str | None:
+        """The role of a party of the agreement (authority, provider), None if no party."""
+        return dict(self.parties).get(party)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -76,6 +81,12 @@ class Record(NamedTuple):
     @property
     def is_amendment(self) -> bool:
         return self.life.kind == Kind.AMENDMENT
+
+    @property
+    def is_copy(self) -> bool:
+        """A consolidated reading copy (<consolidates>): words of other versions, never a
+        version of its own."""
+        return any(link.kind == RelationKind.CONSOLIDATES for link in self.links)
 
     @property
     def since(self) -> date | None:
@@ -107,6 +118,7 @@ def record_of(root: etree._Element, path: str) -> Record | None:
         for element in meta.iter(*_RELATION_TAGS)
     )
     deviations = tuple(d.get("clause", "") for d in meta.iter(NS + "deviation"))
+    parties = tuple((p.get("id", ""), p.get("role", "")) for p in meta.iter(NS + "party"))
     return Record(
         path=path,
         work=work.get("id", ""),
@@ -119,4 +131,5 @@ def record_of(root: etree._Element, path: str) -> Record | None:
         life=lifecycle_of(root),
         links=links,
         deviations=deviations,
+        parties=parties,
     )

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from lvcheck.document.parse import NAMESPACE, parse_bytes, read_bytes
+from lvcheck.document.parse import NAMESPACE, REPOSITORY_ROOTS, parse_bytes, read_bytes
 from lvcheck.output import write_atomic
 
 TEXT_CONTAINERS = frozenset(
@@ -137,7 +137,7 @@ class FormatResult:
 def format_file(path: Path, check_only: bool) -> FormatResult:
     """Rewrite one file canonically, or only tell whether it is. Raises LvcheckError."""
     data = read_bytes(path)
-    canonical = serialize(parse_bytes(data, str(path)))
+    canonical = serialize(parse_bytes(data, str(path), REPOSITORY_ROOTS))
     if canonical == data:
         return FormatResult(path, changed=False)
     if not check_only:

@@ -12,7 +12,13 @@ from pathlib import Path
 from lxml import etree
 
 from lvcheck.document.model import Agreement, Field, Meta, fields_of
-from lvcheck.document.parse import NAMESPACE, parse_bytes, parse_file
+from lvcheck.document.parse import (
+    AGREEMENT,
+    NAMESPACE,
+    REPOSITORY_ROOTS,
+    parse_bytes,
+    parse_file,
+)
 from lvcheck.document.read import read_agreement
 from lvcheck.document.read_header import read_meta
 from lvcheck.document.schema import schema_diagnostics
@@ -66,10 +72,11 @@ def _valid(tree: etree._ElementTree, label: str) -> etree._ElementTree:
     return tree
 
 
-def load_tree(path: Path) -> etree._ElementTree:
-    """The XML tree of a schema-valid agreement file, for what reads the tree rather than the
-    model (the timeline's facts, citations). Raises LvcheckError with all its findings."""
-    return _valid(parse_file(path), str(path))
+def load_tree(path: Path, roots: tuple[str, ...] = (AGREEMENT,)) -> etree._ElementTree:
+    """The XML tree of a schema-valid agreement file (or of one of ``roots``), for what reads
+    the tree rather than the model (the timeline's facts, citations). Raises LvcheckError
+    with all its findings."""
+    return _valid(parse_file(path, roots), str(path))
 
 
 def load_agreement(path: Path) -> Agreement:
@@ -80,6 +87,12 @@ def load_agreement(path: Path) -> Agreement:
 def parse_agreement_bytes(data: bytes, label: str) -> Parsed:
     """Agreement XML held in memory (e.g. from git), checked. Raises LvcheckError."""
     return Parsed(_valid(parse_bytes(data, label), label))
+
+
+def parse_repository_bytes(data: bytes, label: str) -> etree._ElementTree:
+    """A file of a repository held in memory (an agreement or a declaration), checked
+    against the schema. Raises LvcheckError."""
+    return _valid(parse_bytes(data, label, REPOSITORY_ROOTS), label)
 
 
 def load_agreement_bytes(data: bytes, label: str) -> Agreement:

@@ -203,31 +203,43 @@ def parse_xml(data: bytes, path: str) -> etree._Element:
     return root
 
 
-def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
-    """Parse untrusted bytes into an lxml tree whose root is an lvcheck agreement.
+AGREEMENT = "agreement"
+DECLARATION = "declaration"  # a notice, its withdrawal or rejection, a request to negotiate
+REPOSITORY_ROOTS = (AGREEMENT, DECLARATION)  # what a file of a repository may be
+
+
+def parse_bytes(
+    data: bytes, path: str, roots: tuple[str, ...] = (AGREEMENT,)
+) -> etree._ElementTree:
+    """Parse untrusted bytes into an lxml tree whose root is one of ``roots`` in lvcheck's
+    namespace (default: an agreement).
 
     Raises LvcheckError (LV102 to LV105) for anything that is not such a document.
     """
     root = parse_xml(data, path)
     tree = root.getroottree()
-    expected = f"{{{NAMESPACE}}}agreement"
-    if root.tag != expected:
+    if root.tag not in [f"{{{NAMESPACE}}}{name}" for name in roots]:
         qname = etree.QName(root)
         got = (
             f"<{qname.localname}> in namespace {qname.namespace!r}"
             if qname.namespace
             else f"<{qname.localname}> without namespace"
         )
+        expected = " or ".join(f"<{name}>" for name in roots)
         raise LvcheckError(
             path,
             root.sourceline or 1,
             1,
             codes.WRONG_ROOT,
-            f"expected <agreement> in namespace {NAMESPACE!r}, got {got}",
+            f"expected {expected} in namespace {NAMESPACE!r}, got {got}",
         )
     return tree
 
 
-def parse_file(path: Path) -> etree._ElementTree:
-    """Read and parse one agreement file. Raises LvcheckError."""
-    return parse_bytes(read_bytes(path), str(path))
+def is_declaration(root: etree._Element) -> bool:
+    return root.tag == f"{{{NAMESPACE}}}{DECLARATION}"
+
+
+def parse_file(path: Path, roots: tuple[str, ...] = (AGREEMENT,)) -> etree._ElementTree:
+    """Read and parse one agreement file (or one of ``roots``). Raises LvcheckError."""
+    return parse_bytes(read_bytes(path), str(path), roots)

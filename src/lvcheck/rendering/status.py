@@ -133,7 +133,11 @@ def render_status_text(report: StatusReport) -> str:
         for state in work.versions:
             where = escape_controls(state.path)
             lines.append(f"  {labels.VERSION} {state.version}: {_state(state)} — {where}")
-            notes = (*map(amendment_text, state.amendments), *map(pending_text, state.pending))
+            notes = (
+                *(line for notice in state.notices for line in notice.lines()),
+                *map(amendment_text, state.amendments),
+                *map(pending_text, state.pending),
+            )
             lines += [f"    {n}" for n in (*notes, next_notice_text(state.next_notice)) if n]
             attention = (*attention_texts(state.attention), *map(due_text, state.due))
             lines += [f"    ! {note}" for note in attention]
@@ -155,6 +159,16 @@ def _version(state: VersionState) -> dict[str, Any]:
         "replaced_by": version_name(standing.replaced_by) if standing.replaced_by else None,
         "pending": [pending_text(p) for p in state.pending],
         "amendments": [amendment_text(a) for a in state.amendments],
+        "notices": [
+            {
+                "path": notice.path,
+                "received": notice.received.isoformat() if notice.received else None,
+                "reaches": notice.reaches.isoformat() if notice.reaches else None,
+                "effective": notice.effective,
+                "text": " ".join(notice.lines()),
+            }
+            for notice in state.notices
+        ],
         "attention": attention_texts(state.attention),
         "due": [
             {

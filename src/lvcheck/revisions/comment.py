@@ -51,6 +51,11 @@ def _fenced(lines: list[str]) -> str:
     return f"{fence}\n{text}\n{fence}"
 
 
+def _plain(text: str) -> str:
+    """Words from a file as plain Markdown in a table cell: no markup of their own."""
+    return re.sub(r"([\\`*_\[\]<>|#~])", r"\\\1", escape_controls(text))
+
+
 def _agreement(version: Version | None) -> str:
     if version is None or not version.work:
         return labels.NONE
@@ -70,7 +75,9 @@ def _row(file: FileReview) -> str:
         status += f" ({labels.RENAMED_FROM} {code(file.old.path, True)})"
     compared = [f"{labels.PAIRINGS[c.pairing]}: {code(c.old.path, True)}" for c in file.comparisons]
     results = [_result(c) for c in file.comparisons]
-    if file.problems:
+    if file.declared:
+        results.append("<br>".join(_plain(line) for line in file.declared))
+    elif file.problems:
         results.append(f"**{labels.UNREADABLE}**: {file.problems[0].code}")
     elif file.new is None:
         results.append(labels.FILE_DELETED)
@@ -197,6 +204,7 @@ def as_json(review: Review) -> str:
                     for c in file.comparisons
                 ],
                 "problems": [_diagnostic(d) for d in file.problems],
+                "declared": list(file.declared),
             }
             for file in review.files
         ],

@@ -18,20 +18,25 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from lxml import etree
 
+from lvcheck import codes
 from lvcheck.catalog.catalog import Catalog
+from lvcheck.catalog.declaration import declaration_of
 from lvcheck.catalog.record import Record, record_of
 from lvcheck.comparison.engine import diff_agreements
 from lvcheck.document import git
 from lvcheck.document.kinds import RelationKind
-from lvcheck.document.load import Parsed, parse_agreement_bytes
+from lvcheck.document.load import Parsed, parse_agreement_bytes, parse_repository_bytes
 from lvcheck.document.model import Agreement
+from lvcheck.document.parse import is_declaration
 from lvcheck.errors import Diagnostic, LvcheckError
 from lvcheck.revisions.model import Comparison, FileReview, FileStatus, Pairing, Review, Version
 from lvcheck.safe_text import escape_controls
+from lvcheck.timeline.notices import notices_of
 
 _Found = tuple[Version, str]  # a version and its blob
 _STATUS = {
@@ -98,9 +103,9 @@ class _Repository:
         }
         self.load_all({blobs[p]: f"{commit[:12]}:{p}" for p in sorted(paths)})
         records = [r for p in sorted(paths) if (r := self.record(commit, p, blobs[p]))]
-        return Catalog([*records, new], load=lambda path: self._tree(commit, path))
+        return Catalog([*records, new], load=lambda path: self.tree_at(commit, path))
 
-    def _tree(self, commit: str, path: str) -> etree._ElementTree:
+    def tree_at(self, commit: str, path: str) -> etree._ElementTree:
         found = self.loaded[self.files(commit)[path]]
         if isinstance(found, LvcheckError):
             raise found
@@ -224,6 +229,9 @@ def _review_file(
     spec = f"{head[:12]}:{change.path}"
     new = repository.load(change.new_blob, spec)
     if isinstance(new, LvcheckError):
+        declared = _declared(repository, head, change.path, change.new_blob, new)
+        if declared is not None:
+            return FileReview(status, Version(head, change.path), old, declared=declared)
         return FileReview(status, Version(head, change.path), old, problems=new.diagnostics)
     record = repository.record(head, change.path, change.new_blob)
     assert record is not None  # it was read as an agreement just now
@@ -248,6 +256,46 @@ def _review_file(
     return FileReview(
         status, _version(head, change.path, new), old, tuple(comparisons), tuple(problems)
     )
+
+
+def _declared(
+    repository: _Repository, head: str, path: str, blob: str, error: LvcheckError
+) -> tuple[str, ...] | None:
+    """What a declaration file added or changed does (a notice: the end it reaches), as the
+    agreement it concerns at ``head`` says; None where the file is no valid declaration."""
+    if [d.code for d in error.diagnostics] != [codes.WRONG_ROOT]:
+        return None
+    spec = f"{head[:12]}:{path}"
+    data = git.read_blobs({blob: spec}, repository.top).get(blob)
+    try:
+        if not isinstance(data, bytes):
+            return None
+        root = parse_repository_bytes(data, spec).getroot()
+    except LvcheckError:
+        return None
+    declaration = declaration_of(root, path) if is_declaration(root) else None
+    if declaration is None:
+        return None
+    blobs = repository.files(head)
+    paths = [
+        p
+        for p in git.containing(head, declaration.work, repository.paths, repository.top)
+        if p in blobs and p.endswith(".xml") and p != path
+    ]
+    records = [r for p in sorted(paths) if (r := repository.record(head, p, blobs[p]))]
+    catalog = Catalog(
+        records, load=lambda p: repository.tree_at(head, p), declarations=[declaration]
+    )
+    concerned = catalog.concerned(declaration)
+    lines = [declaration.title]
+    if concerned is not None:
+        lines += [
+            line
+            for notice in notices_of(catalog, concerned, date.max)
+            if notice.path == path
+            for line in notice.lines()
+        ]
+    return tuple(lines)
 
 
 def review_revisions(

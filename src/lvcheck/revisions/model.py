@@ -57,6 +57,7 @@ class FileReview:
     old: Version | None  # the file at BASE; None for an added file
     comparisons: tuple[Comparison, ...] = ()
     problems: tuple[Diagnostic, ...] = ()  # a side that cannot be read as an agreement
+    declared: tuple[str, ...] = ()  # a declaration's file: what it does, in German
 
     @property
     def path(self) -> str:

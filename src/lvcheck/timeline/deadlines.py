@@ -17,7 +17,7 @@ from functools import cache
 
 from lxml import etree
 
-from lvcheck import codes, labels
+from lvcheck import codes, labels, labels_events
 from lvcheck.catalog.catalog import Catalog
 from lvcheck.catalog.lifecycle import Lifecycle, lifecycle_of, term_end
 from lvcheck.catalog.read import Repository
@@ -36,6 +36,7 @@ from lvcheck.document.periods import (
 )
 from lvcheck.errors import Diagnostic
 from lvcheck.timeline.duties import duty_matches, unstated_duty
+from lvcheck.timeline.notices import notices_of
 from lvcheck.timeline.texts import texts_in_force
 
 NS = f"{{{NAMESPACE}}}"
@@ -48,6 +49,7 @@ class DeadlineKind(StrEnum):
     RENEWAL = "renewal"
     NOTICE = "notice"
     DUTY = "duty"
+    TERMINATION = "termination"  # the last day in force, by a notice received
 
 
 @dataclass(frozen=True)
@@ -300,6 +302,7 @@ def _deadlines_of(
     )
     texts = texts_in_force(catalog, record, diagnostics)
     found = []
+    ended = _ended(catalog, record, source, texts[-1][1] if texts else None)
     for number, (since, text) in enumerate(texts):
         until_next = texts[number + 1][0] if number + 1 < len(texts) else None
         builder = _Builder(text, source, lifecycle_of(text))
@@ -310,10 +313,51 @@ def _deadlines_of(
                 continue
             if (since and deadline.day < since) or (until_next and deadline.day >= until_next):
                 continue  # another text is in force on that day
+            if ended is not None and _moot(deadline, *ended):
+                continue
             standing = catalog.standing(record, deadline.day)
             if standing.status in IN_EFFECT or deadline.kind == DeadlineKind.START:
                 found.append(deadline)
+    if ended is not None and start <= ended[0].day <= end:
+        found.append(ended[0])
     return found
+
+
+def _ended(
+    catalog: Catalog, record: Record, source: Source, text: etree._Element | None
+) -> tuple[Deadline, date] | None:
+    """The entry for the last day a notice leaves the agreement in force (the earliest
+    where several were given), and the day that notice was received; None where no
+    effective notice was given."""
+    given = [n for n in notices_of(catalog, record, date.max) if n.effective]
+    if not given:
+        return None
+    first = min(given, key=lambda n: (n.reaches, n.received))
+    last, received = first.reaches, first.received
+    assert last is not None and received is not None
+    clause = first.clause or ""
+    units = text.iter() if text is not None else iter(())
+    element = next((e for e in units if clause and e.get("eId") == clause), None)
+    summary = labels_events.TERMINATION_SUMMARY.format(received=labels.german_date(received))
+    entry = Deadline(
+        day=last,
+        kind=DeadlineKind.TERMINATION,
+        summary=summary,
+        detail=" ".join(first.lines()),
+        source=source,
+        clause=clause,
+        citation=element_citation(element) if element is not None else "",
+        occurrence=first.id,
+    )
+    return entry, received
+
+
+def _moot(deadline: Deadline, ended: Deadline, received: date) -> bool:
+    """A last day for notice, on or after a notice was received, to an end that notice
+    already reaches: nothing is left to do by it."""
+    if deadline.kind != DeadlineKind.NOTICE or deadline.day < received:
+        return False
+    return date.fromisoformat(deadline.occurrence) >= ended.day
 
 
 def deadlines(repository: Repository, start: date, end: date) -> Calendar:
@@ -328,7 +372,7 @@ def calendar_of(repository: Repository, start: date, end: date) -> Calendar:
     diagnostics = list(repository.diagnostics)
     found: list[Deadline] = []
     for record in repository.listed:
-        if not record.is_instance:
+        if not record.is_instance or record.is_copy:  # a copy's deadlines are its base's
             continue
         try:
             found += _deadlines_of(repository.catalog, record, (start, end), diagnostics)

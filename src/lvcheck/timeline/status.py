@@ -27,6 +27,7 @@ from lvcheck.document.periods import add_months
 from lvcheck.errors import Diagnostic
 from lvcheck.timeline.deadlines import DeadlineKind, calendar_of
 from lvcheck.timeline.duties import duty_matches
+from lvcheck.timeline.notices import NoticeState, notices_of
 from lvcheck.timeline.texts import texts_in_force
 
 NS = f"{{{NAMESPACE}}}"
@@ -113,6 +114,7 @@ class VersionState:
     amendments: tuple[AmendmentState, ...] = ()
     next_notice: NextNotice | None = None
     due: tuple[Due, ...] = ()  # duties fallen due, for an instance in force
+    notices: tuple[NoticeState, ...] = ()  # the notices received by the day
 
 
 @dataclass(frozen=True)
@@ -316,6 +318,7 @@ def _state(
         attention=attention,
         amendments=_amendments(catalog, record, day),
         due=due,
+        notices=notices_of(catalog, record, day) if record.is_instance else (),
     )
 
 
@@ -336,8 +339,8 @@ def status(repository: Repository, day: date, *, next_notices: bool = True) -> S
     works: dict[str, list[VersionState]] = {}
     titles: dict[str, str] = {}
     for record in repository.listed:
-        if record.is_amendment:
-            continue  # an amendment is shown with the agreement it amends
+        if record.is_amendment or record.is_copy:
+            continue  # shown with the agreement it amends, or words of versions shown
         works.setdefault(record.work, []).append(
             _state(repository, record, day, adopted, diagnostics)
         )

@@ -18,7 +18,8 @@ from lxml import etree
 
 from lvcheck import codes
 from lvcheck.catalog.catalog import Catalog
-from lvcheck.document.parse import parse_bytes, read_bytes
+from lvcheck.catalog.declaration import Declaration, declaration_of
+from lvcheck.document.parse import REPOSITORY_ROOTS, is_declaration, parse_bytes, read_bytes
 from lvcheck.document.schema import get_schema, schema_diagnostics
 from lvcheck.errors import Diagnostic, LvcheckError, Severity
 from lvcheck.files import iter_agreement_files, repository_context
@@ -29,6 +30,7 @@ from lvcheck.validation.rules import (
     amendments,
     base,
     conformance,
+    declarations,
     lifecycle,
     repository,
 )
@@ -48,6 +50,7 @@ class CheckedFile(NamedTuple):
     path: str
     diagnostics: tuple[Diagnostic, ...]
     facts: VersionFacts | None = None
+    declaration: Declaration | None = None  # where the file is a declaration, not an agreement
 
     @property
     def unreadable(self) -> bool:
@@ -71,6 +74,9 @@ def check_tree(
     schema = schema_diagnostics(tree, path)
     if schema:
         return CheckedFile(path, schema)
+    if is_declaration(tree.getroot()):
+        # checked against its agreement, across files (rules/declarations.py)
+        return CheckedFile(path, (), declaration=declaration_of(tree.getroot(), path))
     document = Document(path, tree, raw)
     digest = text_digest(document, raw)
     found = []
@@ -84,17 +90,18 @@ def check_file(path: Path, rules: bool = True) -> CheckedFile:
     """Parse and check one file. Never raises for a bad file."""
     try:
         raw = read_bytes(path)
-        tree = parse_bytes(raw, str(path))
+        tree = parse_bytes(raw, str(path), REPOSITORY_ROOTS)
     except LvcheckError as error:
         return CheckedFile(str(path), error.diagnostics)
     return check_tree(tree, str(path), raw, rules)
 
 
-def context_facts(path: Path) -> VersionFacts | None:
+def context_facts(path: Path) -> VersionFacts | Declaration | None:
     """The facts of a file of the repository around the files checked (what the rules
-    across files need of it), or None where it is no valid agreement. Its own findings are
-    not asked for, so its document rules do not run."""
-    return check_file(path, rules=False).facts
+    across files need of it), or None where it is no valid agreement or declaration. Its
+    own findings are not asked for, so its document rules do not run."""
+    checked = check_file(path, rules=False)
+    return checked.facts or checked.declaration
 
 
 class _Workers:
@@ -144,8 +151,10 @@ def validate_paths(
             checked = workers.map(check_file, files)
             around = workers.map(context_facts, context)
             facts = [r.facts for r in checked if r.facts is not None]
-            facts += [item for item in around if item is not None]
-            catalog = Catalog(f.record for f in facts)
+            facts += [item for item in around if isinstance(item, VersionFacts)]
+            given = [r.declaration for r in checked if r.declaration is not None]
+            given += [item for item in around if isinstance(item, Declaration)]
+            catalog = Catalog((f.record for f in facts), declarations=given)
             keys = {f.path: f.content_key for f in facts}
             # findings across files go to the file at fault; only those asked for are
             # reported, so the checks that load whole models run for those files alone
@@ -159,6 +168,7 @@ def validate_paths(
     across += repository.check(catalog)
     across += amendments.check(catalog, asked)
     across += lifecycle.check(catalog, today or date.today())
+    across += declarations.check(catalog, asked, today or date.today())
     for diagnostic in across:
         if diagnostic.path in asked:
             by_path.setdefault(diagnostic.path, []).append(diagnostic)

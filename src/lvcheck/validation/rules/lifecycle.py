@@ -9,8 +9,9 @@ from __future__ import annotations
 from datetime import date
 
 from lvcheck import codes, labels
-from lvcheck.catalog.catalog import Catalog
+from lvcheck.catalog.catalog import Catalog, version_order
 from lvcheck.catalog.record import Record
+from lvcheck.document.kinds import Status
 from lvcheck.errors import Diagnostic
 from lvcheck.validation.rules.clauses import agreement_type
 from lvcheck.validation.rules.repository import HEADER
@@ -51,7 +52,52 @@ def check(catalog: Catalog, today: date) -> list[Diagnostic]:
                 )
             )
         found += _gaps(catalog, item)
+    return found + _at_once(catalog)
+
+
+def _at_once(catalog: Catalog) -> list[Diagnostic]:
+    """LV327: two instance versions of a work in force on one day, neither a predecessor
+    of the other — a consolidated copy kept without its mark counts twice in status and
+    deadlines. Reported on the later of the two in the catalog's order of versions (a
+    copy's version id follows its base's; a new version starts later), once."""
+    found = []
+    works: dict[str, list[Record]] = {}
+    for item in catalog.records:
+        if item.is_instance and not item.is_copy and item.life.start is not None:
+            works.setdefault(item.work, []).append(item)
+    for versions in works.values():
+        versions.sort(key=version_order)
+        for number, later in enumerate(versions):
+            begins = later.life.start
+            assert begins is not None
+            for earlier in versions[:number]:
+                related = {r.path for r in catalog.predecessors(later)}
+                related |= {r.path for r in catalog.successors(later)}
+                if earlier.path in related or not _overlap(catalog, earlier, later):
+                    continue
+                found.append(
+                    _at(
+                        later,
+                        codes.VERSIONS_IN_FORCE_AT_ONCE,
+                        f"in force on {labels.german_date(begins)} together with "
+                        f"{earlier.path} ({earlier.work}, version {earlier.version}), which "
+                        "it does not replace: a consolidated reading copy must say so "
+                        "(<consolidates>, as lvcheck consolidate writes it), a new version "
+                        "must name the one it replaces (<supersedes>)",
+                    )
+                )
+                break
     return found
+
+
+def _overlap(catalog: Catalog, earlier: Record, later: Record) -> bool:
+    """Whether ``earlier`` is still in force on the day ``later`` starts."""
+    start = later.life.start
+    assert start is not None
+    try:
+        return catalog.standing(earlier, start).status == Status.IN_FORCE
+    except (ValueError, OverflowError):  # a term beyond the calendar: LV3xx elsewhere
+        return False
 
 
 def _gaps(catalog: Catalog, item: Record) -> list[Diagnostic]:
