@@ -65,3 +65,26 @@ def test_an_unmarked_copy_is_refused(tmp_path: Path) -> None:
     instance = copy.parent / INSTANCE.name
     [other] = validate_paths([instance], jobs=1, today=date(2026, 12, 1))
     assert "LV327" not in [d.code for d in other.errors]  # the copy is the later version
+
+
+def test_a_nachtrag_signed_by_one_party_applies_nowhere(tmp_path: Path) -> None:
+    """#22 item 1: only a concluded Nachtrag (every signature dated) applies; validate
+    still reports the missing signature (LV330) and checks that it would apply."""
+    folder = tmp_path / "contracts"
+    shutil.copytree(CONTRACTS, folder)
+    nachtrag = folder / "nrw" / NACHTRAG.name
+    signed = 'value="Köln, 16.06.2025"'
+    text = nachtrag.read_text(encoding="utf-8")
+    assert text.count(signed) == 1
+    nachtrag.write_text(text.replace(signed, ""), encoding="utf-8")
+    status = render_status_text(lvcheck.status([folder], date(2026, 12, 1)))
+    assert "geändert durch" not in status
+    calendar = lvcheck.deadlines([folder], date(2026, 1, 1), date(2026, 12, 31))
+    duties = [
+        d for d in calendar.deadlines if d.kind.value == "duty" and "rheinland" in d.source.work
+    ]
+    # § 8 Abs. 4 as signed: 15. Oktober; the Nachtrag's 30. September does not apply
+    assert [d.day for d in duties] == [date(2026, 10, 15)]
+    assert lvcheck.consolidate(folder / "nrw" / INSTANCE.name).applied == ()
+    [checked] = validate_paths([nachtrag], jobs=1, today=date(2026, 12, 1))
+    assert "LV330" in [d.code for d in checked.diagnostics]

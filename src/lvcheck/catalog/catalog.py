@@ -218,10 +218,17 @@ class Catalog:
         found = {r.path: r for r in (*named, *self._named_by(theirs, record))}
         return sorted((r for r in found.values() if r.path != record.path), key=version_order)
 
-    def amendments_of(self, record: Record) -> list[Record]:
+    def amendments_of(self, record: Record, *, unconcluded: bool = False) -> list[Record]:
         """The Nachträge of a version, in the order they apply: by the day each takes
-        effect, then by the day it was concluded, then by name."""
-        found = [a for a in self._named_by(RelationKind.AMENDS, record) if a.is_amendment]
+        effect, then by the day it was concluded, then by name. Only concluded ones (every
+        signature dated: § 56 SGB X, a contract needs both sides) unless ``unconcluded``:
+        validate checks the others too, status, deadlines, consolidate, history and the
+        site apply none of them."""
+        found = [
+            a
+            for a in self._named_by(RelationKind.AMENDS, record)
+            if a.is_amendment and (unconcluded or a.life.concluded is not None)
+        ]
         return sorted(
             found,
             key=lambda a: (a.life.start or date.min, a.life.concluded or date.min, a.version),

@@ -48,7 +48,7 @@ def check(catalog: Catalog, asked: set[str] | None = None) -> list[Diagnostic]:
         if base is not None:
             # applied after the Nachträge before it, as status, deadlines and consolidate
             # apply them: a later one may change words an earlier one wrote
-            own = catalog.amendments_of(base)
+            own = catalog.amendments_of(base, unconcluded=True)
             earlier = own[: [a.path for a in own].index(item.path) + 1]
             amendments = [a for a in map(_load, earlier) if a is not None]
             loaded = _load(base)
