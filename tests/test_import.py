@@ -207,7 +207,13 @@ def test_an_instance_reports_exactly_the_fields_filled_and_the_departures(
     [
         (b"\x00\x01binary", "LV430"),
         (b"   \n\n  \n", "LV431"),
-        (b"Ein Vertrag ohne Land.\n", "LV461"),
+        (b"Ein Vertrag ohne Parteien.\n", "LV462"),
+        (
+            "Vereinbarung\n\nzwischen\n\ndem Beispiel-Träger e. V.\n\nals Leistungserbringer"
+            "\n\nund\n\nder Beispielstadt\n\nals Träger der Eingliederungshilfe\n\n"
+            "§ 1\n\nGegenstand\n\nDer Vertrag regelt die Leistung.\n".encode(),
+            "LV461",
+        ),
     ],
 )
 def test_bad_text_gives_one_line_and_exit_2(

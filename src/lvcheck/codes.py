@@ -88,6 +88,7 @@ IMPORT_BOOKMARK_CONTRADICTED = "LV452"
 IMPORT_UNCHANGED = "LV453"
 IMPORT_TO_FILL_IN = "LV460"
 IMPORT_LAND_UNKNOWN = "LV461"
+IMPORT_NO_PARTIES = "LV462"
 IMPORT_OUTPUT_EXISTS = "LV470"
 
 
@@ -315,6 +316,9 @@ CODES: dict[str, CodeInfo] = {
     ),
     IMPORT_LAND_UNKNOWN: CodeInfo(
         "import-land-unknown", _E, "the words do not say which Land's agreement a source is"
+    ),
+    IMPORT_NO_PARTIES: CodeInfo(
+        "import-no-parties", _E, "the words of a new work name no party to the agreement"
     ),
     IMPORT_OUTPUT_EXISTS: CodeInfo(
         "import-output-exists", _E, "the output file exists, and --force was not given"

@@ -102,7 +102,10 @@ class Numbering:
         self.instances: dict[str, tuple[str, dict[int, Level], dict[int, int]]] = {}
         self.counts: dict[str, list[int | None]] = {}  # None: the level not counted yet
         self.started: set[str] = set()
-        self.styles: dict[str, tuple[str | None, tuple[str, int] | None, int]] = {}
+        # style -> (based on, its numbering, its heading level: None where it sets none)
+        self.styles: dict[
+            str, tuple[str | None, tuple[str | None, int | None] | None, int | None]
+        ] = {}
         if numbering is not None:
             self._read_numbering(numbering)
         if styles is not None:
@@ -137,26 +140,31 @@ class Numbering:
             pair = None
             if numbers is not None:
                 num = numbers.find(w("numId"))
+                ilvl = numbers.find(w("ilvl"))
                 pair = (
-                    num.get(w("val"), "") if num is not None else "",
-                    _int(numbers.find(w("ilvl")), 0),
+                    num.get(w("val"), "") if num is not None else None,
+                    _int(ilvl, 0) if ilvl is not None else None,
                 )
             self.styles[style.get(w("styleId"), "")] = (
                 based.get(w("val")) if based is not None else None,
                 pair,
-                _int(outline, -1) + 1,
+                heading_level(outline) if outline is not None else None,
             )
 
     def style_numbers(self, style: str | None) -> tuple[str, int] | None:
-        """The list instance and level a style (or one it is based on) gives."""
+        """The list instance and level a style (or one it is based on) gives: each the
+        nearest that sets it (a style may set the level and inherit the list)."""
+        num: str | None = None
+        ilvl: int | None = None
         for _ in range(_MAX_STYLE_DEPTH):
             if style is None or style not in self.styles:
-                return None
+                break
             based, pair, _outline = self.styles[style]
             if pair is not None:
-                return pair
+                num = pair[0] if num is None else num
+                ilvl = pair[1] if ilvl is None else ilvl
             style = based
-        return None
+        return None if num is None else (num, ilvl or 0)
 
     def outline_level(self, style: str | None) -> int:
         """The heading level a style gives (1 for Heading 1), 0 where none."""
@@ -164,7 +172,7 @@ class Numbering:
             if style is None or style not in self.styles:
                 return 0
             based, _pair, outline = self.styles[style]
-            if outline:
+            if outline is not None:
                 return outline
             style = based
         return 0
@@ -228,6 +236,12 @@ def _template(text: str, levels: dict[int, Level], counts: list[int | None]) -> 
         out.append(char)
         index += 1
     return "".join(out).strip()
+
+
+def heading_level(outline: etree._Element | None) -> int:
+    """w:outlineLvl 0-8 is heading level 1-9; 9 (or none) is body text."""
+    value = _int(outline, 9)
+    return value + 1 if 0 <= value < 9 else 0
 
 
 def _int_attr(element: etree._Element, name: str) -> int:

@@ -158,6 +158,15 @@ def import_document(data: bytes, label: str, options: Options | None = None) -> 
         done = identified(text, source, options, notes, work_of(label, options.work))
         xml, fidelity = _check(done.agreement, source, label)
         return Imported(done.agreement, xml, source, fidelity, tuple(notes), done.unchanged)
+    if not text.parties:
+        raise LvcheckError(
+            label,
+            1,
+            1,
+            codes.IMPORT_NO_PARTIES,
+            "the words name no party to the agreement; import it --onto or --template an "
+            "agreement that names them",
+        )
     land = jurisdiction_of(text, label, options.jurisdiction)
     proposed = header(text, work_of(label, options.work), land)
     agreement = Agreement(

@@ -22,7 +22,7 @@ from lvcheck.document.bookmarks import PREFIX
 from lvcheck.document.docx import Package, open_package, paragraph_text, resolved, revisions, w
 from lvcheck.errors import LvcheckError
 from lvcheck.importing.items import NOTE_END, NOTE_MARK
-from lvcheck.importing.numbering import Numbering
+from lvcheck.importing.numbering import Numbering, heading_level
 from lvcheck.importing.source import Para, Source
 
 _BRACKETED = re.compile(f"\\[({NOTE_MARK}\\d+{NOTE_END})\\]")
@@ -100,8 +100,8 @@ class _Reader:
             return
         level = self.numbering.outline_level(style)
         outline = props.find(w("outlineLvl")) if props is not None else None
-        if outline is not None and outline.get(w("val"), "").isdigit():
-            level = int(outline.get(w("val"), "0")) + 1
+        if outline is not None:
+            level = heading_level(outline)
         if not level and style and any(s in style.lower() for s in _HEADING_STYLES):
             level = 1
         hints = tuple(("bookmark", name) for name in bookmarks)
