@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import NamedTuple
 
 from lvcheck.document.kinds import FieldType
@@ -29,7 +30,7 @@ from lvcheck.document.model import (
 from lvcheck.importing import inline
 from lvcheck.importing.blocks import FormFields
 from lvcheck.importing.conclusions import conclusions
-from lvcheck.importing.eids import Namer
+from lvcheck.importing.eids import Counter, Namer
 from lvcheck.importing.fields import inline_type, slug
 from lvcheck.importing.items import Item, itemize
 from lvcheck.importing.source import Para, Source
@@ -179,9 +180,16 @@ def read_text(source: Source, taken: Iterable[str] = ()) -> Text:
     body = namer.units(builder.units())
     _form_parties(body, reader)
     signed = conclusions(parts.conclusions, reader.signer, reader.unique)
+    # a footnote in the title block or the Vorwort is named in its part, as in a unit
+    if preface is not None:
+        named = namer.blocks(preface, "preface", Counter())
+        preface = tuple(p for p in named if isinstance(p, Paragraph))
+    opening = preamble(parts.preamble, reader.inlines)
+    if opening is not None:
+        opening = replace(opening, blocks=namer.blocks(opening.blocks, opening.eid, Counter()))
     return Text(
         preface=preface,
-        preamble=preamble(parts.preamble, reader.inlines),
+        preamble=opening,
         body=body,
         conclusions=signed,
         attachments=attachments(parts.attachments),

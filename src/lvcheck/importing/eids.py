@@ -73,7 +73,7 @@ class Namer:
         return tuple(out)
 
     def unit(self, unit: Unit, eid: str) -> Unit:
-        notes = _Counter()
+        notes = Counter()
         return replace(
             unit,
             eid=eid,
@@ -84,7 +84,7 @@ class Namer:
             wrap_up=self.blocks(unit.wrap_up, eid, notes),
         )
 
-    def blocks(self, blocks: Iterable[Block], owner: str, notes: _Counter) -> tuple[Block, ...]:
+    def blocks(self, blocks: Iterable[Block], owner: str, notes: Counter) -> tuple[Block, ...]:
         out: list[Block] = []
         lists = 0
         for block in blocks:
@@ -106,14 +106,14 @@ class Namer:
                 out.append(block)
         return tuple(out)
 
-    def inlines(self, items: Iterable[Inline], owner: str, notes: _Counter) -> tuple[Inline, ...]:
+    def inlines(self, items: Iterable[Inline], owner: str, notes: Counter) -> tuple[Inline, ...]:
         out: list[Inline] = []
         for item in items:
             if isinstance(item, Note):
                 notes.count += 1
                 eid = self.give(owner, "note", str(notes.count))
                 paragraphs = tuple(
-                    replace(p, children=self.inlines(p.children, eid, _Counter()))
+                    replace(p, children=self.inlines(p.children, eid, Counter()))
                     for p in item.paragraphs
                 )
                 out.append(replace(item, eid=eid, paragraphs=paragraphs))
@@ -124,7 +124,7 @@ class Namer:
         return tuple(out)
 
 
-class _Counter:
+class Counter:
     def __init__(self) -> None:
         self.count = 0
 
@@ -135,4 +135,4 @@ def _num_text(num: tuple[Inline, ...] | None) -> str | None:
     return "".join(part for part in num if isinstance(part, str))
 
 
-__all__ = ["Field", "Namer", "number_token"]
+__all__ = ["Counter", "Field", "Namer", "number_token"]
