@@ -25,6 +25,7 @@ _RUNS_ON = re.compile(
     r"\b(?:des|der|dem|den|die|das|und|oder|für|von|vom|zu|zur|zum|im|in|mit|bei)\s*$"
 )
 RULE = "\x00rule"
+PLACE = re.compile(r"([^\W\d][\w. -]*,)\s*(?:_{3,}|…+\.*)?")  # "Landshut," "Landshut, ____"
 
 Party = Callable[[list[str]], str | None]  # a block's lines -> the party that signs it
 Name = Callable[[str], str]  # a wished name -> a name unique in the agreement
@@ -123,14 +124,12 @@ def _stacked(lines: list[str]) -> list[list[str]]:
 
 
 def _place_date(lines: list[str], name: Name) -> tuple[list[Paragraph], list[str]]:
-    """ "Landshut," over "Ort, Datum" before the blocks: the place, then the date to fill."""
-    if (
-        len(lines) >= 2
-        and lines[0].rstrip().endswith(",")
-        and _PLACE_DATE.fullmatch(lines[1].strip())
-    ):
+    """ "Landshut," over "Ort, Datum" before the blocks: the place, then the date to fill
+    (a Word export prints the date's blank after the place: "Landshut, ____")."""
+    place = PLACE.fullmatch(lines[0].strip()) if lines else None
+    if place and len(lines) >= 2 and _PLACE_DATE.fullmatch(lines[1].strip()):
         date = Field(name("vereinbarung.datum"), FieldType.DATE, inline=True)
-        first: tuple[Inline, ...] = (lines[0].strip() + " ", date)
+        first: tuple[Inline, ...] = (place.group(1) + " ", date)
         return [Paragraph(first), Paragraph((lines[1].strip(),))], lines[2:]
     return [], lines
 

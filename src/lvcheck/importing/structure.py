@@ -99,12 +99,14 @@ def _numbered(item: Item) -> bool:
 
 
 def _leads_to_signatures(item: Item) -> bool:
-    from lvcheck.importing.conclusions import HEADINGS
+    from lvcheck.importing.conclusions import HEADINGS, PLACE
 
     if item.label is not None:
         return False
     text = item.text.strip()
-    return text.rstrip(":").lower() in HEADINGS or (text.endswith(",") and len(text.split()) <= 3)
+    return text.rstrip(":").lower() in HEADINGS or (
+        bool(PLACE.fullmatch(text)) and len(text.split()) <= 3
+    )
 
 
 def _kind(item: Item, sections: bool) -> str | None:

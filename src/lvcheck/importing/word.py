@@ -21,11 +21,14 @@ from lvcheck import codes
 from lvcheck.document.bookmarks import PREFIX
 from lvcheck.document.docx import Package, open_package, paragraph_text, resolved, revisions, w
 from lvcheck.errors import LvcheckError
+from lvcheck.importing.fields import ALONE as BLANK_ALONE
 from lvcheck.importing.items import NOTE_END, NOTE_MARK
 from lvcheck.importing.numbering import Numbering, heading_level
 from lvcheck.importing.source import Para, Source
 
 _BRACKETED = re.compile(f"\\[({NOTE_MARK}\\d+{NOTE_END})\\]")
+FORM_STYLE = "Formularfeld"  # the paragraph style of a form line in lvcheck's Word export
+_BOX = re.compile(r"\s*\[[ xX]\]\s*")
 _HEADING_STYLES = ("heading", "berschrift", "title", "titel")
 
 
@@ -96,6 +99,8 @@ class _Reader:
         style = style_element.get(w("val")) if style_element is not None else None
         label = self.numbering.label(element, style)
         text = _BRACKETED.sub(r"\1", paragraph_text(element, self.note))
+        if style == FORM_STYLE:
+            text = _form_line(text)
         if not text.strip() and not label:
             return
         level = self.numbering.outline_level(style)
@@ -139,6 +144,17 @@ class _Reader:
             elif not _in_table(element):
                 self.paragraph(element, pending)
                 pending = []
+
+
+def _form_line(text: str) -> str:
+    """A form line as lvcheck's export prints it ("Name: __________", "[ ] Kindergarten
+    [ ] Kinderkrippe") as a form writes it: the label and a tab, the options apart."""
+    if _BOX.search(text):
+        return _BOX.sub("   ", text).strip()
+    label, colon, value = text.partition(": ")
+    if colon and label.strip() and len(label.split()) <= 8:
+        return f"{label}\t{'' if BLANK_ALONE.fullmatch(value) else value}"
+    return text
 
 
 def _in_table(element: etree._Element) -> bool:
