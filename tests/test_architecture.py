@@ -33,7 +33,7 @@ SHARED = {
 }
 # What each stage may import besides itself and the shared modules.
 # The stages in order: document -> catalog -> comparison -> timeline -> validation ->
-# rendering -> revisions -> top.
+# rendering -> revisions -> importing -> top.
 # validation uses the diff's word engine (template conformance) and the timeline (the status
 # on a date); rendering shows every result, and takes only validation's result type.
 ALLOWED = {
@@ -45,9 +45,13 @@ ALLOWED = {
     "validation": {"document", "catalog", "comparison", "timeline"},
     "rendering": {"document", "catalog", "comparison", "timeline", "validation.engine"},
     "revisions": {"document", "catalog", "comparison", "timeline", "rendering"},
+    # importing reads sources into the model, aligns by comparison's alignment, and checks
+    # what it made with validation's schema gate
+    "importing": {"document", "comparison", "timeline", "validation"},
     "top": {
         *("document", "catalog", "validation", "comparison", "rendering", "timeline"),
         "revisions",
+        "importing",
         *("api", "cli"),
     },
 }

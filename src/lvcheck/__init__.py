@@ -26,6 +26,8 @@ _LAZY = {
     "consolidate": "lvcheck.api",
     "history": "lvcheck.api",
     "review": "lvcheck.api",
+    "import_source": "lvcheck.api",
+    "fidelity": "lvcheck.api",
     "Agreement": "lvcheck.document.model",
     "DiffResult": "lvcheck.comparison.changes",
     "CheckedFile": "lvcheck.validation.engine",
@@ -41,7 +43,9 @@ if TYPE_CHECKING:
     from lvcheck.api import consolidate as consolidate
     from lvcheck.api import deadlines as deadlines
     from lvcheck.api import diff as diff
+    from lvcheck.api import fidelity as fidelity
     from lvcheck.api import history as history
+    from lvcheck.api import import_source as import_source
     from lvcheck.api import load as load
     from lvcheck.api import render as render
     from lvcheck.api import review as review

@@ -1,4 +1,5 @@
-"""The public Python API of lvcheck: load, validate, diff, render, build_site, review.
+"""The public Python API of lvcheck: load, validate, diff, render, build_site, review,
+import_source, fidelity.
 
 The command line is a thin layer over these functions; a script or a notebook uses them
 the same way. They return values and never print.
@@ -18,6 +19,8 @@ if TYPE_CHECKING:  # each function imports its stage when called: commands start
     from lvcheck.comparison.changes import DiffResult
     from lvcheck.document.load import Parsed
     from lvcheck.document.model import Agreement
+    from lvcheck.importing.fidelity import Fidelity
+    from lvcheck.importing.run import Imported
     from lvcheck.revisions.model import Review
     from lvcheck.timeline.consolidate import Consolidation
     from lvcheck.timeline.deadlines import Calendar
@@ -208,3 +211,56 @@ def review(
 
     folder = None if repository is None else Path(repository)
     return review_revisions(base, head, list(paths), against_templates, folder)
+
+
+def import_source(
+    source: str | Path | bytes,
+    label: str = "",
+    template: Source | None = None,
+    onto: Source | None = None,
+    accept_changes: bool | None = None,
+    jurisdiction: str | None = None,
+    work: str | None = None,
+) -> Imported:
+    """An agreement from a Word (.docx), PDF, text or Markdown source, word for word.
+
+    ``template``: the source is an instance of it (clauses take its eIds, text where it has
+    a blank fills the field); ``onto``: the source is the next version of it (continuing
+    clauses keep their eIds). ``accept_changes``: True or False takes one view of a Word
+    document's tracked changes; None stops where any are pending. ``jurisdiction`` and
+    ``work`` give what the words of a new work may not say. Raises LvcheckError when the
+    source cannot be read or the agreement would miss or invent a word of it.
+    """
+    from lvcheck.document.parse import read_bytes
+    from lvcheck.importing.options import Options
+    from lvcheck.importing.run import import_document
+
+    if isinstance(source, bytes):
+        data, name = source, label or "<bytes>"
+    else:
+        data, name = read_bytes(Path(source), limit=_IMPORT_LIMIT), label or str(source)
+    options = Options(
+        template=load(template) if template is not None else None,
+        onto=load(onto) if onto is not None else None,
+        accept_changes=accept_changes,
+        jurisdiction=jurisdiction,
+        work=work,
+    )
+    return import_document(data, name, options)
+
+
+_IMPORT_LIMIT = 64 * 1024 * 1024  # a Word or PDF source with its pictures; text is far less
+
+
+def fidelity(source: str | Path, agreement: Source) -> Fidelity:
+    """Which words of a source (.docx, .pdf, .txt, .md) an agreement misses or invents.
+
+    Raises LvcheckError when either cannot be read.
+    """
+    from lvcheck.document.parse import read_bytes
+    from lvcheck.importing.fidelity import agreement_words, compare, source_words
+    from lvcheck.importing.run import read_source
+
+    path = Path(source)
+    read = read_source(read_bytes(path, limit=_IMPORT_LIMIT), str(path), accept=None)
+    return compare(source_words(read), agreement_words(load(agreement)))

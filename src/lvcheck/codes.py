@@ -84,6 +84,24 @@ DECLARATION_PARTY_UNKNOWN = "LV607"
 ANSWERS_UNRESOLVED = "LV608"
 DECLARATION_DAY_IMPOSSIBLE = "LV609"
 NOTICE_WITHOUT_END = "LV610"
+# importing (LV4xx): what a source holds, and what the agreement made from it keeps
+DOCX_TRACKED_CHANGES = "LV410"
+DOCX_COMMENTS = "LV411"
+DOCX_CHANGES_TAKEN = "LV412"
+PDF_UNREADABLE = "LV420"
+PDF_NO_TEXT = "LV421"
+IMPORT_NOT_TEXT = "LV430"
+IMPORT_EMPTY = "LV431"
+IMPORT_MISSING_WORD = "LV440"
+IMPORT_INVENTED_WORD = "LV441"
+IMPORT_DEPARTURE = "LV450"
+IMPORT_FIELD_FILLED = "LV451"
+IMPORT_BOOKMARK_CONTRADICTED = "LV452"
+IMPORT_UNCHANGED = "LV453"
+IMPORT_TO_FILL_IN = "LV460"
+IMPORT_LAND_UNKNOWN = "LV461"
+IMPORT_NO_PARTIES = "LV462"
+IMPORT_OUTPUT_EXISTS = "LV470"
 
 
 class CodeInfo(NamedTuple):
@@ -321,5 +339,57 @@ CODES: dict[str, CodeInfo] = {
         "notice-without-end",
         _W,
         "no end can be computed for a notice: the agreement's header states no notice terms",
+    ),
+    # importing (LV4xx): what a source holds, and what the agreement made from it keeps
+    DOCX_TRACKED_CHANGES: CodeInfo(
+        "docx-tracked-changes",
+        _E,
+        "a Word document with tracked changes pending, and neither view of them chosen",
+    ),
+    DOCX_COMMENTS: CodeInfo(
+        "docx-comments", _I, "a Word document's comments, counted, not imported"
+    ),
+    DOCX_CHANGES_TAKEN: CodeInfo(
+        "docx-changes-taken", _I, "tracked changes accepted or rejected, as the import was told"
+    ),
+    PDF_UNREADABLE: CodeInfo(
+        "pdf-unreadable", _E, "a .pdf that is no PDF, is damaged, or is encrypted"
+    ),
+    PDF_NO_TEXT: CodeInfo("pdf-no-text", _E, "a PDF without a text layer (a scan): OCR it first"),
+    IMPORT_NOT_TEXT: CodeInfo(
+        "import-not-text", _E, "a text source that holds control characters or binary data"
+    ),
+    IMPORT_EMPTY: CodeInfo("import-empty", _E, "a source with no words, or no clause in them"),
+    IMPORT_MISSING_WORD: CodeInfo(
+        "import-missing-word", _E, "a word of the source is not in the agreement made from it"
+    ),
+    IMPORT_INVENTED_WORD: CodeInfo(
+        "import-invented-word", _E, "the agreement made from a source has a word the source has not"
+    ),
+    IMPORT_DEPARTURE: CodeInfo(
+        "import-departure", _W, "an imported instance departs from its template's words"
+    ),
+    IMPORT_FIELD_FILLED: CodeInfo(
+        "import-field-filled", _I, "text where the template has a blank: that field's value"
+    ),
+    IMPORT_BOOKMARK_CONTRADICTED: CodeInfo(
+        "import-bookmark-contradicted",
+        _I,
+        "a Word bookmark names a clause its content is not: the content decided",
+    ),
+    IMPORT_UNCHANGED: CodeInfo(
+        "import-unchanged", _I, "the source says word for word what the previous version says"
+    ),
+    IMPORT_TO_FILL_IN: CodeInfo(
+        "import-to-fill-in", _I, "a header fact the words do not state: to be filled in by hand"
+    ),
+    IMPORT_LAND_UNKNOWN: CodeInfo(
+        "import-land-unknown", _E, "the words do not say which Land's agreement a source is"
+    ),
+    IMPORT_NO_PARTIES: CodeInfo(
+        "import-no-parties", _E, "the words of a new work name no party to the agreement"
+    ),
+    IMPORT_OUTPUT_EXISTS: CodeInfo(
+        "import-output-exists", _E, "the output file exists, and --force was not given"
     ),
 }

@@ -35,6 +35,8 @@ COMMANDS = {
     "status": "timeline",
     "consolidate": "timeline",
     "history": "timeline",
+    "import": "importing",
+    "fidelity": "importing",
 }
 
 
@@ -49,7 +51,8 @@ class _Group(click.Group):
         if cmd_name not in COMMANDS:
             return None
         module = import_module(f"lvcheck.cli.{COMMANDS[cmd_name]}")
-        command = getattr(module, cmd_name.replace("-", "_"))
+        name = cmd_name.replace("-", "_")
+        command = getattr(module, name, None) or getattr(module, f"{name}_")  # import_
         assert isinstance(command, click.Command)
         return command
 
@@ -84,7 +87,7 @@ class _Group(click.Group):
 @click.version_option(package_name="lvcheck", prog_name="lvcheck")
 def cli() -> None:
     """Contract-as-code for Leistungsvereinbarungen (SGB IX): validate, format, export,
-    diff, review."""
+    diff, review, import."""
 
 
 def main() -> NoReturn:

@@ -46,8 +46,8 @@ def _parser() -> etree.XMLParser:
     return parser
 
 
-def read_bytes(path: Path) -> bytes:
-    """Read a file, refusing what is missing, not a regular file, or too large.
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """Read a file, refusing what is missing, not a regular file, or larger than ``limit``.
 
     Only regular files are opened: a FIFO would block and a device such as /dev/zero would
     never end. The size is asked first, so a huge file is refused unread.
@@ -66,13 +66,13 @@ def read_bytes(path: Path) -> bytes:
                 raise LvcheckError(
                     name, 1, 1, codes.UNREADABLE, "is not a regular file (a device, pipe or socket)"
                 )
-            if status.st_size > MAX_BYTES:
-                raise _too_large(name)
+            if status.st_size > limit:
+                raise _too_large(name, limit)
             # read(size + 1) allocates what the file needs; a file that grew meanwhile is
             # read on, but never past the limit
             data = os.read(handle, status.st_size + 1)
-            while len(data) > status.st_size and len(data) <= MAX_BYTES:
-                more = os.read(handle, MAX_BYTES + 1 - len(data))
+            while len(data) > status.st_size and len(data) <= limit:
+                more = os.read(handle, limit + 1 - len(data))
                 if not more:
                     break
                 data += more
@@ -85,8 +85,8 @@ def read_bytes(path: Path) -> bytes:
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise LvcheckError(name, 1, 1, codes.UNREADABLE, f"cannot read: {reason}") from None
-    if len(data) > MAX_BYTES:
-        raise _too_large(name)
+    if len(data) > limit:
+        raise _too_large(name, limit)
     return data
 
 
@@ -104,10 +104,10 @@ def _folder_message(path: Path) -> str:
     return "is a folder, not a file"
 
 
-def _too_large(name: str) -> LvcheckError:
-    limit = MAX_BYTES // (1024 * 1024)
+def _too_large(name: str, limit: int = MAX_BYTES) -> LvcheckError:
+    mib = limit // (1024 * 1024)
     return LvcheckError(
-        name, 1, 1, codes.TOO_LARGE, f"file is larger than {limit} MiB; expected an agreement"
+        name, 1, 1, codes.TOO_LARGE, f"file is larger than {mib} MiB; expected an agreement"
     )
 
 
