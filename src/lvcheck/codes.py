@@ -62,6 +62,10 @@ DUTY_NOT_FOUND = "LV380"
 AMENDMENT_DOES_NOT_APPLY = "LV390"
 CONSOLIDATION_DIFFERS = "LV391"
 INVISIBLE_CHARACTER = "LV307"
+# statute citations against the statute's text (document/statutes.py's tables)
+CITATION_UNKNOWN_SECTION = "LV317"
+CITATION_UNKNOWN_PART = "LV318"
+CITATION_NOT_IN_FORCE = "LV319"
 
 
 class CodeInfo(NamedTuple):
@@ -211,5 +215,18 @@ CODES: dict[str, CodeInfo] = {
         "invisible-character",
         _E,
         "the text holds a character a reader cannot see (bidi override, zero-width, control)",
+    ),
+    CITATION_UNKNOWN_SECTION: CodeInfo(
+        "citation-unknown-section", _E, "a legal reference cites a § the statute does not have"
+    ),
+    CITATION_UNKNOWN_PART: CodeInfo(
+        "citation-unknown-part",
+        _E,
+        "a legal reference cites an Absatz, Satz or Nummer its § does not have",
+    ),
+    CITATION_NOT_IN_FORCE: CodeInfo(
+        "citation-not-in-force",
+        _W,
+        "a legal reference cites a unit not (yet, or no longer) in force on the agreement's start",
     ),
 }
