@@ -26,7 +26,7 @@ _SECTION = re.compile(
     r"^(?:\(XXXX\)\s+)?(?P<unit>§§?|Art\.?)\s*(?P<first>\d+[a-z]{0,2})(?=[\s,]|$)"
     r"(?:(?P<joint>,|\s+bis|\s+und)\s+(?P<last>\d+[a-z]{0,2})(?=\s|$))?\s*(?P<heading>.*)$"
 )
-_ABSATZ = re.compile(r"^\((?P<number>\d+[a-z]?)\)(?:\s+|$)(?P<rest>.*)$")
+_ABSATZ = re.compile(r"^\((?P<number>\d+[a-z]?)\)\s*(?P<rest>.*)$")
 # "1.  ", "12a. ", "a)  ", "aa) "; at least one space after the marker
 _ITEM = re.compile(r"^(?P<label>(?P<number>\d+[a-z]?)\.|(?P<letter>[a-z]{1,3})\))\s+(?P<rest>.*)$")
 _NOTE = re.compile(r"^\[\^[^\]]*\]")
