@@ -20,7 +20,7 @@ from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from gesetze import Absatz, Block, Item, Law, Section, parse  # noqa: E402
+from gesetze import Absatz, Block, Item, Law, Section, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "tests" / "data" / "statutes" / "bundestag-gesetze"
@@ -32,7 +32,7 @@ HEADER = """<?xml version="1.0" encoding="UTF-8"?>
   <meta>
     <work id="{work}" type="statute" jurisdiction="DE-BE" language="de"/>
     <version id="{version}" kind="template" status="inForce"/>
-    <title>{title} (BEISPIEL: ein Gesetz als Vereinbarung gelesen, zum Messen des Vergleichs)</title>
+    <title>{title} (BEISPIEL: Gesetz als Vereinbarung gelesen, zum Messen des Vergleichs)</title>
     <parties>
       <party id="gesetzgeber" name="Gesetzgeber" role="authority"/>
     </parties>
@@ -43,26 +43,40 @@ FOOTER = "  </body>\n</agreement>\n"
 _NOT_IN_EID = re.compile(r"[^0-9A-Za-z]")
 
 
+Identity = tuple[frozenset[str], ...]  # per level of a unit, the numbers it stands for
+
+
 class _Eids:
-    """Stable eIds from the numbers, or positional ones (the n-th child of its kind)."""
+    """Stable eIds from the numbers, or positional ones (the n-th child of its kind); and
+    each unit's identity: at each level of its eId, the numbers it stands for ("§§ 3 bis 6":
+    3, 4, 5 and 6), the same whichever eIds are written."""
 
     def __init__(self, positional: bool) -> None:
         self.positional = positional
         self.sections = 0
+        self.identities: dict[str, Identity] = {}
 
     def section(self, section: Section) -> str:
         self.sections += 1
         if self.positional:
-            return f"sec_{self.sections}"
-        if len(section.numbers) == 1:
-            return f"sec_{section.numbers[0]}"
-        joint = "bis" if " bis " in section.label else "und"
-        return f"sec_{section.numbers[0]}{joint}{section.numbers[-1]}"
+            eid = f"sec_{self.sections}"
+        elif len(section.numbers) == 1:
+            eid = f"sec_{section.numbers[0]}"
+        else:
+            joint = "bis" if " bis " in section.label else "und"
+            eid = f"sec_{section.numbers[0]}{joint}{section.numbers[-1]}"
+        self.identities[eid] = (frozenset(section.numbers),)
+        return eid
 
-    def child(self, parent: str, prefix: str, number: str | None, position: int) -> str:
-        if self.positional or number is None:
-            return f"{parent}__{prefix}_{position}"
-        return f"{parent}__{prefix}_{_NOT_IN_EID.sub('', number)}"
+    def child(self, parent: str, prefix: str, numbers: tuple[str, ...], position: int) -> str:
+        """A sub-unit's eId: "para_2", "list_1", "point_3" (positional: its place)."""
+        if self.positional or not numbers:
+            eid = f"{parent}__{prefix}_{position}"
+        else:
+            eid = f"{parent}__{prefix}_{_NOT_IN_EID.sub('', ''.join(numbers))}"
+        level = frozenset(numbers) if numbers else frozenset({f"{prefix}{position}"})
+        self.identities[eid] = (*self.identities[parent], level)
+        return eid
 
 
 def _p(text: str, indent: str) -> str:
@@ -72,9 +86,19 @@ def _p(text: str, indent: str) -> str:
 def _items(items: list[Item], eid: str, eids: _Eids, indent: str) -> str:
     out = [f'{indent}<list eId="{eid}">\n']
     for position, item in enumerate(items, start=1):
-        point = eids.child(eid, "point", item.number, position)
-        out.append(f'{indent}  <point eId="{point}">\n{indent}    <num>{escape(item.label)}</num>\n')
-        out.append(_content(item.texts, [Block(items=item.items)] if item.items else [], point, eids, indent + "    "))
+        point = eids.child(eid, "point", (item.number,), position)
+        out.append(
+            f'{indent}  <point eId="{point}">\n{indent}    <num>{escape(item.label)}</num>\n'
+        )
+        out.append(
+            _content(
+                item.texts,
+                [Block(items=item.items)] if item.items else [],
+                point,
+                eids,
+                indent + "    ",
+            )
+        )
         out.append(f"{indent}  </point>\n")
     out.append(f"{indent}</list>\n")
     return "".join(out)
@@ -89,7 +113,8 @@ def _content(texts: list[str], blocks: list[Block], eid: str, eids: _Eids, inden
             out.append(_p(block.text, indent + "  "))
         if block.items:
             lists += 1
-            out.append(_items(block.items, f"{eid}__list_{lists}", eids, indent + "  "))
+            listed = eids.child(eid, "list", (), lists)
+            out.append(_items(block.items, listed, eids, indent + "  "))
     if len(out) == 1:
         out.append(f"{indent}  <p/>\n")
     out.append(f"{indent}</content>\n")
@@ -98,7 +123,7 @@ def _content(texts: list[str], blocks: list[Block], eid: str, eids: _Eids, inden
 
 def _absatz(absatz: Absatz, eid: str, indent: str, eids: _Eids) -> str:
     return (
-        f'{indent}<paragraph eId="{eid}">\n{indent}  <num>({escape(absatz.number or "")})</num>\n'
+        f'{indent}<paragraph eId="{eid}">\n{indent}  <num>{escape(absatz.label)}</num>\n'
         + _content([], absatz.blocks, eid, eids, indent + "  ")
         + f"{indent}</paragraph>\n"
     )
@@ -112,7 +137,7 @@ def _section(section: Section, eids: _Eids) -> str:
     numbered = [a for a in section.absaetze if a.number]
     if numbered and len(numbered) == len(section.absaetze):
         for position, absatz in enumerate(section.absaetze, start=1):
-            child = eids.child(eid, "para", absatz.number, position)
+            child = eids.child(eid, "para", absatz.numbers, position)
             out.append(_absatz(absatz, child, "      ", eids))
     else:  # no Absätze: the § holds its text (a § mixing both keeps its blocks in order)
         blocks = [block for absatz in section.absaetze for block in absatz.blocks]
@@ -121,18 +146,15 @@ def _section(section: Section, eids: _Eids) -> str:
     return "".join(out)
 
 
-def agreement(law: Law, version: str, positional: bool = False, work: str = "bgb") -> str:
-    """The statute as agreement XML: eIds from the numbers, or from the positions."""
+def agreement(
+    law: Law, version: str, positional: bool = False, work: str = "bgb"
+) -> tuple[str, dict[str, Identity]]:
+    """The statute as agreement XML (eIds from the numbers, or from the positions), and
+    each eId's identity."""
     eids = _Eids(positional)
     body = "".join(_section(section, eids) for section in law.sections)
     head = HEADER.format(work=work, version=version, title=escape(law.title or law.abbreviation))
-    return head + body + FOOTER
-
-
-def section_numbers(law: Law) -> dict[str, tuple[str, ...]]:
-    """The stable eId of each § (or range heading) -> the numbers it stands for."""
-    eids = _Eids(positional=False)
-    return {eids.section(section): section.numbers for section in law.sections}
+    return head + body + FOOTER, eids.identities
 
 
 def read(path: Path) -> Law:

@@ -29,21 +29,21 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable
+from itertools import product
 from pathlib import Path
 from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from statute import BGB_2013, BGB_2022, agreement, read, section_numbers  # noqa: E402
+from statute import BGB_2013, BGB_2022, Identity, agreement, read
 
-from lvcheck.comparison.changes import ChangeKind, Clause, DiffResult  # noqa: E402
-from lvcheck.comparison.engine import diff_agreements  # noqa: E402
-from lvcheck.comparison.flatten import flatten  # noqa: E402
-from lvcheck.comparison.outline import Outline  # noqa: E402
-from lvcheck.comparison.align import SIMILAR  # noqa: E402
-from lvcheck.comparison.words import similarity  # noqa: E402
-from lvcheck.document.load import Parsed, parse_agreement_bytes  # noqa: E402
-
+from lvcheck.comparison.align import SIMILAR
+from lvcheck.comparison.changes import ChangeKind, Clause, DiffResult
+from lvcheck.comparison.engine import diff_agreements
+from lvcheck.comparison.flatten import flatten
+from lvcheck.comparison.outline import Outline
+from lvcheck.comparison.words import similarity
+from lvcheck.document.load import Parsed, parse_agreement_bytes
 
 
 class Claim(NamedTuple):
@@ -62,19 +62,15 @@ class Measured(NamedTuple):
 class _Side:
     """One version: its units with their true identities and the words of each subtree."""
 
-    def __init__(self, stable: Parsed, numbers: dict[str, tuple[str, ...]]) -> None:
+    def __init__(self, stable: Parsed, identities: dict[str, Identity]) -> None:
         self.clauses = flatten(stable.tree)
         self.outline = Outline(self.clauses)
-        self.by_eid = {clause.eid: clause.index for clause in self.clauses}
-        # a unit's identity: the § numbers it stands under, and the rest of its stable eId
-        self.identity: list[tuple[frozenset[str], str]] = []
-        self.by_number: dict[tuple[str, str], int] = {}
-        for clause in self.clauses:
-            head, _, rest = clause.eid.partition("__")
-            found = frozenset(numbers.get(head, (head,)))
-            self.identity.append((found, rest))
-            for number in found:
-                self.by_number.setdefault((number, rest), clause.index)
+        # a unit's identity: at each level, the numbers it stands for (bench/statute.py)
+        self.identity: list[Identity] = [identities.get(c.eid, ()) for c in self.clauses]
+        self.by_number: dict[tuple[str, ...], int] = {}
+        for clause, identity in zip(self.clauses, self.identity, strict=True):
+            for key in product(*(sorted(level) for level in identity)):
+                self.by_number.setdefault(key, clause.index)
         self._words: dict[int, tuple[str, ...]] = {}
 
     def words(self, index: int) -> tuple[str, ...]:
@@ -99,11 +95,10 @@ class _Side:
             index = parent
         return index
 
-    def namesake(self, identity: tuple[frozenset[str], str]) -> int | None:
-        """The unit of this side under one of the same numbers."""
-        numbers, rest = identity
-        for number in sorted(numbers):
-            found = self.by_number.get((number, rest))
+    def namesake(self, identity: Identity) -> int | None:
+        """The unit of this side that stands for one of the same numbers."""
+        for key in product(*(sorted(level) for level in identity)):
+            found = self.by_number.get(key)
             if found is not None:
                 return found
         return None
@@ -112,12 +107,14 @@ class _Side:
 def same_unit(old: _Side, new: _Side, o: int, n: int) -> bool:
     """Do the numbers say it: the same place under a § of a number both stand for, or
     under two §§ the statute shows as one renumbered?"""
-    (old_numbers, old_rest), (new_numbers, new_rest) = old.identity[o], new.identity[n]
-    if old_rest != new_rest:
+    before, after = old.identity[o], new.identity[n]
+    if len(before) != len(after) or not before:
         return False
-    if old_numbers & new_numbers:
-        return True
-    return bool(old_rest) and supported(old, new, old.section(o), new.section(n))
+    if all(b & a for b, a in zip(before[1:], after[1:], strict=True)):
+        if before[0] & after[0]:
+            return True
+        return len(before) > 1 and supported(old, new, old.section(o), new.section(n))
+    return False
 
 
 _PLACEHOLDER = frozenset({"weggefallen", "-"})
@@ -166,7 +163,7 @@ def measure(old: _Side, new: _Side, old_side: Parsed, new_side: Parsed) -> Measu
     pairs: set[tuple[str, str]] = set()
     for before, after in _pairs(result):
         o, n = before.index, after.index
-        pairs.add((old.clauses[o].eid, new.clauses[n].eid))
+        pairs.add((old.clauses[o].eid, new.clauses[n].eid))  # stable eIds, whichever ran
         if not supported(old, new, o, n):
             claims.append(Claim("pairing", before.citation, after.citation))
     moved = 0
@@ -193,13 +190,16 @@ def sides(
     """Both versions' truth, and the four agreements: old and new, stable and regenerated."""
     laws = {"old": read(old_text), "new": read(new_text)}
     parsed: dict[str, Parsed] = {}
+    identities: dict[str, dict[str, Identity]] = {}
     for name, law in laws.items():
         for positional in (False, True):
             label = f"{name}-{'regenerated' if positional else 'stable'}"
-            xml = agreement(law, name, positional).encode("utf-8")
-            parsed[label] = parse_agreement_bytes(xml, label)
-    old = _Side(parsed["old-stable"], section_numbers(laws["old"]))
-    return old, _Side(parsed["new-stable"], section_numbers(laws["new"])), parsed
+            xml, found = agreement(law, name, positional)
+            if not positional:  # the same units either way; keyed by the stable eIds
+                identities[name] = found
+            parsed[label] = parse_agreement_bytes(xml.encode("utf-8"), label)
+    old = _Side(parsed["old-stable"], identities["old"])
+    return old, _Side(parsed["new-stable"], identities["new"]), parsed
 
 
 def main() -> int:
@@ -207,8 +207,9 @@ def main() -> int:
     parser.add_argument("--quiet", action="store_true", help="counts and times only")
     args = parser.parse_args()
     old, new, parsed = sides()
-    sections = sum(1 for c in old.clauses if c.kind == "section"), sum(
-        1 for c in new.clauses if c.kind == "section"
+    sections = (
+        sum(1 for c in old.clauses if c.kind == "section"),
+        sum(1 for c in new.clauses if c.kind == "section"),
     )
     print(f"BGB 11.01.2013 ({sections[0]} §§) against 28.01.2022 ({sections[1]} §§)")
     results = {}

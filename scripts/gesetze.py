@@ -26,6 +26,10 @@ _SECTION = re.compile(
     r"^(?:\(XXXX\)\s+)?(?P<unit>§§?|Art\.?)\s*(?P<first>\d+[a-z]{0,2})(?=[\s,]|$)"
     r"(?:(?P<joint>,|\s+bis|\s+und)\s+(?P<last>\d+[a-z]{0,2})(?=\s|$))?\s*(?P<heading>.*)$"
 )
+# "(4) u. (5) (weggefallen)": one heading for two Absätze
+_ABSATZ_RANGE = re.compile(
+    r"^(?P<joint>\s(?:u\.|und|bis)\s)\((?P<last>\d+[a-z]?)\)\s*(?P<rest>.*)$"
+)
 _ABSATZ = re.compile(r"^\((?P<number>\d+[a-z]?)\)\s*(?P<rest>.*)$")
 # "1.  ", "12a. ", "a)  ", "aa) "; at least one space after the marker
 _ITEM = re.compile(r"^(?P<label>(?P<number>\d+[a-z]?)\.|(?P<letter>[a-z]{1,3})\))\s+(?P<rest>.*)$")
@@ -62,10 +66,27 @@ class Absatz:
 
     number: str | None
     blocks: list[Block] = field(default_factory=list)
+    joint: str = ""  # "(4) u. (5) (weggefallen)": " u. "
+    last: str | None = None  # and "5"
 
     @property
     def weggefallen(self) -> bool:
         return len(self.blocks) == 1 and self.blocks[0].text == WEGGEFALLEN
+
+    @property
+    def label(self) -> str:
+        """As printed: "(1)", "(4) u. (5)"."""
+        if self.last is None:
+            return f"({self.number or ''})"
+        return f"({self.number}){self.joint}({self.last})"
+
+    @property
+    def numbers(self) -> tuple[str, ...]:
+        """The numbers it stands for: "(4) u. (5)" both."""
+        if self.number is None:
+            return ()
+        joint = "und" if self.joint.strip() in ("u.", "und") else self.joint.strip() or None
+        return expand(self.number, self.last, joint and f" {joint}")
 
     def words(self) -> str:
         """Its words in order, items included."""
@@ -210,6 +231,10 @@ def _body(section: Section, lines: list[str]) -> None:
                 section.absaetze.append(absatz)
                 open_items = []
                 words = found.group("rest")
+                both = _ABSATZ_RANGE.match(" " + words)
+                if both:
+                    absatz.joint, absatz.last = both.group("joint"), both.group("last")
+                    words = both.group("rest")
                 if not words:
                     continue
         if absatz is None:

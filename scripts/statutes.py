@@ -88,10 +88,10 @@ def _states(law: Law) -> dict[str, tuple[str, int | None]]:
             )
             for absatz in section.absaetze if not gone else ():
                 key = f"{number}/{absatz.number or ''}"
-                if absatz.number:
-                    state = "W" if absatz.weggefallen else "P"
-                    count = None if absatz.weggefallen else sentences(absatz)
-                    found.setdefault(key, (state, count))
+                state = "W" if absatz.weggefallen else "P"
+                count = None if absatz.weggefallen else sentences(absatz)
+                for each in absatz.numbers:
+                    found.setdefault(f"{number}/{each}", (state, count))
                 for block in absatz.blocks:
                     for item in block.items:
                         if item.number[0].isdigit():
