@@ -608,3 +608,42 @@ def test_footnotes_anywhere_in_a_heading_or_paragraph_are_clauses_of_their_own()
     assert [c.content for c in clauses[1:3]] == ["In der Auszeichnung.", "Im Absatz."]
     assert [c.parent for c in clauses] == [None, 0, 0, None, 3]
     assert clauses[3].heading_parts == ("Zweiter",) and clauses[3].parts == (" ", "Schluss.")
+
+
+def _one_section(*paragraphs: str) -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        '<agreement xmlns="urn:lvcheck:agreement:1.0"><meta>'
+        '<work id="t" type="test" jurisdiction="DE-NW" language="de"/>'
+        '<version id="v1" kind="template" status="draft"/><title>BEISPIEL</title>'
+        '<parties><party id="t" name="Träger" role="authority"/></parties></meta><body>'
+        f'<section eId="sec_8"><num>§ 8</num><content>{body}</content></section>'
+        "</body></agreement>"
+    ).encode()
+
+
+DOKUMENTATION = "Die Dokumentation ist bis zum 15. Oktober eines Jahres vorzulegen."
+BERICHT = "Der Bericht umfasst die Monate Januar bis Juni und ist 12 Seiten lang."
+
+
+def test_two_paragraphs_of_a_clause_swapped_are_no_material_change() -> None:
+    """No word changed, dates and numbers included: a change of order, minor."""
+    old = load_agreement_bytes(_one_section(DOKUMENTATION, BERICHT), "alt")
+    new = load_agreement_bytes(_one_section(BERICHT, DOKUMENTATION), "neu")
+    (change,) = diff_agreements(old, new).changes
+    assert (change.kind, change.material, change.severity) == ("modified", False, "minor")
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        _one_section(BERICHT.replace("12", "14"), DOKUMENTATION),  # swapped and a number changed
+        _one_section(
+            DOKUMENTATION.replace("15. Oktober", "Oktober 15."), BERICHT
+        ),  # words, not sentences
+    ],
+)
+def test_a_swap_that_changes_a_number_stays_material(new: bytes) -> None:
+    old = load_agreement_bytes(_one_section(DOKUMENTATION, BERICHT), "alt")
+    (change,) = diff_agreements(old, load_agreement_bytes(new, "neu")).changes
+    assert change.material

@@ -280,11 +280,15 @@ def _reorder(data: st.DataObject, script: Script, swap: bool) -> None:
         anchor.addprevious(unit)
     else:
         anchor.addnext(unit)
+    # the fewest reported moved ("§ 13 vor § 10 verschoben"); of one passing one, the lighter
     moving, others = _weight(unit), sum(_weight(e) for e in passed)
     alone, rest = {script.origin[unit]}, {script.origin[e] for e in passed}
-    choices = (
-        [alone] if moving * 1.5 < others else [rest] if others * 1.5 < moving else [alone, rest]
-    )
+    if len(passed) > 1:
+        choices = [alone]
+    else:
+        choices = (
+            [alone] if moving * 1.5 < others else [rest] if others * 1.5 < moving else [alone, rest]
+        )
     script.reorders.append(({script.origin[e] for e in order}, choices))
     script.touched_groups.add(unit.getparent())  # type: ignore[arg-type]
     script.changed_groups.add(unit.getparent())  # type: ignore[arg-type]
@@ -591,7 +595,7 @@ def _check(
     renumbered = {o.eid for run in result.renumbered for o, _ in run.pairs}
     renumbered |= {c.old.eid for c in changes if c.old and ChangeKind.RENUMBERED in c.aspects}
     assert renumbered == expected.renumbered
-    # moves: what changed parent, and per reordered group the lighter side of the move
+    # moves: what changed parent, and per reordered group the fewest (of two, the lighter)
     moved = {c.old.eid for c in changes if c.kind == "moved" and c.old}
     grouped: set[str] = set()
     for group, choices in expected.reorders:

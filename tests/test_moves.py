@@ -95,3 +95,64 @@ def test_the_tiebreak_of_equal_words_is_the_crc_of_both_joined(own: tuple[str, s
 
     joined = "\x1e".join(own)
     assert stable_tiebreak(own, own) == zlib.crc32(f"{joined}\x1f{joined}".encode())
+
+
+_HEAD = (
+    '<agreement xmlns="urn:lvcheck:agreement:1.0"><meta>'
+    '<work id="t" type="test" jurisdiction="DE-NW" language="de"/>'
+    '<version id="v1" kind="template" status="draft"/><title>BEISPIEL</title>'
+    '<parties><party id="t" name="Träger" role="authority"/></parties></meta><body>'
+)
+
+
+def _agreement(sections: list[tuple[str, str, str]]) -> bytes:
+    """(eId, number, words) for each §."""
+    body = "".join(
+        f'<section eId="{eid}"><num>§ {number}</num><content><p>{words}</p></content></section>'
+        for eid, number, words in sections
+    )
+    return (_HEAD + body + "</body></agreement>").encode()
+
+
+def _moved(old: bytes, new: bytes) -> list[tuple[str, str]]:
+    from lvcheck.comparison.changes import ChangeKind
+    from lvcheck.comparison.engine import diff_agreements
+    from lvcheck.document.load import load_agreement_bytes
+
+    result = diff_agreements(load_agreement_bytes(old, "alt"), load_agreement_bytes(new, "neu"))
+    return [
+        (c.old.citation, c.new.citation)
+        for c in result.changes
+        if c.kind == ChangeKind.MOVED and c.old and c.new
+    ]
+
+
+_LONG = " ".join(f"Wort{i}" for i in range(200))  # outweighs three short §§ together
+
+
+def test_one_long_section_moved_before_three_short_ones_is_the_one_moved() -> None:
+    """ "§ 13 vor § 10 verschoben", not "§§ 10–12 verschoben", however much § 13 weighs."""
+    texts = {10: "Zehn kurze Worte.", 11: "Elf kurze Worte.", 12: "Zwölf kurze Worte.", 13: _LONG}
+    old = _agreement([(f"sec_{n}", str(n), texts[n]) for n in (10, 11, 12, 13)])
+    new = _agreement(
+        [
+            (f"sec_{n}", str(k), texts[n])
+            for k, n in zip(range(10, 14), (13, 10, 11, 12), strict=True)
+        ]
+    )
+    assert _moved(old, new) == [("§ 13", "§ 10")]
+    assert _moved(new, old) == [("§ 10", "§ 13")]  # the same one, backwards
+
+
+def test_of_two_that_change_places_the_renumbered_one_moved() -> None:
+    """Old § 7 (long) became § 9 past § 8, which kept its number (as BGB § 312g became
+    § 312i past § 312h): § 7 moved, though § 8 is the lighter."""
+    old = _agreement([("sec_7", "7", _LONG), ("sec_8", "8", "Acht bleibt acht.")])
+    new = _agreement([("sec_8", "8", "Acht bleibt acht."), ("sec_7", "9", _LONG)])
+    assert _moved(old, new) == [("§ 7", "§ 9")]
+
+
+def test_of_two_equal_ones_swapped_the_lighter_moved() -> None:
+    old = _agreement([("sec_1", "1", _LONG), ("sec_2", "2", "Kurz.")])
+    new = _agreement([("sec_2", "1", "Kurz."), ("sec_1", "2", _LONG)])
+    assert _moved(old, new) == [("§ 2", "§ 1")]

@@ -102,6 +102,10 @@ IMPORT_TO_FILL_IN = "LV460"
 IMPORT_LAND_UNKNOWN = "LV461"
 IMPORT_NO_PARTIES = "LV462"
 IMPORT_OUTPUT_EXISTS = "LV470"
+# statute citations against the statute's text (document/statutes.py's tables)
+CITATION_UNKNOWN_SECTION = "LV317"
+CITATION_UNKNOWN_PART = "LV318"
+CITATION_NOT_IN_FORCE = "LV319"
 
 
 class CodeInfo(NamedTuple):
@@ -391,5 +395,18 @@ CODES: dict[str, CodeInfo] = {
     ),
     IMPORT_OUTPUT_EXISTS: CodeInfo(
         "import-output-exists", _E, "the output file exists, and --force was not given"
+    ),
+    CITATION_UNKNOWN_SECTION: CodeInfo(
+        "citation-unknown-section", _E, "a legal reference cites a § the statute does not have"
+    ),
+    CITATION_UNKNOWN_PART: CodeInfo(
+        "citation-unknown-part",
+        _E,
+        "a legal reference cites an Absatz, Satz or Nummer its § does not have",
+    ),
+    CITATION_NOT_IN_FORCE: CodeInfo(
+        "citation-not-in-force",
+        _W,
+        "a legal reference cites a unit not (yet, or no longer) in force on the agreement's start",
     ),
 }

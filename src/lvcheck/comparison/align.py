@@ -33,70 +33,34 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from lvcheck.comparison.changes import Clause
+from lvcheck.comparison.evidence import SIMILAR, Evidence, Pairs, indexed, speaks
 from lvcheck.comparison.outline import Outline
 from lvcheck.comparison.words import similarity
 
-SIMILAR = 0.5  # an eId, a number or a place in common, and at least half the words
 SIMILAR_FUZZY = 0.6  # no other evidence: most words in common
 MIN_WORDS_TO_ANCHOR = 3  # "Kommunikationsstörungen" alone says too little across a document
 RARE_WORDS = 4  # fuzzy candidates share one of a clause's rarest words
 MAX_CANDIDATES = 50
 MAX_GAP_PAIRS = 400  # a larger gap between matched siblings is left to step 4
 
-Pairs = dict[int, int]  # old index -> new index
 HEADING, TEXT = slice(0, 2), slice(0, 3, 2)  # parts of Outline.own: kind and heading, kind and text
 
 
-def _words_of(clause: Clause) -> tuple[str, ...]:
-    return clause.heading_key + clause.key
-
-
-class _Aligner:
-    def __init__(self, old: Outline, new: Outline) -> None:
-        self.old, self.new = old, new
-        self.pairs: Pairs = {}
-        self.taken: set[int] = set()
-
-    # ------------------------------------------------------------ evidence
-
-    def corresponds(self, o: int, n: int) -> bool:
-        """Do two clauses say the same thing, allowing for an edit?"""
-        old, new = self.old, self.new
-        if old.own[o] == new.own[n]:
-            return True
-        if old.own[o][1] and old.own[o][1] == new.own[n][1]:
-            return True  # a named clause keeps its name
-        if old.words[o] + new.words[n] and (
-            similarity(_words_of(old.clauses[o]), _words_of(new.clauses[n])) >= SIMILAR
-        ):
-            return True
-        # mostly the same sub-clauses, at any depth (a § whose list lost a word)
-        below_old = Counter(old.own[k] for k in old.descendants(o))
-        below_new = Counter(new.own[k] for k in new.descendants(n))
-        total = sum(below_old.values()) + sum(below_new.values())
-        return bool(total) and 2 * sum((below_old & below_new).values()) >= SIMILAR * total
-
-    def similar(self, o: int, n: int, threshold: float) -> float:
-        """The similarity of two clauses of the same kind if it reaches ``threshold``, else 0."""
-        old, new = self.old.clauses[o], self.new.clauses[n]
-        if old.kind != new.kind:
-            return 0.0
-        score = similarity(_words_of(old), _words_of(new))
-        return score if score >= threshold else 0.0
-
+class _Aligner(Evidence):
     # ------------------------------------------------------------ pairing
 
     def pair(self, o: int, n: int) -> None:
         """Match two clauses, then their sub-clauses (step 3)."""
         self.pairs[o] = n
         self.taken.add(n)
+        self.back[n] = o
         self.children(self.old.children[o], self.new.children[n])
 
     def pair_subtrees(self, o: int, n: int) -> None:
         """Two identical subtrees, clause by clause."""
         self.pairs[o] = n
         self.taken.add(n)
+        self.back[n] = o
         kids_old, kids_new = self.old.children[o], self.new.children[n]
         if len(kids_old) != len(kids_new):
             return  # a fingerprint collision, in theory: leave the rest to the other steps
@@ -150,11 +114,17 @@ class _Aligner:
                 continue
             if n in self.taken or o in self.pairs:
                 continue
+            if (part == HEADING or not old.own[o][2]) and not self.name_stands(o, n):
+                continue
+            short = old.own[o][2] and old.words[o] < MIN_WORDS_TO_ANCHOR
+            if short and self.numbered_elsewhere(o, n):
+                continue
             if descend:
                 self.pair(o, n)
             else:
                 self.pairs[o] = n
                 self.taken.add(n)
+                self.back[n] = o
 
     def by_eid(
         self, olds: Iterable[int], parents_matched: bool, among: set[int] | None = None
@@ -261,7 +231,9 @@ class _Aligner:
     def by_children(self) -> None:
         """Step 4: a clause whose sub-clauses are mostly matched to the sub-clauses of one
         clause of the same kind is that clause (a part whose heading changed, whose
-        sections did not). Deepest first, so that the evidence climbs."""
+        sections did not), unless both have words of their own beside their sub-clauses
+        that say otherwise (old § 651k Abs. 1 is not new § 651r Abs. 2 for one list in
+        common). Deepest first, so that the evidence climbs."""
         old, new = self.old, self.new
         for o in reversed(range(len(old))):
             kids = old.children[o]
@@ -273,8 +245,12 @@ class _Aligner:
             n, shared = parents.most_common(1)[0]
             if n is None or n in self.taken or old.own[o][0] != new.own[n][0]:
                 continue
-            if 2 * shared >= SIMILAR * (len(kids) + len(new.children[n])):
-                self.pair(o, n)
+            if 2 * shared < SIMILAR * (len(kids) + len(new.children[n])):
+                continue
+            both_speak = speaks(old.own[o]) and speaks(new.own[n])
+            if both_speak and similarity(*self.compared(o, n)) < SIMILAR:
+                continue
+            self.pair(o, n)
 
     def fuzzy(self) -> None:
         """Step 4: the most similar clause of the same kind anywhere, through rare words.
@@ -283,8 +259,9 @@ class _Aligner:
         rest_old, rest_new = self.rest(range(len(self.old)), range(len(self.new)))
         if not rest_old or not rest_new:
             return
-        words_old = {o: set(_words_of(self.old.clauses[o])) for o in rest_old}
-        words_new = {n: set(_words_of(self.new.clauses[n])) for n in rest_new}
+        old, new = self.old, self.new
+        words_old = {o: set(indexed(old, o)) for o in rest_old}
+        words_new = {n: set(indexed(new, n)) for n in rest_new}
         frequency = Counter(
             w for words in (*words_old.values(), *words_new.values()) for w in words
         )
@@ -332,6 +309,36 @@ class _Aligner:
                         continue
                     if self.old.own[k][0] == self.new.own[match][0]:
                         self.pair(k, match)
+                self.same_number(olds, news)
+
+    def same_number(self, olds: list[int], news: list[int]) -> None:
+        """Step 5 where eIds were given by position: the same number and kind, both still
+        unmatched between the same matched siblings, is the clause rewritten under its
+        number, as the same eId is where eIds are kept (old § 312 and new § 312, whatever
+        their eIds). Not where an eId of its own says that one was deleted and another
+        inserted in its place (eids_regenerated)."""
+        positional = self.positional()
+        numbered: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for k in news:
+            clause = self.new.clauses[k]
+            if clause.num and k not in self.taken:
+                numbered[(clause.kind, clause.num)].append(k)
+        for k in olds:
+            clause = self.old.clauses[k]
+            found = numbered.get((clause.kind, clause.num), []) if clause.num else []
+            if len(found) != 1 or found[0] in self.taken or k in self.pairs:
+                continue
+            if positional or self.eids_regenerated(k, found[0]):
+                self.pair(k, found[0])
+
+    def positional(self) -> bool:
+        """Were the eIds given by position? Yes where most clauses matched so far have
+        another eId on each side: then an eId unknown on the other side says nothing."""
+        if self._positional is None:
+            old, new = self.old.clauses, self.new.clauses
+            kept = sum(1 for o, n in self.pairs.items() if old[o].eid == new[n].eid)
+            self._positional = 2 * kept < len(self.pairs)
+        return self._positional
 
 
 def align(old: Outline, new: Outline) -> Pairs:

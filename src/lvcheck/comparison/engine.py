@@ -17,6 +17,7 @@ Header and filled fields are compared apart, with deepdiff.
 from __future__ import annotations
 
 import gc
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -65,7 +66,7 @@ def _classify(old: Clause, new: Clause, moved: bool) -> ClauseChange | None:
         aspects.append(ChangeKind.MODIFIED)
         words, ratio = word_ops(old.tokens, new.tokens)
         rewritten = ratio < REWRITTEN_BELOW and bool(old.key) and bool(new.key)
-        material = is_material(words)
+        material = is_material(words) and not _reordered(old, new)
     if old.heading_content != new.heading_content and old.heading_key != new.heading_key:
         aspects.append(ChangeKind.HEADING)
         heading_words, _ = word_ops(old.heading_tokens, new.heading_tokens)
@@ -86,6 +87,19 @@ def _classify(old: Clause, new: Clause, moved: bool) -> ClauseChange | None:
         rewritten=rewritten,
         material=material,
     )
+
+
+def _reordered(old: Clause, new: Clause) -> bool:
+    """Did whole sentences only change places (two paragraphs of a clause swapped)? Then
+    no number, date or deadline changed, whatever they hold: the same sentences, word for
+    word, in another order ("Oktober 15." for "15. Oktober" is no such thing)."""
+    before, after = _SENTENCES.split(old.text), _SENTENCES.split(new.text)
+    return len(before) > 1 and sorted(before) == sorted(after)
+
+
+# where a sentence ends: . ! or ? before a space and a capital (an ordinal "15. Oktober"
+# is cut too, the same way on both sides, which is all the comparison needs)
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"(§])")
 
 
 def _numbers(old: Clause, new: Clause) -> tuple[int, int] | None:

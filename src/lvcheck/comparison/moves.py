@@ -1,6 +1,7 @@
 """Which matched clauses moved: those that left their parent, or left the order of their
-siblings. The siblings kept in place are the heaviest increasing run of their order,
-each weighed by its whole subtree."""
+siblings. The siblings kept in place are the longest increasing run of their order; of
+runs as long, the one that keeps the most numbers, then the heaviest, each clause weighed
+by its whole subtree."""
 
 from __future__ import annotations
 
@@ -65,11 +66,28 @@ def _heaviest_by_rank(ranks: list[int], weights: list[int]) -> set[int]:
     return kept
 
 
+def _weights(old: Outline, new: Outline, group: list[tuple[int, int]]) -> list[int]:
+    """What each pair of siblings weighs in the run kept in place: first one, so that the
+    fewest clauses are reported moved ("§ 13 vor § 10 verschoben", not "§§ 10–12"); then
+    whether it kept its number, so that of one clause renumbered past another the
+    renumbered one moved, not the one that stayed § 312h; then its words with its
+    sub-clauses, so that of equals the lighter moved; then the pair's tiebreak, so that no
+    two weigh alike, the same in both directions of a diff."""
+    sizes = [old.weight[o] + new.weight[n] for n, o in group]
+    kept_number = sum(sizes) + 1  # more than all sizes together
+    one = kept_number * (len(group) + 1)  # more than all numbers kept and sizes together
+    return [
+        ((one + kept_number * (old.clauses[o].num == new.clauses[n].num) + size) << 32)
+        + stable_tiebreak(old.own[o], new.own[n])
+        for (n, o), size in zip(group, sizes, strict=True)
+    ]
+
+
 def moved_clauses(old: Outline, new: Outline, pairs: dict[int, int]) -> set[int]:
     """Old indexes of matched clauses that moved: to another parent, or out of the order
-    of their siblings. A clause weighs its whole subtree (a § with ten paragraphs
-    outweighs a § of one line), so that when a long clause moves past short ones, the
-    long one is reported as moved only if it weighs less than all it passed."""
+    of their siblings. As few as can be (_weights): when a long clause moves past three
+    short ones, the long one moved; of two that changed places, the one renumbered, else
+    the lighter (a § with ten paragraphs outweighs a § of one line)."""
     moved: set[int] = set()
     siblings: dict[int | None, list[tuple[int, int]]] = defaultdict(list)
     for o, n in pairs.items():
@@ -85,11 +103,7 @@ def moved_clauses(old: Outline, new: Outline, pairs: dict[int, int]) -> set[int]
         order = [o for _, o in group]
         if all(a < b for a, b in pairwise(order)):
             continue  # the common case: nothing moved among these siblings
-        # the pair's tiebreak makes no two weigh alike, the same in both directions
-        weights = [
-            (old.weight[o] + new.weight[n]) * 2**32 + stable_tiebreak(old.own[o], new.own[n])
-            for n, o in group
-        ]
+        weights = _weights(old, new, group)
         kept = _heaviest_increasing(order, weights)
         moved.update(o for position, (_, o) in enumerate(group) if position not in kept)
     return moved

@@ -47,6 +47,20 @@ class Outline:
         self.by_eid: dict[str, int] = {}
         for clause in clauses:
             self.by_eid.setdefault(clause.eid, clause.index)
+        self._texts: dict[int, tuple[str, ...]] = {}
+
+    def text(self, index: int) -> tuple[str, ...]:
+        """The words of a clause and of all its sub-clauses, in order, headings included:
+        what a § says is mostly in its Absätze, not in its heading. Tokenised and kept
+        only for the clauses that are compared."""
+        found = self._texts.get(index)
+        if found is None:
+            clause = self.clauses[index]
+            found = clause.heading_key + clause.key
+            for kid in self.children[index]:
+                found += self.text(kid)
+            self._texts[index] = found
+        return found
 
     def __len__(self) -> int:
         return len(self.clauses)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from lvcheck.validation.rules import (
     characters,
+    citations,
     clauses,
     duties,
     eids,
@@ -28,6 +29,7 @@ TEXT_RULES: tuple[Rule, ...] = (
     numbering.check,
     references.check_text,
     characters.check_text,
+    citations.check_text,
 )
 # Rules that read the header or the values filled in.
 HEADER_AND_VALUE_RULES: tuple[Rule, ...] = (
@@ -39,5 +41,6 @@ HEADER_AND_VALUE_RULES: tuple[Rule, ...] = (
     facts.check,
     duties.check,
     characters.check_header_and_values,
+    citations.check_header,
 )
 DOCUMENT_RULES = TEXT_RULES + HEADER_AND_VALUE_RULES
