@@ -61,6 +61,10 @@ SUCCESSOR_GAP = "LV372"
 DUTY_NOT_FOUND = "LV380"
 AMENDMENT_DOES_NOT_APPLY = "LV390"
 CONSOLIDATION_DIFFERS = "LV391"
+# signed text protected (issue #22 item 5)
+SIGNED_TEXT_CHANGED = "LV392"
+SIGNED_TEXT_UNSEALED = "LV393"
+SEAL_BEFORE_CONCLUSION = "LV394"
 INVISIBLE_CHARACTER = "LV307"
 # importing (LV4xx): a Word package that cannot be read safely
 DOCX_NOT_A_PACKAGE = "LV401"
@@ -218,6 +222,22 @@ CODES: dict[str, CodeInfo] = {
         "invisible-character",
         _E,
         "the text holds a character a reader cannot see (bidi override, zero-width, control)",
+    ),
+    # signed text protected
+    SIGNED_TEXT_CHANGED: CodeInfo(
+        "signed-text-changed",
+        _E,
+        "the words of a concluded version differ from the digest recorded when it was sealed",
+    ),
+    SIGNED_TEXT_UNSEALED: CodeInfo(
+        "signed-text-unsealed",
+        _W,
+        "a concluded version records no digest of its signed text (lvcheck seal)",
+    ),
+    SEAL_BEFORE_CONCLUSION: CodeInfo(
+        "seal-before-conclusion",
+        _W,
+        "a digest of the signed text is recorded, but not every signature is dated",
     ),
     # importing (LV4xx)
     DOCX_NOT_A_PACKAGE: CodeInfo(

@@ -123,6 +123,7 @@ HEADER_FACTS = {
     "version.status": "Status",
     "version.kind": "Art",
     "version.example": "Beispiel",
+    "version.digest": "Prüfsumme des unterzeichneten Textes",
     "title": "Titel",
     "notes": "Anmerkung",
     "parties": "Vertragsparteien",

@@ -16,6 +16,7 @@ from lvcheck.validation.rules import (
     names,
     numbering,
     references,
+    signed,
 )
 from lvcheck.validation.rules.base import Document, Findings
 
@@ -39,5 +40,6 @@ HEADER_AND_VALUE_RULES: tuple[Rule, ...] = (
     facts.check,
     duties.check,
     characters.check_header_and_values,
+    signed.check,
 )
 DOCUMENT_RULES = TEXT_RULES + HEADER_AND_VALUE_RULES
