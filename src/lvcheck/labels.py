@@ -398,6 +398,7 @@ NO_EARLIER_VERSION = "neue Vereinbarung, keine frühere Fassung"
 FILE_DELETED = "Datei gelöscht"
 RENAMED_FROM = "von"  # "umbenannt (von `contracts/alt.xml`)"
 UNREADABLE = "nicht lesbar"
+REVIEW_WARNING = "Warnung: unterzeichneter Text geändert"
 COMPARED_WITH = "verglichen mit"
 MORE_FILES = "… und {left} weitere Datei(en)"
 REVIEW_LEFT_OUT = (

@@ -57,6 +57,7 @@ class FileReview:
     old: Version | None  # the file at BASE; None for an added file
     comparisons: tuple[Comparison, ...] = ()
     problems: tuple[Diagnostic, ...] = ()  # a side that cannot be read as an agreement
+    warnings: tuple[Diagnostic, ...] = ()  # signed text changed (LV392)
 
     @property
     def path(self) -> str:
