@@ -167,7 +167,10 @@ def consolidate(
         load(base)  # raises with the reason the file cannot be read
         raise LvcheckError.usage(f"{base}: not an agreement")
     catalog, record = repository.catalog, repository.listed[0]
-    found = [Amendment(catalog.agreement(a), a.path) for a in catalog.amendments_of(record)]
+    found = [
+        Amendment(catalog.agreement(a), a.path, a.life.concluded)
+        for a in catalog.amendments_of(record)
+    ]
     return compute(catalog.agreement(record), found, at)
 
 

@@ -407,3 +407,8 @@ REVIEW_LEFT_OUT = (
 )
 SUBSCRIBE = "Kalender abonnieren (fristen.ics)"
 DEADLINES_LINK = "Fristen der nächsten zwölf Monate"
+
+# issue #22 item 7: how a lawyer cites a Nachtrag and what it did to a unit
+DATED = "vom {day}"  # the day it was concluded (the last signature)
+WITH_EFFECT_FROM = "mit Wirkung vom {day}"
+INSERTED_BY = "eingefügt durch {amendment}"

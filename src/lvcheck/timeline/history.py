@@ -81,7 +81,10 @@ def history(repository: Repository, asked: str) -> History:
     for record in versions:
         try:
             agreement = catalog.agreement(record)
-            own = [Amendment(catalog.agreement(a), a.path) for a in catalog.amendments_of(record)]
+            own = [
+                Amendment(catalog.agreement(a), a.path, a.life.concluded)
+                for a in catalog.amendments_of(record)
+            ]
         except LvcheckError as error:
             problems.extend(error.diagnostics)
             continue
