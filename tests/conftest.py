@@ -5,12 +5,16 @@ property tests draw their examples from a fixed seed."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner
 from hypothesis import settings
+
+if TYPE_CHECKING:
+    from .libreoffice import Office
 
 # In CI the property tests draw the same examples on every run: a gate must not turn red
 # because one run happened upon a new example. At a desk they draw fresh ones each run
@@ -63,6 +67,14 @@ def golden(request: pytest.FixtureRequest) -> Callable[[Path, str], None]:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def office() -> Iterator[Office]:
+    """LibreOffice, started once for the whole session (tests/libreoffice.py)."""
+    from .libreoffice import office_session
+
+    yield from office_session()
 
 
 # ---------------------------------------------------------------- no skip in CI

@@ -176,7 +176,7 @@ def test_fmt_refuses_a_hostile_file_and_leaves_it_alone(runner: CliRunner, tmp_p
 
 
 def test_unknown_format_is_a_usage_error(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["export", str(TEMPLATES["nrw"]), "--format", "docx"])
+    result = runner.invoke(cli, ["export", str(TEMPLATES["nrw"]), "--format", "odt"])
     assert result.exit_code == 2
     assert "Invalid value for '--format'" in result.stderr
 

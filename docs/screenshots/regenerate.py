@@ -6,7 +6,10 @@ desktop's width, and the first pages of an agreement and of a comparison as prin
 Builds the site of contracts/ into a temporary folder, opens it in Debian's Chromium
 through Playwright (as tests/test_browser.py does) and prints pages to PDF with Chromium
 (what a reader's "Drucken" gives) and with WeasyPrint (`lvcheck export --format pdf`);
-pypdfium2 turns a printed page into a PNG. Look at every picture before committing it.
+pypdfium2 turns a printed page into a PNG. The Word export and the Word redline are
+printed by LibreOffice (tests/libreoffice.py, as the Word tests drive it): a page of the
+agreement and the redline's first page of text, its tracked changes shown. Look at every
+picture before committing it.
 """
 
 from __future__ import annotations
@@ -86,6 +89,42 @@ def main() -> None:
     except Exception as exc:  # the PDF extra is optional: say so, keep the other pictures
         print(f"no PDF picture: {exc}", file=sys.stderr)
     print("vergleich-druck.png, vereinbarung-druck.png")
+    word()
+
+
+WORD_PICTURES = {  # picture -> (page of the printed Word file, what is printed)
+    "word-vereinbarung.png": (2, ("export", "nrw/beispiel-lvr-ihl-kita-assistenz-rheinland.xml")),
+    "word-aenderungen.png": (
+        3,
+        (
+            "diff",
+            "nrw/lvr-ihl-externe-leistungserbringer.xml",
+            "nrw/beispiel-lvr-ihl-mustervertrag.xml",
+        ),
+    ),
+}
+
+
+def word() -> None:
+    """The Word export and the Word redline, printed by LibreOffice."""
+    from click.testing import CliRunner
+
+    sys.path.insert(0, str(ROOT))
+    from lvcheck.cli import cli
+    from tests.libreoffice import office_session
+
+    contracts = ROOT / "contracts"
+    with tempfile.TemporaryDirectory() as folder:
+        session = office_session()
+        office = next(session)
+        for name, (page, (command, *files)) in WORD_PICTURES.items():
+            docx, pdf = Path(folder) / f"{name}.docx", Path(folder) / f"{name}.pdf"
+            arguments = [command, *(str(contracts / f) for f in files), "--format", "docx"]
+            CliRunner().invoke(cli, [*arguments, "-o", str(docx)])
+            office.request(load=str(docx), pdf=str(pdf))
+            _png_of_pdf_page(pdf.read_bytes(), HERE / name, page=page - 1)
+            print(name)
+        session.close()
 
 
 if __name__ == "__main__":

@@ -73,6 +73,9 @@ DOCX_ENCRYPTED = "LV403"
 DOCX_MACROS = "LV404"
 DOCX_FORBIDDEN_MARKUP = "LV405"
 DOCX_MALFORMED_PART = "LV406"
+# writing Word (LV5xx)
+REDLINE_UNFAITHFUL = "LV501"
+REDLINE_WITHOUT_TEXT = "LV502"
 
 
 class CodeInfo(NamedTuple):
@@ -257,5 +260,17 @@ CODES: dict[str, CodeInfo] = {
     ),
     DOCX_MALFORMED_PART: CodeInfo(
         "docx-malformed-part", _E, "a part of a .docx is not well-formed XML"
+    ),
+    # writing Word (LV5xx)
+    REDLINE_UNFAITHFUL: CodeInfo(
+        "redline-unfaithful",
+        _E,
+        "a Word redline's revisions, all accepted or all rejected, would not give the "
+        "new or the old version's text word for word: it is not written",
+    ),
+    REDLINE_WITHOUT_TEXT: CodeInfo(
+        "redline-without-text",
+        _E,
+        "a Word redline was asked for a diff that holds no texts of its versions",
     ),
 }

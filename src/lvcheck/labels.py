@@ -408,6 +408,13 @@ REVIEW_LEFT_OUT = (
 SUBSCRIBE = "Kalender abonnieren (fristen.ics)"
 DEADLINES_LINK = "Fristen der nächsten zwölf Monate"
 
+# ---------------------------------------------------------------- Word (.docx)
+PAGE_OF = "Seite {page} von {pages}"
+TO_BE_FILLED_FIELD = "{name} (auszufüllen)"  # the title of an empty field's content control
+REDLINE_TEXT = "Wortlaut mit Änderungen im Überarbeitungsmodus"
+REDLINE_HINT = "Alle annehmen ergibt die neue Fassung, alle ablehnen die bisherige, Wort für Wort."
+REVISIONS_BY = "Überarbeitungen von {author}, {date}"
+
 # issue #22 item 7: how a lawyer cites a Nachtrag and what it did to a unit
 DATED = "vom {day}"  # the day it was concluded (the last signature)
 WITH_EFFECT_FROM = "mit Wirkung vom {day}"

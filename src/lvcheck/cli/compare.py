@@ -11,20 +11,26 @@ from lvcheck.cli.args import (
     DEFAULT_FOLDER,
     EXIT_FINDINGS,
     EXIT_TROUBLE,
+    fail,
     format_option,
     output_option,
     report,
     write_output,
 )
 
-DIFF_FORMATS = ("text", "markdown", "json", "html")
+DIFF_FORMATS = ("text", "markdown", "json", "html", "docx", "pdf")
+BINARY_FORMATS = ("docx", "pdf")  # written to a file only (-o)
 REVIEW_FORMATS = ("markdown", "json")
 
 
 @click.command()
 @click.argument("old")
 @click.argument("new")
-@format_option(DIFF_FORMATS, "text (terminal), markdown (pull request), json, html.")
+@format_option(
+    DIFF_FORMATS,
+    "text (terminal), markdown (pull request), json, html, docx (Word, with tracked "
+    "changes; needs -o), pdf (the HTML redline printed; needs -o).",
+)
 @click.option(
     "--against-template",
     is_flag=True,
@@ -37,6 +43,18 @@ REVIEW_FORMATS = ("markdown", "json")
     default=None,
     help="Colour the text format [default: when writing to a terminal].",
 )
+@click.option(
+    "--synopse",
+    "synopsis",
+    is_flag=True,
+    help="docx: add the two-column Synopse (Bisherige Fassung | Neue Fassung) as a table.",
+)
+@click.option(
+    "--author",
+    default="lvcheck",
+    show_default=True,
+    help="docx: the author Word shows for every tracked change.",
+)
 def diff(
     old: str,
     new: str,
@@ -44,16 +62,37 @@ def diff(
     against_template: bool,
     output: Path | None,
     color: bool | None,
+    synopsis: bool,
+    author: str,
 ) -> None:
     """Compare two versions of an agreement, clause by clause and word by word.
 
     OLD and NEW are files, or git revisions as REV:path (main:contracts/nrw/x.xml).
-    Exit 0 when they are the same, 1 when they differ, 2 on trouble.
+    With --format docx, a Word document whose tracked changes turn OLD into NEW: lvcheck
+    accepts and rejects them all on the file it made and writes it only if that gives
+    exactly NEW's and OLD's text. Exit 0 when they are the same, 1 when they differ,
+    2 on trouble.
     """
     from lvcheck.api import diff as compare
     from lvcheck.rendering.registry import render_diff
 
+    if output_format in BINARY_FORMATS and output is None:
+        fail(f"a {'Word document' if output_format == 'docx' else 'PDF'} needs -o FILE")
+    if output_format != "docx" and (synopsis or author != "lvcheck"):
+        fail("--synopse and --author are options of --format docx")
     result = compare(old, new, against_template)
+    if output_format in BINARY_FORMATS:
+        from lvcheck.api import render
+        from lvcheck.output import refuse_overwriting, write_atomic
+
+        assert output is not None
+        refuse_overwriting(output, [Path(old), Path(new)])
+        data = render(result, output_format, synopsis=synopsis, author=author)
+        assert isinstance(data, bytes)
+        write_atomic(output, data)
+        if not result.is_empty:
+            sys.exit(EXIT_FINDINGS)
+        return
     if color is None:
         color = output is None and sys.stdout.isatty()
     text = render_diff(result, output_format, color=color)

@@ -13,7 +13,8 @@ from lvcheck.cli.args import fail, format_option, show
 from lvcheck.errors import LvcheckError
 from lvcheck.safe_text import escape_controls
 
-AGREEMENT_FORMATS = ("text", "html", "pdf")
+AGREEMENT_FORMATS = ("text", "html", "pdf", "docx")
+BINARY_FORMATS = ("pdf", "docx")  # written to a file only (-o)
 
 
 @click.command()
@@ -33,7 +34,7 @@ AGREEMENT_FORMATS = ("text", "html", "pdf")
     "(from the repository around it), each changed clause noted, pending changes too.",
 )
 def export(source: Path, output_format: str, output: Path | None, day: Any) -> None:
-    """Export an agreement as reading text, an HTML page or a PDF.
+    """Export an agreement as reading text, an HTML page, a PDF or a Word document.
 
     SOURCE is an agreement file, or a folder (such as contracts/) with --format html and
     -o FOLDER: then a static site is written, with an index of all agreements by region,
@@ -50,8 +51,8 @@ def export(source: Path, output_format: str, output: Path | None, day: Any) -> N
         written = build_site(source, output)
         click.echo(f"{len(written)} file(s) written to {show(output)}", err=True)
         return
-    if output_format == "pdf" and output is None:
-        fail("a PDF needs -o FILE")
+    if output_format in BINARY_FORMATS and output is None:
+        fail(f"a {'PDF' if output_format == 'pdf' else 'Word document'} needs -o FILE")
     agreement = load(source)
     if day is not None:
         from lvcheck.api import consolidate

@@ -10,7 +10,10 @@ imported only here, so lvcheck works without it.
 
 from __future__ import annotations
 
+from typing import Any
+
 from lvcheck import codes
+from lvcheck.comparison.changes import DiffResult
 from lvcheck.document.model import Agreement
 from lvcheck.errors import LvcheckError
 from lvcheck.rendering.html import render_html
@@ -33,10 +36,10 @@ INSTALL_HINT = 'python3 -m pip install -e ".[pdf]" (from the lvcheck checkout)'
 PDF_VARIANT = "pdf/ua-1"  # tagged, with title, language and bookmarks
 
 
-def render_pdf(agreement: Agreement, source_label: str) -> bytes:
-    """The PDF bytes. Raises LvcheckError (LV002) when WeasyPrint is not installed."""
+def _weasyprint() -> Any:
+    """WeasyPrint's module. Raises LvcheckError (LV002) when it is not installed."""
     try:
-        from weasyprint import CSS, HTML  # type: ignore[import-not-found,import-untyped,unused-ignore]
+        import weasyprint  # type: ignore[import-not-found,import-untyped,unused-ignore]
     except (ImportError, OSError) as exc:  # OSError: WeasyPrint without its system libraries
         raise LvcheckError(
             "",
@@ -46,8 +49,26 @@ def render_pdf(agreement: Agreement, source_label: str) -> bytes:
             f"PDF export needs WeasyPrint, which is not installed ({exc}); "
             f"install it with {INSTALL_HINT}",
         ) from None
-    html = HTML(string=render_html(agreement, source_label), base_url=None)
+    return weasyprint
+
+
+def render_diff_pdf(result: DiffResult) -> bytes:
+    """The redline of a diff (its HTML page, printed), for readers without Word: the same
+    tags, language, title and "Seite X von Y" as an agreement's PDF. Raises LvcheckError
+    (LV002) when WeasyPrint is not installed."""
+    from lvcheck.rendering.diff_html import render_diff_html
+
+    weasyprint = _weasyprint()
+    html = weasyprint.HTML(string=render_diff_html(result), base_url=None)
+    pdf: bytes = html.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
+    return pdf
+
+
+def render_pdf(agreement: Agreement, source_label: str) -> bytes:
+    """The PDF bytes. Raises LvcheckError (LV002) when WeasyPrint is not installed."""
+    weasyprint = _weasyprint()
+    html = weasyprint.HTML(string=render_html(agreement, source_label), base_url=None)
     pdf: bytes = html.write_pdf(
-        stylesheets=[CSS(string=PRINT_ONLY)], pdf_variant=PDF_VARIANT, pdf_tags=True
+        stylesheets=[weasyprint.CSS(string=PRINT_ONLY)], pdf_variant=PDF_VARIANT, pdf_tags=True
     )
     return pdf

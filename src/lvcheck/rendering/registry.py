@@ -30,6 +30,24 @@ def _agreement_pdf(agreement: Any, source_label: str = "", **_: Any) -> bytes:
     return render_pdf(agreement, source_label)
 
 
+def _agreement_docx(agreement: Any, source_label: str = "", **_: Any) -> bytes:
+    from lvcheck.rendering.docx.export import render_docx
+
+    return render_docx(agreement, source_label)
+
+
+def _diff_docx(result: Any, synopsis: bool = False, author: str = "lvcheck", **_: Any) -> bytes:
+    from lvcheck.rendering.docx.redline import render_redline
+
+    return render_redline(result, synopsis=synopsis, author=author)
+
+
+def _diff_pdf(result: Any, **_: Any) -> bytes:
+    from lvcheck.rendering.pdf import render_diff_pdf
+
+    return render_diff_pdf(result)
+
+
 def _diff_text(result: Any, color: bool = False, **_: Any) -> str:
     from lvcheck.rendering.diff_text import render_diff_text
 
@@ -108,12 +126,19 @@ def _findings(name: str) -> Renderer:
 
 
 RENDERERS: dict[str, dict[str, Renderer]] = {
-    "agreement": {"text": _agreement_text, "html": _agreement_html, "pdf": _agreement_pdf},
+    "agreement": {
+        "text": _agreement_text,
+        "html": _agreement_html,
+        "pdf": _agreement_pdf,
+        "docx": _agreement_docx,
+    },
     "diff": {
         "text": _diff_text,
         "markdown": _diff_markdown,
         "json": _diff_json,
         "html": _diff_html,
+        "docx": _diff_docx,
+        "pdf": _diff_pdf,
     },
     "findings": {name: _findings(name) for name in ("text", "json", "github", "sarif", "junit")},
     "deadlines": {"text": _deadlines_text, "json": _deadlines_json, "ics": _deadlines_ics},
@@ -151,8 +176,9 @@ def render(thing: object, output_format: str, **options: Any) -> str | bytes:
     a StatusReport) in a format.
 
     Options: ``color`` (diff text), ``strict`` (findings), ``source_label`` (agreement
-    html and pdf), ``alarms`` and ``link_base`` (deadlines as ics). PDF is bytes,
-    everything else text. Raises LvcheckError (LV001) for an unknown format.
+    html and pdf), ``alarms`` and ``link_base`` (deadlines as ics), ``synopsis`` and
+    ``author`` (diff docx). PDF and docx are bytes, everything else text. Raises
+    LvcheckError (LV001) for an unknown format.
     """
     subject = _subject_of(thing)
     renderer = RENDERERS[subject].get(output_format)

@@ -16,9 +16,11 @@ holds every column of every pair of versions in the repository against ``lvcheck
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import zip_longest
+from typing import Protocol
 
 from lxml import etree
 
@@ -213,7 +215,7 @@ def synopsis_rows(agreement: Agreement) -> list[Row]:
 # ---------------------------------------------------------------- pairing
 
 
-def _clause_pairs(result: DiffResult) -> dict[str, str]:
+def clause_pairs(result: DiffResult) -> dict[str, str]:
     """Old eId -> new eId of every clause the diff paired."""
     pairs = {old.eid: new.eid for old, new in result.unchanged}
     for run in result.renumbered:
@@ -225,7 +227,20 @@ def _clause_pairs(result: DiffResult) -> dict[str, str]:
     return pairs
 
 
-def _row_pairs(old: list[Row], new: list[Row], clauses: dict[str, str]) -> list[tuple[int, int]]:
+class RowLike(Protocol):
+    """What pairing reads of a row (a Row here, a line of the Word redline)."""
+
+    @property
+    def clause(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+
+
+def row_pairs(
+    old: Sequence[RowLike], new: Sequence[RowLike], clauses: dict[str, str]
+) -> list[tuple[int, int]]:
     """(old row, new row) pairs: within each pair of clauses, rows by their words."""
     new_rows: dict[str, list[int]] = {}
     for j, row in enumerate(new):
@@ -236,6 +251,10 @@ def _row_pairs(old: list[Row], new: list[Row], clauses: dict[str, str]) -> list[
     pairs = []
     for clause, before in old_rows.items():
         after = new_rows.get(clauses.get(clause, ""), [])
+        if len(before) == len(after) == 1:  # most clauses: one row each, as the matcher pairs
+            if old[before[0]].kind == new[after[0]].kind:
+                pairs.append((before[0], after[0]))
+            continue
         matcher = SequenceMatcher(
             None, [old[i].text for i in before], [new[j].text for j in after], autojunk=False
         )
@@ -247,7 +266,7 @@ def _row_pairs(old: list[Row], new: list[Row], clauses: dict[str, str]) -> list[
     return pairs
 
 
-def _in_order(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
+def in_order(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
     """The longest chain of pairs whose order agrees on both sides."""
     chain = sorted(pairs, key=lambda pair: pair[1])
     return {chain[k] for k in longest_increasing([i for i, _ in chain])}
@@ -258,8 +277,10 @@ def _in_order(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
 Line = tuple[int | None, int | None]  # (old row, new row): one row of the table
 
 
-def _lines(old: list[Row], new: list[Row], pairs: list[tuple[int, int]]) -> list[Line]:
-    anchors = sorted(_in_order(pairs))
+def table_lines(
+    old: Sequence[RowLike], new: Sequence[RowLike], pairs: list[tuple[int, int]]
+) -> list[Line]:
+    anchors = sorted(in_order(pairs))
     lines: list[Line] = []
     i = j = 0
     for a, b in [*anchors, (len(old), len(new))]:
@@ -320,10 +341,10 @@ def render_synopsis(
 ) -> None:
     """The Synopse of two versions as a section of the comparison page."""
     left, right = synopsis_rows(old), synopsis_rows(new)
-    pairs = _row_pairs(left, right, _clause_pairs(result))
+    pairs = row_pairs(left, right, clause_pairs(result))
     partner_of_old = dict(pairs)
     partner_of_new = {j: i for i, j in pairs}
-    anchored = _in_order(pairs)
+    anchored = in_order(pairs)
     section = sub(parent, "section", id="synopse", aria_labelledby="synopse-titel")
     sub(section, "h2", labels.SYNOPSIS, id="synopse-titel")
     columns = (
@@ -336,7 +357,7 @@ def render_synopsis(
         sub(head, "th", column, scope="col")
     body = sub(table, "tbody")
     moved_clause = {"old": "", "new": ""}  # the "verschoben" note once per moved clause
-    for i, j in _lines(left, right, pairs):
+    for i, j in table_lines(left, right, pairs):
         tr = sub(body, "tr")
         old_cell = sub(tr, "td", data_spalte=labels.OLD_VERSION)
         new_cell = sub(tr, "td", data_spalte=labels.NEW_VERSION)
