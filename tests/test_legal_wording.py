@@ -41,3 +41,18 @@ def test_ii_7_keeps_its_signed_words_and_carries_a_note_on_paragraph_126() -> No
     # the note is header: the signed example's seal still holds
     root = parse_bytes(BAYERN.read_bytes(), str(BAYERN)).getroot()
     assert recorded_digest(root) == text_digest(root)
+
+
+def test_notice_due_on_a_sunday_names_the_last_working_day_before() -> None:
+    # II.7 of the Bavarian example: notice to 31.08.2027 must be received by Sunday,
+    # 28.02.2027; it does not move, so it must arrive by Friday, 26.02.2027
+    from datetime import date
+
+    from lvcheck.rendering.deadlines import day_note
+
+    calendar = api.deadlines([BAYERN], date(2027, 2, 1), date(2027, 3, 31))
+    (notice,) = [d for d in calendar.deadlines if d.day == date(2027, 2, 28)]
+    assert notice.act_by == date(2027, 2, 26)
+    assert day_note(notice) == (
+        "Sonntag; verschiebt sich nicht: Zugang spätestens am Freitag, 26.02.2027 sichern"
+    )

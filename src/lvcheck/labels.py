@@ -318,8 +318,8 @@ NOTICE_DETAIL = (
     "({period} {reference}){form}."
 )
 HOLIDAY = "Feiertag"
-NOT_MOVED = "Die Frist verschiebt sich dadurch nicht (§ 193 BGB gilt für Kündigungsfristen nicht)."
-NOT_MOVED_SHORT = "verschiebt sich nicht: Zugang am Werktag davor sichern"
+NOT_MOVED = "Die Frist verschiebt sich nach h. M. nicht (BGH, 17.02.2005, III ZR 172/04)."
+NOT_MOVED_SHORT = "verschiebt sich nicht: Zugang spätestens am {weekday}, {date} sichern"
 DUE_ON = "fällig am {date} (§ 193 BGB)"
 DEADLINES_TITLE = "Fristen"
 ICS_NAME = "Fristen der Leistungsvereinbarungen"
@@ -398,7 +398,6 @@ NO_EARLIER_VERSION = "neue Vereinbarung, keine frühere Fassung"
 FILE_DELETED = "Datei gelöscht"
 RENAMED_FROM = "von"  # "umbenannt (von `contracts/alt.xml`)"
 UNREADABLE = "nicht lesbar"
-REVIEW_WARNING = "Warnung: unterzeichneter Text geändert"
 COMPARED_WITH = "verglichen mit"
 MORE_FILES = "… und {left} weitere Datei(en)"
 REVIEW_LEFT_OUT = (
@@ -414,8 +413,6 @@ TO_BE_FILLED_FIELD = "{name} (auszufüllen)"  # the title of an empty field's co
 REDLINE_TEXT = "Wortlaut mit Änderungen im Überarbeitungsmodus"
 REDLINE_HINT = "Alle annehmen ergibt die neue Fassung, alle ablehnen die bisherige, Wort für Wort."
 REVISIONS_BY = "Überarbeitungen von {author}, {date}"
-
-# issue #22 item 7: how a lawyer cites a Nachtrag and what it did to a unit
-DATED = "vom {day}"  # the day it was concluded (the last signature)
-WITH_EFFECT_FROM = "mit Wirkung vom {day}"
+DATED, WITH_EFFECT_FROM = "vom {day}", "mit Wirkung vom {day}"  # vom: the day it was concluded
 INSERTED_BY = "eingefügt durch {amendment}"
+REVIEW_WARNING = "Warnung: unterzeichneter Text geändert"
