@@ -56,3 +56,13 @@ def test_notice_due_on_a_sunday_names_the_last_working_day_before() -> None:
     assert day_note(notice) == (
         "Sonntag; verschiebt sich nicht: Zugang spätestens am Freitag, 26.02.2027 sichern"
     )
+
+
+def test_the_fuehrungszeugnis_date_is_the_contracts_backstop_not_each_persons() -> None:
+    from datetime import date
+
+    calendar = api.deadlines([INSTANCE], date(2029, 1, 1), date(2029, 12, 31))
+    (duty,) = [d for d in calendar.deadlines if d.clause == "sec_8__para_3"]
+    assert duty.day == date(2029, 7, 31)  # five years from 01.08.2024 (§ 187 Abs. 2 BGB)
+    assert duty.detail.startswith("spätestens; Auffangdatum der Vereinbarung")
+    assert "nach § 124 Abs. 2 SGB IX läuft die Frist für jede Person gesondert" in duty.detail
