@@ -30,8 +30,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from lvcheck.document.canonical import serialize
 from lvcheck.document.parse import NAMESPACE, parse_file
+from lvcheck.document.seal import sealed
 
 ROOT = Path(__file__).resolve().parent.parent
 XSD = ROOT / "schema" / "lvcheck-agreement-1.0.xsd"
@@ -139,7 +139,8 @@ def make_corpus(folder: Path, count: int, seed: int = 7) -> list[Path]:
         if index % 100 == 99:
             _break(tree, rng)
         path = folder / "contracts" / region / f"instanz-{index:05}.xml"
-        path.write_bytes(serialize(tree))
+        # signed instances record the digest of their text, as `lvcheck seal` writes it
+        path.write_bytes(sealed(tree))
         files.append(path)
     return sorted((folder / "contracts").rglob("*.xml"))
 

@@ -21,7 +21,7 @@ from lvcheck.revisions import comment
 from lvcheck.revisions.model import FileReview, FileStatus, Pairing, Review, Version
 from lvcheck.safe_text import unsafe
 
-from .conftest import DATA, TEMPLATES
+from .conftest import CONTRACTS, DATA, TEMPLATES
 
 MINIMAL = (DATA / "minimal.xml").read_text(encoding="utf-8")
 TRUNCATED = (DATA / "invalid" / "truncated.xml").read_bytes()
@@ -480,3 +480,29 @@ def test_thousands_of_files_keep_the_comment_under_the_limit() -> None:
     shown = len(table_rows(text))
     assert 0 < shown < 5000
     assert text.endswith(f"|\n\n… und {5000 - shown} weitere Datei(en)\n")
+
+
+def test_editing_the_words_of_a_signed_agreement_is_a_warning(
+    repo: Repository, runner: CliRunner
+) -> None:
+    signed = (CONTRACTS / "nrw" / "beispiel-lvr-ihl-kita-assistenz-rheinland.xml").read_bytes()
+    repo.commit({"nrw/signed.xml": signed})
+    repo.commit({"nrw/signed.xml": signed.replace(b"12 Monaten", b"6 Monaten", 1)})
+    result = review(runner, "HEAD~1", "HEAD")
+    assert "Warnung: unterzeichneter Text geändert" in result.stdout
+    assert "LV392 warning signed text changed: amend it by a Nachtrag or a new version" in (
+        result.stdout
+    )
+    assert "concluded on 22.07.2024" in result.stdout
+    found = json.loads(review(runner, "--format", "json", "HEAD~1", "HEAD").stdout)
+    assert [w["code"] for w in found["files"][0]["warnings"]] == ["LV392"]
+
+
+def test_changing_the_header_of_a_signed_agreement_is_no_warning(
+    repo: Repository, runner: CliRunner
+) -> None:
+    signed = (CONTRACTS / "nrw" / "beispiel-lvr-ihl-kita-assistenz-rheinland.xml").read_bytes()
+    repo.commit({"nrw/signed.xml": signed})
+    repo.commit({"nrw/signed.xml": signed.replace(b'status="inForce"', b'status="signed"', 1)})
+    found = json.loads(review(runner, "--format", "json", "HEAD~1", "HEAD").stdout)
+    assert found["files"][0]["warnings"] == []

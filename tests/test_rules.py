@@ -57,6 +57,9 @@ CASES = [
     ("LV350-fact-mismatch.xml", "LV350", 12, 1, 1),
     ("LV351-fact-ungoverned.xml", "LV351", 12, 0, 1),
     ("LV380-duty-not-found.xml", "LV380", 419, 0, 1),
+    ("LV392-signed-text-changed.xml", "LV392", 6, 1, 1),
+    ("LV393-signed-text-unsealed.xml", "LV393", 6, 0, 1),
+    ("LV394-seal-before-conclusion.xml", "LV394", 6, 0, 1),
 ]
 # repository folder, file with the finding, code, line, severity, exit status with --strict
 REPO_CASES = [

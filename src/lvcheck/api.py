@@ -1,4 +1,4 @@
-"""The public Python API of lvcheck: load, validate, diff, render, build_site, review,
+"""The public Python API of lvcheck: load, validate, diff, render, build_site, review, seal,
 import_source, fidelity.
 
 The command line is a thin layer over these functions; a script or a notebook uses them
@@ -170,7 +170,10 @@ def consolidate(
         load(base)  # raises with the reason the file cannot be read
         raise LvcheckError.usage(f"{base}: not an agreement")
     catalog, record = repository.catalog, repository.listed[0]
-    found = [Amendment(catalog.agreement(a), a.path) for a in catalog.amendments_of(record)]
+    found = [
+        Amendment(catalog.agreement(a), a.path, a.life.concluded)
+        for a in catalog.amendments_of(record)
+    ]
     return compute(catalog.agreement(record), found, at)
 
 
@@ -182,6 +185,31 @@ def history(paths: Iterable[str | Path], clause: str) -> History:
     from lvcheck.timeline.history import history as compute
 
     return compute(read_repository(Path(p) for p in paths), clause)
+
+
+def seal(path: str | Path, renew: bool = False) -> str:
+    """Record the digest of a concluded version's signed text in its header (document/
+    seal.py), the file rewritten in the canonical layout. Returns what happened:
+    ``sealed``, ``unchanged`` (the digest it records is the text's), ``not concluded`` or
+    ``changed`` (it records another digest: nothing written unless ``renew``, for a
+    transcription corrected to read as the signed original does).
+    Raises LvcheckError when the file cannot be read or does not match the schema."""
+    from lvcheck.catalog.lifecycle import lifecycle_of
+    from lvcheck.document.load import load_tree
+    from lvcheck.document.seal import recorded_digest, sealed, text_digest
+    from lvcheck.output import write_atomic
+
+    tree = load_tree(Path(path))
+    root = tree.getroot()
+    recorded = recorded_digest(root)
+    if lifecycle_of(root).concluded is None:
+        return "not concluded"
+    if recorded == text_digest(root):
+        return "unchanged"
+    if recorded is not None and not renew:
+        return "changed"
+    write_atomic(Path(path), sealed(tree))
+    return "sealed"
 
 
 def build_site(source: str | Path, output: str | Path) -> list[Path]:

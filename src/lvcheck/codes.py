@@ -62,6 +62,10 @@ VERSIONS_IN_FORCE_AT_ONCE = "LV327"
 DUTY_NOT_FOUND = "LV380"
 AMENDMENT_DOES_NOT_APPLY = "LV390"
 CONSOLIDATION_DIFFERS = "LV391"
+# signed text protected (issue #22 item 5)
+SIGNED_TEXT_CHANGED = "LV392"
+SIGNED_TEXT_UNSEALED = "LV393"
+SEAL_BEFORE_CONCLUSION = "LV394"
 INVISIBLE_CHARACTER = "LV307"
 # importing (LV4xx): a Word package that cannot be read safely
 DOCX_NOT_A_PACKAGE = "LV401"
@@ -256,6 +260,22 @@ CODES: dict[str, CodeInfo] = {
         _E,
         "the text holds a character a reader cannot see (bidi override, zero-width, control)",
     ),
+    # signed text protected
+    SIGNED_TEXT_CHANGED: CodeInfo(
+        "signed-text-changed",
+        _E,
+        "the words of a concluded version differ from the digest recorded when it was sealed",
+    ),
+    SIGNED_TEXT_UNSEALED: CodeInfo(
+        "signed-text-unsealed",
+        _W,
+        "a concluded version records no digest of its signed text (lvcheck seal)",
+    ),
+    SEAL_BEFORE_CONCLUSION: CodeInfo(
+        "seal-before-conclusion",
+        _W,
+        "a digest of the signed text is recorded, but not every signature is dated",
+    ),
     # importing (LV4xx)
     DOCX_NOT_A_PACKAGE: CodeInfo(
         "docx-not-a-package", _E, "a .docx that is no zip, or no Word document inside its zip"
@@ -288,61 +308,36 @@ CODES: dict[str, CodeInfo] = {
         "a Word redline was asked for a diff that holds no texts of its versions",
     ),
     VERSIONS_IN_FORCE_AT_ONCE: CodeInfo(
-        "versions-in-force-at-once",
-        _E,
-        "two instance versions of one agreement in force on the same day, neither replacing "
-        "the other (an unmarked consolidated copy, or a new version without <supersedes>)",
+        "versions-in-force-at-once", _E, "two instance versions of one work in force at once"
     ),
     # declarations after signing (LV6xx)
     DECLARATION_UNRESOLVED: CodeInfo(
-        "declaration-unresolved",
-        _E,
-        "a declaration concerns no concluded agreement version of the repository",
+        "declaration-unresolved", _E, "a declaration concerns no agreement of the repository"
     ),
-    NOTICE_LATE: CodeInfo(
-        "notice-late",
-        _W,
-        "a notice was received too late for the end it names and reaches the next possible end",
-    ),
+    NOTICE_LATE: CodeInfo("notice-late", _W, "a notice too late for its end reaches the next"),
     NOTICE_NOT_WRITTEN: CodeInfo(
-        "notice-not-written",
-        _E,
-        "a notice not in written form (§ 59 Abs. 2 SGB X, § 130 SGB IX): it is void",
+        "notice-not-written", _E, "a notice not in written form (§ 59 Abs. 2 SGB X): void"
     ),
     NOTICE_NOT_AN_END: CodeInfo(
-        "notice-not-an-end",
-        _W,
-        "a notice names a day that is no end the agreement allows",
+        "notice-not-an-end", _W, "a notice names a day that is no end the agreement allows"
     ),
     EXTRAORDINARY_NOT_BY_AUTHORITY: CodeInfo(
-        "extraordinary-not-by-authority",
-        _E,
-        "a notice without notice period under § 130 SGB IX not given by the Träger",
+        "extraordinary-not-by-authority", _E, "§ 130 SGB IX notice given by another than the Träger"
     ),
     DECLARATION_CLAUSE_MISSING: CodeInfo(
-        "declaration-clause-missing",
-        _E,
-        "a declaration relies on a clause its agreement does not have",
+        "declaration-clause-missing", _E, "a declaration relies on a clause the agreement lacks"
     ),
     DECLARATION_PARTY_UNKNOWN: CodeInfo(
-        "declaration-party-unknown",
-        _E,
-        "a declaration's sender or recipient is no party of its agreement, or both are one",
+        "declaration-party-unknown", _E, "a declaration's sender or recipient is no party of it"
     ),
     ANSWERS_UNRESOLVED: CodeInfo(
-        "answers-unresolved",
-        _E,
-        "a withdrawal or rejection answers no notice recorded for the same agreement",
+        "answers-unresolved", _E, "a withdrawal or rejection answers no notice recorded"
     ),
     DECLARATION_DAY_IMPOSSIBLE: CodeInfo(
-        "declaration-day-impossible",
-        _E,
-        "a declaration received after today, or before the day it is dated",
+        "declaration-day-impossible", _E, "a declaration received after today or before its date"
     ),
     NOTICE_WITHOUT_END: CodeInfo(
-        "notice-without-end",
-        _W,
-        "no end can be computed for a notice: the agreement's header states no notice terms",
+        "notice-without-end", _W, "no end computable: the header states no notice terms"
     ),
     # importing (LV4xx): what a source holds, and what the agreement made from it keeps
     DOCX_TRACKED_CHANGES: CodeInfo(

@@ -123,6 +123,7 @@ HEADER_FACTS = {
     "version.status": "Status",
     "version.kind": "Art",
     "version.example": "Beispiel",
+    "version.digest": "Prüfsumme des unterzeichneten Textes",
     "title": "Titel",
     "notes": "Anmerkung",
     "parties": "Vertragsparteien",
@@ -318,8 +319,8 @@ NOTICE_DETAIL = (
     "({period} {reference}){form}."
 )
 HOLIDAY = "Feiertag"
-NOT_MOVED = "Die Frist verschiebt sich dadurch nicht (§ 193 BGB gilt für Kündigungsfristen nicht)."
-NOT_MOVED_SHORT = "verschiebt sich nicht: Zugang am Werktag davor sichern"
+NOT_MOVED = "Die Frist verschiebt sich nach h. M. nicht (BGH, 17.02.2005, III ZR 172/04)."
+NOT_MOVED_SHORT = "verschiebt sich nicht: Zugang spätestens am {weekday}, {date} sichern"
 DUE_ON = "fällig am {date} (§ 193 BGB)"
 DEADLINES_TITLE = "Fristen"
 ICS_NAME = "Fristen der Leistungsvereinbarungen"
@@ -413,3 +414,6 @@ TO_BE_FILLED_FIELD = "{name} (auszufüllen)"  # the title of an empty field's co
 REDLINE_TEXT = "Wortlaut mit Änderungen im Überarbeitungsmodus"
 REDLINE_HINT = "Alle annehmen ergibt die neue Fassung, alle ablehnen die bisherige, Wort für Wort."
 REVISIONS_BY = "Überarbeitungen von {author}, {date}"
+DATED, WITH_EFFECT_FROM = "vom {day}", "mit Wirkung vom {day}"  # vom: the day it was concluded
+INSERTED_BY = "eingefügt durch {amendment}"
+REVIEW_WARNING = "Warnung: unterzeichneter Text geändert"

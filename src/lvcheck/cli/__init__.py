@@ -27,6 +27,7 @@ from lvcheck.safe_text import escape_controls
 COMMANDS = {
     "validate": "check",
     "fmt": "check",
+    "seal": "check",
     "export": "export",
     "textconv": "export",
     "diff": "compare",

@@ -1,4 +1,5 @@
-"""The commands that check files: validate (the CI gate) and fmt (the canonical layout)."""
+"""The commands that check files: validate (the CI gate), fmt (the canonical layout) and
+seal (the digest of a concluded version's signed text)."""
 
 from __future__ import annotations
 
@@ -95,4 +96,57 @@ def fmt(paths: tuple[Path, ...], check: bool) -> None:
     if unusable:
         sys.exit(EXIT_TROUBLE)
     if check and changed:
+        sys.exit(EXIT_FINDINGS)
+
+
+_SEALED = {
+    "sealed": "digest of the signed text recorded",
+    "unchanged": "sealed, text unchanged",
+    "not concluded": "not concluded (a signature date is empty): not sealed",
+    "changed": (
+        "signed text changed since it was sealed: amend it by a Nachtrag or a new version "
+        "(--renew only where the file is corrected to read as the signed original)"
+    ),
+}
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--renew",
+    is_flag=True,
+    help="Record the digest of the text as it stands where it records another one.",
+)
+def seal(paths: tuple[Path, ...], renew: bool) -> None:
+    """Record in each concluded agreement the digest of its signed text (default:
+    ./contracts); validate then reports any later change of those words (LV392).
+
+    Concluded: every signature dated. The header stays editable (status, notes); the file
+    is written in the canonical layout, which the digest ignores, as lvcheck fmt does.
+    Exit 1 when a sealed file's text no longer matches its digest.
+    """
+    from lvcheck.api import seal as record
+    from lvcheck.files import iter_agreement_files
+
+    files = list(iter_agreement_files(default_paths(paths)))
+    if not files:
+        fail("no *.xml files found in the given folders")
+    outcomes: list[str] = []
+    for path in files:  # a broken file is reported, and the others are still sealed
+        try:
+            outcome = record(path, renew)
+        except LvcheckError as error:
+            report(error.diagnostics)
+            outcomes.append("unusable")
+            continue
+        outcomes.append(outcome)
+        click.echo(f"{show(path)}: {_SEALED[outcome]}")
+    click.echo(
+        f"{len(files)} file(s), {outcomes.count('sealed')} sealed, "
+        f"{outcomes.count('changed')} changed since sealed",
+        err=True,
+    )
+    if "unusable" in outcomes:
+        sys.exit(EXIT_TROUBLE)
+    if "changed" in outcomes:
         sys.exit(EXIT_FINDINGS)

@@ -45,6 +45,7 @@ def _meta_view(meta: Meta, cited: Callable[[str], str]) -> dict[str, Any]:
             "kind": labels.KINDS.get(meta.kind, meta.kind),
             "status": labels.STATUS.get(meta.status, meta.status),
             "example": labels.YES if meta.example else labels.NO,
+            "digest": meta.digest,
         },
         "title": meta.title,
         "notes": list(meta.notes),

@@ -11,8 +11,8 @@ change; `lvcheck fmt` applies it (format_file).
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -36,10 +36,12 @@ ATTRIBUTE_ORDER = (
     "party",
     "refersTo",
     "jurisdiction",
+    "region",
     "language",
     "date",
     "status",
     "example",
+    "digest",
     "field",
     "target",
     "after",
@@ -84,7 +86,7 @@ def _order_attributes(element: etree._Element) -> None:
             element.set(key, value)
 
 
-def _is_block(element: etree._Element) -> bool:
+def is_block(element: etree._Element) -> bool:
     """A block element holds only elements and layout whitespace, never running text."""
     if element.tag in TEXT_CONTAINERS:
         return False
@@ -96,7 +98,7 @@ def _is_block(element: etree._Element) -> bool:
 def _layout(element: etree._Element, depth: int) -> None:
     if isinstance(element.tag, str):
         _order_attributes(element)
-    if not isinstance(element.tag, str) or not _is_block(element):
+    if not isinstance(element.tag, str) or not is_block(element):
         return
     children = list(element)
     if not children:
@@ -128,8 +130,7 @@ def serialize(tree: etree._ElementTree) -> bytes:
     return DECLARATION + b"".join(before) + body + b"".join(after)
 
 
-@dataclass(frozen=True)
-class FormatResult:
+class FormatResult(NamedTuple):  # a NamedTuple: validate loads this module (document/seal.py)
     path: Path
     changed: bool  # the file was not canonical (and, unless checking, has been rewritten)
 

@@ -269,6 +269,7 @@ class Meta:
     title: str
     version_date: str | None = None
     example: bool | None = None
+    digest: str | None = None  # of the signed text (document/seal.py), once concluded
     notes: tuple[str, ...] = ()
     parties: tuple[Party, ...] = ()
     legal_basis: tuple[LegalTarget, ...] | None = None

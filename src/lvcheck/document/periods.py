@@ -85,6 +85,15 @@ def next_working_day(day: date, holidays: Callable[[date], bool]) -> date:
     return day
 
 
+def previous_working_day(day: date, holidays: Callable[[date], bool]) -> date:
+    """The last working day before ``day`` (not a Saturday, Sunday or public holiday): the
+    day by which notice due on a weekend or holiday is safely received."""
+    day -= timedelta(days=1)
+    while day.weekday() >= 5 or holidays(day):
+        day -= timedelta(days=1)
+    return day
+
+
 def last_day_for_notice(end: date, months: int) -> date:
     """The last day on which notice reaches the other side in time, when it must be given
     ``months`` before the end of ``end`` (the period counted backwards from that end)."""

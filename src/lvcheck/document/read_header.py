@@ -89,6 +89,7 @@ def _meta(meta: etree._Element) -> Meta:
         kind=version.get("kind", ""),
         version_date=version.get("date"),
         example=as_bool(version.get("example")),
+        digest=version.get("digest"),
         title=need("title").text or "",
         notes=tuple(n.text or "" for n in meta.iterfind(f"{{{NAMESPACE}}}note")),
         parties=tuple(

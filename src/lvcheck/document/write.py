@@ -211,6 +211,7 @@ def _write_meta(parent: etree._Element, meta: Meta) -> None:
         date=meta.version_date,
         status=meta.status,
         example=_bool(meta.example),
+        digest=meta.digest,
     )
     _sub(element, "title").text = meta.title
     for note in meta.notes:

@@ -26,8 +26,11 @@ def day_note(deadline: Deadline) -> str:
     if deadline.due is not None:
         due = labels.DUE_ON.format(date=labels.german_date(deadline.due))
         return f"{deadline.calendar_note}; {due}"
-    if deadline.kind == DeadlineKind.NOTICE:
-        return f"{deadline.calendar_note}; {labels.NOT_MOVED_SHORT}"
+    if deadline.kind == DeadlineKind.NOTICE and deadline.act_by is not None:
+        by = deadline.act_by
+        weekday = labels.WEEKDAYS[by.weekday()]
+        sure = labels.NOT_MOVED_SHORT.format(weekday=weekday, date=labels.german_date(by))
+        return f"{deadline.calendar_note}; {sure}"
     return deadline.calendar_note
 
 
@@ -136,6 +139,12 @@ def render_deadlines_ics(
         ]
         if deadline.calendar_note and deadline.kind == DeadlineKind.NOTICE:
             description.append(labels.NOT_MOVED)
+            if deadline.act_by is not None:
+                by = deadline.act_by
+                weekday = labels.WEEKDAYS[by.weekday()]
+                description.append(
+                    labels.NOT_MOVED_SHORT.format(weekday=weekday, date=labels.german_date(by))
+                )
         if deadline.due is not None:
             description.append(labels.DUE_ON.format(date=labels.german_date(deadline.due)))
         event.add("description", "\n".join(description))

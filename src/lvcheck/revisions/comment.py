@@ -75,6 +75,8 @@ def _row(file: FileReview) -> str:
         status += f" ({labels.RENAMED_FROM} {code(file.old.path, True)})"
     compared = [f"{labels.PAIRINGS[c.pairing]}: {code(c.old.path, True)}" for c in file.comparisons]
     results = [_result(c) for c in file.comparisons]
+    if file.warnings:
+        results.append(f"**{labels.REVIEW_WARNING}**: {file.warnings[0].code}")
     if file.declared:
         results.append("<br>".join(_plain(line) for line in file.declared))
     elif file.problems:
@@ -102,6 +104,11 @@ def _comparison_section(file: FileReview, comparison: Comparison) -> str:
         f"{labels.COMPARED_WITH}: {labels.PAIRINGS[comparison.pairing]} {code(comparison.old.path)}"
     )
     return f"{heading}\n\n{compared}\n\n{diff.rstrip()}\n"
+
+
+def _warning_section(file: FileReview) -> str:
+    heading = f"### {code(file.path)}: {labels.REVIEW_WARNING}"
+    return f"{heading}\n\n{_fenced([str(d) for d in file.warnings])}\n"
 
 
 def _problem_section(file: FileReview) -> str:
@@ -137,7 +144,10 @@ def markdown(review: Review) -> str:
         _comparison_section(file, comparison)
         for file in review.files
         for comparison in file.comparisons
-    ] + [_problem_section(file) for file in review.files if file.problems]
+    ]
+    # a warning goes before the diffs: a comment too long for all keeps it
+    sections = [_warning_section(file) for file in review.files if file.warnings] + sections
+    sections += [_problem_section(file) for file in review.files if file.problems]
 
     def left_out(count: int) -> str:
         return labels.REVIEW_LEFT_OUT.format(left=count, base=base, head=head)
@@ -205,6 +215,7 @@ def as_json(review: Review) -> str:
                 ],
                 "problems": [_diagnostic(d) for d in file.problems],
                 "declared": list(file.declared),
+                "warnings": [_diagnostic(d) for d in file.warnings],
             }
             for file in review.files
         ],

@@ -32,12 +32,14 @@ from lvcheck.document import git
 from lvcheck.document.kinds import RelationKind
 from lvcheck.document.load import Parsed, parse_agreement_bytes, parse_repository_bytes
 from lvcheck.document.model import Agreement
-from lvcheck.document.parse import is_declaration
-from lvcheck.errors import Diagnostic, LvcheckError
+from lvcheck.document.parse import NAMESPACE, is_declaration
+from lvcheck.errors import Diagnostic, LvcheckError, Severity
+from lvcheck.labels import german_date
 from lvcheck.revisions.model import Comparison, FileReview, FileStatus, Pairing, Review, Version
 from lvcheck.safe_text import escape_controls
 from lvcheck.timeline.notices import notices_of
 
+NS = f"{{{NAMESPACE}}}"
 _Found = tuple[Version, str]  # a version and its blob
 _STATUS = {
     "A": FileStatus.ADDED,
@@ -253,8 +255,58 @@ def _review_file(
             problems.append(compared)
         else:
             comparisons.append(compared)
+    warnings = _signed_text_changed(repository, change, spec)
     return FileReview(
-        status, _version(head, change.path, new), old, tuple(comparisons), tuple(problems)
+        status,
+        _version(head, change.path, new),
+        old,
+        tuple(comparisons),
+        tuple(problems),
+        warnings=warnings,
+    )
+
+
+def _signed_text_changed(
+    repository: _Repository, change: git.Change, spec: str
+) -> tuple[Diagnostic, ...]:
+    """LV392 as a warning of the review: the words of a version concluded at BASE changed,
+    or a sealed version's words no longer give its digest."""
+    from lvcheck.catalog.lifecycle import lifecycle_of
+    from lvcheck.document.citation import element_citation
+    from lvcheck.document.seal import recorded_digest, text_digest
+
+    new = repository.loaded.get(change.new_blob or "")
+    old = repository.loaded.get(change.old_blob or "") if change.old_blob else None
+    if not isinstance(new, Parsed):
+        return ()
+    root = new.tree.getroot()
+    now, recorded = text_digest(root), recorded_digest(root)
+    message = ""
+    concluded = lifecycle_of(old.tree.getroot()).concluded if isinstance(old, Parsed) else None
+    if concluded is not None and isinstance(old, Parsed) and text_digest(old.tree.getroot()) != now:
+        message = (
+            f"signed text changed: amend it by a Nachtrag or a new version (this version "
+            f"was concluded on {german_date(concluded)}; this change edits its words)"
+        )
+    if not message and recorded is not None and recorded != now:
+        message = (
+            "signed text changed: amend it by a Nachtrag or a new version (its words no "
+            "longer give the digest its header records)"
+        )
+    if not message:
+        return ()
+    version = root.find(f"{NS}meta/{NS}version")
+    assert version is not None  # schema-valid
+    return (
+        Diagnostic(
+            spec,
+            version.sourceline or 1,
+            1,
+            codes.SIGNED_TEXT_CHANGED,
+            message,
+            Severity.WARNING,
+            element_citation(version),
+        ),
     )
 
 

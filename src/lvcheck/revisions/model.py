@@ -58,6 +58,7 @@ class FileReview:
     comparisons: tuple[Comparison, ...] = ()
     problems: tuple[Diagnostic, ...] = ()  # a side that cannot be read as an agreement
     declared: tuple[str, ...] = ()  # a declaration's file: what it does, in German
+    warnings: tuple[Diagnostic, ...] = ()  # signed text changed (LV392)
 
     @property
     def path(self) -> str:

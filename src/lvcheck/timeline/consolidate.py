@@ -4,9 +4,10 @@ An amendment (kind "amendment", <relations><amends work="…" version="…"/>) l
 <modifications>; the new wording it quotes stands in its own signed text as
 <quotedStructure>. consolidate() applies the amendments in force on a date, in the order of
 their effect, and returns a valid agreement whose relations name the base and the
-amendments, with a note at every changed unit ("geändert durch Nachtrag Nr. 1 vom …"), and
-the amendments still pending. A modification that does not apply (its target is missing, the
-old words are not there exactly once) is an LvcheckError at the modification's line (LV390).
+amendments, with a note at every changed unit ("geändert durch Nachtrag Nr. 1 vom …", an
+inserted one "eingefügt durch …"), and the amendments still pending. A modification that
+does not apply (its target is missing, the old words are not there exactly once) is an
+LvcheckError at the modification's line (LV390).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class Amendment:
 
     agreement: Agreement
     label: str  # the file or REV:path, for messages
+    concluded: date | None = None  # the day the last party signed, where the catalog knows it
 
     @property
     def effective(self) -> date | None:
@@ -44,9 +46,15 @@ class Amendment:
 
     @property
     def name(self) -> str:
-        """ "Nachtrag Nr. 1 vom 15.06.2025": its title and the day it takes effect."""
-        day = self.effective
-        return self.agreement.meta.title + (f" vom {labels.german_date(day)}" if day else "")
+        """ "Nachtrag Nr. 1 vom 16.06.2025, mit Wirkung vom 01.08.2025": "vom" is the day it
+        was concluded (the last signature), its effect is said apart."""
+        name, day = self.agreement.meta.title, self.effective
+        if self.concluded is not None:
+            name += f" {labels.DATED.format(day=labels.german_date(self.concluded))}"
+        if day is not None and day != self.concluded:
+            sep = "," if self.concluded is not None else ""
+            name += f"{sep} {labels.WITH_EFFECT_FROM.format(day=labels.german_date(day))}"
+        return name
 
     def amends(self, base: Agreement) -> bool:
         return any(
@@ -182,10 +190,14 @@ def consolidate(
         if at is not None and (amendment.effective is None or amendment.effective > at):
             pending.append(amendment)
             continue
+        before = text
         text, eids = apply(text, amendment)
         applied.append(amendment)
         for eid in eids:
-            note = labels.CHANGED_BY.format(amendment=amendment.name)
+            # a unit the text before did not have was inserted, not changed
+            inserted = eid != "meta" and find_unit(before, eid) is None
+            words = labels.INSERTED_BY if inserted else labels.CHANGED_BY
+            note = words.format(amendment=amendment.name)
             changed[eid] = f"{changed[eid]}; {note}" if eid in changed else note
     consolidated = _as_consolidated(text, base, applied, changed, at)
     return Consolidation(consolidated, tuple(applied), tuple(pending), changed)

@@ -33,6 +33,7 @@ from lvcheck.document.periods import (
     kita_year_end,
     last_day_for_notice,
     next_working_day,
+    previous_working_day,
 )
 from lvcheck.errors import Diagnostic
 from lvcheck.timeline.duties import duty_matches, unstated_duty
@@ -78,6 +79,7 @@ class Deadline:
     occurrence: str  # what makes this entry unique within its clause (a date, a year)
     calendar_note: str = ""  # "Sonntag", "Feiertag: Fronleichnam"
     due: date | None = None  # a duty on such a day: the next working day (§ 193 BGB)
+    act_by: date | None = None  # notice on such a day: the last working day before it
 
     @property
     def uid(self) -> str:
@@ -150,6 +152,10 @@ class _Builder:
         due = None
         if note and kind == DeadlineKind.DUTY:
             due = next_working_day(day, lambda other: is_holiday(other, land))
+        # notice does not move: name the last working day by which its receipt is safe
+        act_by = None
+        if note and kind == DeadlineKind.NOTICE:
+            act_by = previous_working_day(day, lambda other: is_holiday(other, land))
         self.found.append(
             Deadline(
                 day=day,
@@ -162,6 +168,7 @@ class _Builder:
                 occurrence=occurrence,
                 calendar_note=note,
                 due=due,
+                act_by=act_by,
             )
         )
 

@@ -28,7 +28,7 @@ def texts_in_force(
 
     try:
         base = catalog.agreement(record)
-        loaded = [Amendment(catalog.agreement(a), a.path) for a in own]
+        loaded = [Amendment(catalog.agreement(a), a.path, a.life.concluded) for a in own]
         texts: list[tuple[date | None, etree._Element]] = [(None, root)]
         for count in range(1, len(loaded) + 1):
             text = consolidate(base, loaded[:count]).agreement

@@ -17,6 +17,7 @@ from lvcheck.validation.rules import (
     names,
     numbering,
     references,
+    signed,
 )
 from lvcheck.validation.rules.base import Document, Findings
 
@@ -42,5 +43,6 @@ HEADER_AND_VALUE_RULES: tuple[Rule, ...] = (
     duties.check,
     characters.check_header_and_values,
     citations.check_header,
+    signed.check,
 )
 DOCUMENT_RULES = TEXT_RULES + HEADER_AND_VALUE_RULES
