@@ -17,7 +17,8 @@ from lvcheck.validation.rules.base import Document, Findings
 
 def check(document: Document) -> Findings:
     version = document.first("version")
-    if version is None:
+    if version is None or document.first("consolidates") is not None:
+        # a consolidated copy repeats its base's header, digest too; LV391 holds its words
         return
     recorded = recorded_digest(document.root)
     concluded = lifecycle_of(document.root).concluded
