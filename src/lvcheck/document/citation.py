@@ -273,3 +273,10 @@ def element_citation(element: etree._Element) -> str:
             steps.append(step)
         node = node.getparent()
     return cite(list(reversed(steps)))
+
+
+def element_of_eid(root: etree._Element, eid: str | None) -> etree._Element | None:
+    """The element of a tree that has the eId, if any (None for no eId)."""
+    if not eid:
+        return None
+    return next((e for e in root.iter() if e.get("eId") == eid), None)

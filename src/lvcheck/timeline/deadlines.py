@@ -22,7 +22,7 @@ from lvcheck.catalog.catalog import Catalog
 from lvcheck.catalog.lifecycle import Lifecycle, lifecycle_of, term_end
 from lvcheck.catalog.read import Repository
 from lvcheck.catalog.record import Record
-from lvcheck.document.citation import element_citation
+from lvcheck.document.citation import element_citation, element_of_eid
 from lvcheck.document.dates import parse_period
 from lvcheck.document.kinds import Status
 from lvcheck.document.numbers import german_numeral
@@ -343,8 +343,7 @@ def _ended(
     last, received = first.reaches, first.received
     assert last is not None and received is not None
     clause = first.clause or ""
-    units = text.iter() if text is not None else iter(())
-    element = next((e for e in units if clause and e.get("eId") == clause), None)
+    element = element_of_eid(text, clause) if text is not None else None
     summary = labels_events.TERMINATION_SUMMARY.format(received=labels.german_date(received))
     entry = Deadline(
         day=last,

@@ -20,7 +20,7 @@ from lvcheck.catalog.catalog import Adoption, Catalog, Takeover
 from lvcheck.catalog.lifecycle import Lifecycle, Standing
 from lvcheck.catalog.read import Repository
 from lvcheck.catalog.record import Link, Record
-from lvcheck.document.citation import element_citation, sentence_number
+from lvcheck.document.citation import element_citation, element_of_eid, sentence_number
 from lvcheck.document.kinds import Kind, RelationKind, Status
 from lvcheck.document.parse import NAMESPACE
 from lvcheck.document.periods import add_months
@@ -155,7 +155,7 @@ def _announcements(catalog: Catalog, record: Record) -> list[tuple[Record, Link]
 
 def _clause(root: etree._Element, eid: str | None) -> etree._Element | None:
     """The unit of this text with the eId, if any."""
-    return next((e for e in root.iter() if eid and e.get("eId") == eid), None)
+    return element_of_eid(root, eid)
 
 
 def _citation(root: etree._Element, eid: str | None) -> str:

@@ -15,6 +15,7 @@ from lvcheck.catalog.catalog import Catalog
 from lvcheck.catalog.declaration import Declaration, DeclarationKind, Form, Grounds
 from lvcheck.catalog.notices import Effect
 from lvcheck.catalog.record import Record
+from lvcheck.document.citation import element_of_eid
 from lvcheck.errors import Diagnostic, LvcheckError
 
 WHERE = "Erklärung"
@@ -138,7 +139,7 @@ def _has_clause(catalog: Catalog, record: Record, eid: str) -> bool:
         root = catalog.tree(record)
     except LvcheckError:  # reported as that file's own finding
         return True
-    return any(element.get("eId") == eid for element in root.iter())
+    return element_of_eid(root, eid) is not None
 
 
 def _notice(catalog: Catalog, item: Declaration, record: Record) -> list[Diagnostic]:
